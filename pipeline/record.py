@@ -26,7 +26,7 @@ class Paragraph:
     index: int
     text: str
     offsets: list[int]
-    kind: str = "body"  # body | headline | subheading
+    kind: str = "body"  # body | headline | subheading | sentence (presplit: never split)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of ``text[start:end]`` (end exclusive)."""
@@ -45,7 +45,7 @@ class Sentence:
     paragraph: int
     start: int
     end: int
-    kind: str = "body"  # body | headline | subheading
+    kind: str = "body"  # body | headline | subheading | sentence
     words: list[str] = field(default_factory=list)
 
 
@@ -156,6 +156,8 @@ class Metadata:
     column_zh: str | None = None
     named_entities: list[tuple[str, str]] = field(default_factory=list)
     meeting: MeetingRecord | None = None
+    # (file name, language, start offset in Document.text): one entry for a plain pair side
+    sources: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

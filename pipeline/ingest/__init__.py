@@ -1,0 +1,57 @@
+"""Ingest: bytes on disk to a ``Document`` with metadata and per-language paragraphs.
+
+The only stage besides ``write`` that touches files. The format is recognised from the
+text: a People's Daily article (``Title:`` header, optional ``<hr />`` + ``Original:``
+Chinese block), an English-only meeting record (labelled sections), or a plain zh/en pair.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.meeting import looks_like_meeting, parse_meeting
+from pipeline.ingest.plain import detect_language, parse_pair
+from pipeline.ingest.rmrb import looks_like_article, parse_article
+from pipeline.record import Document
+
+__all__ = ["detect_format", "detect_language", "parse_text", "read_document", "read_pair",
+           "read_text"]
+
+
+def detect_format(text: str) -> str:
+    if looks_like_article(text):
+        return "rmrb"
+    if looks_like_meeting(text):
+        return "meeting"
+    return "unknown"
+
+
+def parse_text(text: str, doc_id: str) -> Document:
+    """Parse one decoded file: an article or a meeting record."""
+    fmt = detect_format(text)
+    if fmt == "rmrb":
+        return parse_article(text, doc_id)
+    if fmt == "meeting":
+        return parse_meeting(text, doc_id)
+    raise InputError("E006", path=doc_id)
+
+
+def read_text(path: Path, doc_id: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("E020", path=doc_id, detail=exc.strerror or str(exc)) from exc
+    return decode_bytes(data, doc_id)
+
+
+def read_document(path: Path, root: Path) -> Document:
+    doc_id = path.relative_to(root).as_posix()
+    return parse_text(read_text(path, doc_id), doc_id)
+
+
+def read_pair(src: Path, tgt: Path, doc_id: str, src_lang: str | None = None,
+              tgt_lang: str | None = None, presplit: bool = False) -> Document:
+    return parse_pair(read_text(src, f"{doc_id} ({src.name})"),
+                      read_text(tgt, f"{doc_id} ({tgt.name})"), doc_id, src.name, tgt.name,
+                      src_lang, tgt_lang, presplit)

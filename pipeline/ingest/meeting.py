@@ -1,0 +1,119 @@
+"""English-only meeting records: labelled sections become structured fields.
+
+Each item (agenda line, speech, decision, remark) is also an English paragraph, so that the
+extract stage finds the entities and numeric targets in it with offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.errors import InputError, Warnings
+from pipeline.ingest.lines import Line, ParagraphBuilder, split_lines
+from pipeline.record import EN, Document, Issue, MeetingRecord, Metadata, Speech
+
+SECTION_RE = re.compile(r"^\s*([A-Z][A-Za-z /&()-]{2,60}):\s*$")
+# Known section labels, matched case-insensitively on their first words.
+SECTION_FIELDS = {
+    "dates of meeting": "dates",
+    "date of meeting": "dates",
+    "type of meeting": "type",
+    "agenda": "agenda",
+    "speeches": "speeches",
+    "other decisions and/or actions": "decisions",
+    "decisions": "decisions",
+    "remarks": "remarks",
+    "source": "source",
+}
+ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
+DATE_TAIL_RE = re.compile(
+    r",?\s*((?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{2}-\d{2})\s*\.?\s*$")
+LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+QUOTED_RE = re.compile(r"[\"“]([^\"”]+?)[,.]?[\"”]")
+
+
+def looks_like_meeting(text: str) -> bool:
+    labels = {m.group(1).strip().lower() for m in map(SECTION_RE.match, text.split("\n")) if m}
+    return len(labels & SECTION_FIELDS.keys()) >= 2
+
+
+def parse_meeting(text: str, doc_id: str) -> Document:
+    sections = _sections(split_lines(text))
+    if not sections:
+        raise InputError("E006", path=doc_id)
+    record = MeetingRecord()
+    doc = Document(doc_id=doc_id, text=text, format="meeting",
+                   meta=Metadata(meeting=record), issues=[Issue("W001", Warnings.W001)])
+    paragraphs = []
+    last_field = None
+    for label, items in sections:
+        field = SECTION_FIELDS.get(label.lower())
+        for item in items:
+            builder = ParagraphBuilder(EN, " ")
+            for n, line in enumerate(item):
+                skip = _marker_length(line.text) if n == 0 else 0
+                builder.add(line.text[skip:], line.start + skip)
+            if builder.empty:
+                continue
+            paragraphs.append(builder.build(len(paragraphs)))
+            _store(record, field, paragraphs[-1].text)
+        last_field = field
+    if last_field == "remarks" and record.source is None:
+        _split_source(record, sections[-1][1])
+    doc.paragraphs[EN] = paragraphs
+    doc.meta.title_en = record.type
+    return doc
+
+
+def _marker_length(text: str) -> int:
+    match = ITEM_RE.match(text)
+    return match.end() if match else 0
+
+
+def _sections(lines: list[Line]) -> list[tuple[str, list[list[Line]]]]:
+    """``[(label, items)]``: each item is the lines of one bullet, number or paragraph."""
+    sections: list[tuple[str, list[list[Line]]]] = []
+    for line in lines:
+        match = SECTION_RE.match(line.text)
+        if match and match.group(1).strip().lower() in SECTION_FIELDS:
+            sections.append((match.group(1).strip(), []))
+        elif sections and not line.blank:
+            items = sections[-1][1]
+            if not items or ITEM_RE.match(line.text) or _starts_item(items[-1], line):
+                items.append([line])
+            else:
+                items[-1].append(line)
+    return sections
+
+
+def _starts_item(item: list[Line], line: Line) -> bool:
+    """A plain line after a numbered or bulleted item is a new item (e.g. the source line)."""
+    return bool(ITEM_RE.match(item[0].text)) or item[-1].start + len(item[-1].text) + 1 < line.start
+
+
+def _store(record: MeetingRecord, field: str | None, text: str) -> None:
+    if field == "speeches":
+        record.speeches.append(_speech(text))
+    elif field in ("decisions", "remarks"):
+        getattr(record, field).append(text)
+    elif field is not None:
+        current = getattr(record, field)
+        setattr(record, field, text if current is None else f"{current} {text}")
+
+
+def _speech(text: str) -> Speech:
+    """``Speaker [Title](#) Date`` or ``Speaker "Title," Date``."""
+    date_match = DATE_TAIL_RE.search(text)
+    date = date_match.group(1) if date_match else None
+    rest = text[: date_match.start()] if date_match else text
+    title_match = LINK_RE.search(rest) or QUOTED_RE.search(rest)
+    if title_match:
+        return Speech(rest[: title_match.start()].strip(), title_match.group(1).strip(), date)
+    return Speech(rest.strip(), "", date)
+
+
+def _split_source(record: MeetingRecord, items: list[list[Line]]) -> None:
+    """The closing unnumbered line of the remarks is the record's source citation."""
+    last = items[-1] if items else None
+    if last and not ITEM_RE.match(last[0].text) and len(items) > 1 and record.remarks:
+        record.source = record.remarks.pop()
