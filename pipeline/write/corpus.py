@@ -1,0 +1,51 @@
+"""Corpus-level files, rebuilt from the per-document JSON so they never disagree with it."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.write.atomic import atomic_open
+from pipeline.write.tmx import write_tmx
+
+
+def output_path(out_dir: Path, doc_id: str, suffix: str) -> Path:
+    return out_dir / f"{doc_id}{suffix}"
+
+
+def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
+    """The document records of ``doc_ids``, one at a time, in the given order."""
+    for doc_id in doc_ids:
+        with open(output_path(out_dir, doc_id, ".json"), encoding="utf-8") as handle:
+            yield json.load(handle)
+
+
+def pair_rows(record: dict) -> Iterator[dict]:
+    """One row per aligned bead (text on both sides), with its provenance."""
+    langs = record["languages"]
+    for bead in record["beads"]:
+        if bead["src"] and bead["tgt"]:
+            yield {
+                "doc_id": record["doc_id"],
+                "date": record["meta"].get("date"),
+                "bead": bead["id"],
+                langs["src"]: bead["src_text"],
+                langs["tgt"]: bead["tgt_text"],
+                "score": bead["score"],
+                "flags": bead["flags"],
+                "reviewed": bead["reviewed"],
+            }
+
+
+def write_corpus_files(out_dir: Path, doc_ids: list[str], signature: str) -> None:
+    """``corpus.tmx``, ``pairs.jsonl`` and the entity and target tables, streamed."""
+    from pipeline.write.tables import write_tables
+
+    bilingual = [r["doc_id"] for r in read_records(out_dir, doc_ids) if r["bilingual"]]
+    with atomic_open(out_dir / "corpus.tmx") as handle:
+        write_tmx(handle, read_records(out_dir, bilingual), signature)
+    with atomic_open(out_dir / "pairs.jsonl") as handle:
+        for record in read_records(out_dir, bilingual):
+            for row in pair_rows(record):
+                handle.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_tables(list(read_records(out_dir, doc_ids)), out_dir)
