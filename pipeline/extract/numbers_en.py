@@ -1,0 +1,172 @@
+"""English numbers in running text, normalised to the same values and units as Chinese.
+
+Digits (6,000; 0.71; 1.9 million), number words (twenty-four; one hundred and twenty) and
+mixtures (900 thousand), percentages (37%, 37 percent), multiples (doubled, tenfold,
+nearly twofold), ranges (four or five catties; 70% to 80%), modifiers (more than, nearly,
+about, at least, or more) and calendar dates (December 30th, the 28th, 1955) as kind
+``date``. "One" alone is an article more often than a count and is kept only before a
+measuring unit, as 一 is in ``numbers_zh``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.quantity import Quantity
+from pipeline.extract.units import EN_UNITS, ZH_MEASURES
+
+SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "January February March April May June July August September October November December"
+    .split())}
+MULTIPLE_VERBS = {"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
+                  "trebled": 3, "quadrupled": 4}
+
+_WORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
+_WORDS = rf"(?:{_WORD})(?:[- ](?:and[- ])?(?:{_WORD}|hundred))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
+_CORE = rf"(?:{_DIGITS}|{_WORDS}){_SCALE}"
+_PERCENT = r"\s*(?:%|percent\b|per cent\b)"
+_MONTH = "|".join(MONTHS)
+
+NUMBER_RE = re.compile(
+    rf"(?P<month>\b(?:{_MONTH})\b)(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
+    rf"|\bNo\.\s*(?P<ident>\d+)\b"
+    rf"|(?<![\w.,-])(?P<low>{_CORE})(?P<ordinal>st|nd|rd|th)?(?P<lowpct>{_PERCENT})?"
+    rf"(?:(?P<conn>\s+to\s+|\s+or\s+|\s*[–—]\s*)(?P<high>{_CORE})(?P<highpct>{_PERCENT})?)?"
+    rf"(?P<fold>[- ]?fold\b|\s+times\b)?(?![\w-]*\d)", re.IGNORECASE)
+
+PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
+                      "exceeding": "more_than", "nearly": "nearly", "almost": "nearly",
+                      "close to": "nearly", "about": "about", "approximately": "about",
+                      "around": "about", "roughly": "about", "some": "about",
+                      "at least": "at_least", "less than": "less_than",
+                      "fewer than": "less_than", "under": "less_than", "below": "less_than",
+                      "up to": "at_most"}
+SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
+                      "or so": "about"}
+INCREASE_RE = re.compile(r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
+                         re.IGNORECASE)
+_UNIT_KEYS = sorted(EN_UNITS, key=len, reverse=True)
+UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b",
+                     re.IGNORECASE)
+
+
+def words_value(text: str) -> float:
+    """Value of number words and digits with scales: 'one hundred and twenty', '1.9 million'."""
+    total, current = 0.0, 0.0
+    for token in re.split(r"[\s-]+", text.lower().replace(",", "")):
+        if token in ("", "and"):
+            continue
+        if token in SMALL:
+            current += SMALL[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0.0
+        else:
+            current += float(token)
+    return total + current
+
+
+def find_english_numbers(text: str) -> list[Quantity]:
+    """Every quantity, percentage, multiple and date in one sentence, in text order."""
+    found: list[Quantity] = []
+    for match in NUMBER_RE.finditer(text):
+        found.extend(_read_match(text, match))
+    return found
+
+
+def _read_match(text: str, match: re.Match) -> list[Quantity]:
+    if match.group("month"):
+        return _read_month(text, match)
+    if match.group("verb"):
+        value = MULTIPLE_VERBS[match.group("verb").lower()]
+        return [Quantity(match.start(), match.end(), value, "times", "multiple")]
+    if match.group("ident"):
+        return [Quantity(match.start(), match.end(), float(match.group("ident")))]
+    low_text, high_text = match.group("low"), match.group("high")
+    if match.group("ordinal"):
+        return _read_ordinal(text, match)
+    low = words_value(low_text)
+    high = words_value(high_text) if high_text else None
+    if high is not None and high <= low:
+        return []  # "from 18 to 2": a change, not a range (and the pieces read alone)
+    start, end = match.start(), match.end()
+    unit, kind = None, "level"
+    if match.group("lowpct") or match.group("highpct"):
+        unit, kind = "%", "percent"
+    elif match.group("fold"):
+        unit, kind = "times", "multiple"
+    else:
+        unit_match = UNIT_RE.match(text[end:])
+        if unit_match:
+            unit = EN_UNITS[unit_match.group("unit").lower()]
+            end += unit_match.end()
+            if unit in ("year", "month", "day", "hour", "minute", "second"):
+                kind = "duration"
+        elif _looks_like_year(low_text, high_text):
+            unit, kind = "year", "date"
+    if kind == "multiple" and INCREASE_RE.search(_before_comparator(text, start)):
+        kind = "increase_by"
+    if low_text.lower() == "one" and not high_text and unit not in ZH_MEASURES | {"%", "times"}:
+        return []
+    comparator, start = _prefix(text, start)
+    suffix = next((s for s in SUFFIX_COMPARATORS if text[end:].lower().startswith(" " + s)), None)
+    if suffix:
+        comparator, end = SUFFIX_COMPARATORS[suffix], end + 1 + len(suffix)
+    if re.match(r"-type\b", text[match.end():]):
+        return []  # 1330-type: a model name
+    return [Quantity(start, end, low, unit, kind, high, comparator)]
+
+
+def _read_month(text: str, match: re.Match) -> list[Quantity]:
+    name = match.group("month")
+    if name == "May" and not match.group("day") or name.islower():
+        return []  # the modal verb, or "march" the verb
+    month = MONTHS[name.capitalize()]
+    out = [Quantity(match.start("month"), match.end("month"), month, "month", "date")]
+    if match.group("day"):
+        out.append(Quantity(match.start("day"), match.end(), float(match.group("day")), "day",
+                            "date"))
+    return out
+
+
+def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
+    """'the 28th' is a day of the month; 'the 3rd National Conference' is an ordinal."""
+    value = words_value(match.group("low"))
+    following = text[match.end():].lstrip()
+    if (not re.fullmatch(r"\d{1,2}", match.group("low")) or value > 31
+            or text[:match.start()].rstrip().split(" ")[-1].lower() != "the"
+            or following[:1].isupper()):
+        return []
+    return [Quantity(match.start(), match.end(), value, "day", "date")]
+
+
+def _looks_like_year(low_text: str, high_text: str | None) -> bool:
+    return bool(re.fullmatch(r"1[6-9]\d\d|20\d\d", low_text)) and high_text is None
+
+
+def _before_comparator(text: str, start: int) -> str:
+    before = text[:start]
+    for phrase in PREFIX_COMPARATORS:
+        if before.lower().endswith(phrase + " "):
+            return before[:-len(phrase) - 1]
+    return before
+
+
+def _prefix(text: str, start: int) -> tuple[str | None, int]:
+    before = text[:start].lower()
+    for phrase in sorted(PREFIX_COMPARATORS, key=len, reverse=True):
+        if re.search(rf"\b{phrase} $", before):
+            return PREFIX_COMPARATORS[phrase], start - len(phrase) - 1
+    return None, start
