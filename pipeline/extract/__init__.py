@@ -1,0 +1,19 @@
+"""Extract: entities, numbers and numeric targets, paired across languages inside beads.
+
+``extract`` is the stage function the pipeline calls; each concern lives in its own module
+(``numbers_zh``, ``numbers_en``, ``entities``, ``targets``, ``crosslingual``), and models
+load lazily, once per process (``models``).
+"""
+from __future__ import annotations
+
+from pipeline.extract.numbers import find_numbers
+from pipeline.record import Document
+from pipeline.settings import ExtractSettings
+
+__all__ = ["extract"]
+
+
+def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Document:
+    if settings.numbers:
+        doc.numbers = find_numbers(doc)
+    return doc
