@@ -121,8 +121,9 @@ def _take_named_entities(lines: list[Line], meta: Metadata) -> list[Line]:
 def _english_paragraphs(lines: list[Line], meta: Metadata) -> list[Paragraph]:
     """Paragraphs split by blank lines or by indented lines; unindented lines continue.
 
-    When the body does not open with the title, the header title becomes the English
-    headline segment so that it can align with the Chinese headlines.
+    A first paragraph that is the title (or its first line) is the headline. When the body
+    does not open with the title, the header title becomes the English headline segment so
+    that it can align with the Chinese headlines.
     """
     paragraphs: list[Paragraph] = []
     builder = ParagraphBuilder(EN, " ")
@@ -142,7 +143,8 @@ def _english_paragraphs(lines: list[Line], meta: Metadata) -> list[Paragraph]:
         builder.add(line.text, line.start)
     close()
     title_key = normalise_title(meta.title_en or "")
-    if title_key and paragraphs and normalise_title(paragraphs[0].text) == title_key:
+    first_key = normalise_title(paragraphs[0].text) if paragraphs else ""
+    if title_key and first_key and first_key in title_key:  # the title, or its first line
         paragraphs[0].kind = "headline"
     elif title_key and meta.title_en:
         paragraphs.insert(0, _title_paragraph(meta.title_en))
@@ -172,25 +174,27 @@ def _chinese_block(lines: list[Line], meta: Metadata) -> list[Paragraph]:
 
 def _chinese_header(lines: list[Line], i: int, meta: Metadata) -> int:
     """Author, date, ``第N版()`` and ``专栏：`` lines, unindented, before the body."""
-    seen_column = False
+    seen: set[str] = set()
     while i < len(lines):
         line = lines[i]
         if line.blank:
             i += 1
-            if seen_column or meta.edition is not None and meta.date:
+            if "column" in seen or {"date", "page"} <= seen:
                 break
             continue
         if line.indent:
             break
         text = line.stripped
         if ISO_DATE_RE.match(text):
+            seen.add("date")
             meta.date = meta.date or _iso_date(text)
         elif match := ZH_PAGE_RE.match(text):
+            seen.add("page")
             meta.page = meta.page or match.group(1)
             meta.edition = meta.edition or f"第{match.group(1)}版"
         elif match := ZH_COLUMN_RE.match(text):
+            seen.add("column")
             meta.column_zh = match.group(1).strip() or None
-            seen_column = True
         else:
             meta.author_zh = text if meta.author_zh is None else f"{meta.author_zh} {text}"
         i += 1

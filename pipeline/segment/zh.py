@@ -17,10 +17,10 @@ SENTENCE_END_RE = re.compile(rf"(?:[。！？；!?;]+|…{{2,}}|\.{{3,}})[{_CLOS
 def split_chinese(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
-        end = match.end()
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = end
+        if not text[start:match.start()].strip():
+            continue  # a leading …… or stray mark opens the next sentence, it ends nothing
+        spans.append(_trim(text, start, match.end()))
+        start = match.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
