@@ -19,6 +19,13 @@ class Errors:
     E007 = "{path}: header field '{field}' is malformed: {detail}."
     E010 = "{path}: source and target have no sentences to align."
     E020 = "{path}: cannot read: {detail}."
+    E030 = ("{path}: holds no finished run (no .duiqi/corpus.json). "
+            "Run 'duiqi run CORPUS --out {path}' first.")
+    E031 = ("the dask executor needs dask.distributed: install it with "
+            "pip install 'duiqi[cluster]'.")
+    E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
+    E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
+            "please report it with the file.")
 
 
 class Warnings:

@@ -112,8 +112,8 @@ def test_align_paragraph_input_splits_sentences_and_writes_json(tmp_path: Path):
     record = json.loads(out.read_text("utf-8"))
     validate(record)
     assert record["languages"] == {"src": "en", "tgt": "zh"}
-    assert len(record["sentences"]["zh"]) == 6 and len(record["sentences"]["en"]) == 6
-    assert [(b["src"], b["tgt"]) for b in record["beads"]] == [([i], [i]) for i in range(6)]
+    assert len(record["sentences"]["zh"]) == 5 and len(record["sentences"]["en"]) == 5
+    assert [(b["src"], b["tgt"]) for b in record["beads"]] == [([i], [i]) for i in range(5)]
 
 
 def test_align_tmx_format_with_given_languages(tmp_path: Path):
@@ -122,4 +122,4 @@ def test_align_tmx_format_with_given_languages(tmp_path: Path):
     out = tmp_path / "pair.tmx"
     invoke("align", zh, en, "--src-lang", "zh", "--tgt-lang", "en", "--format", "tmx", "--out", out)
     root = etree.parse(str(out)).getroot()
-    assert len(root.findall("body/tu")) == 6
+    assert len(root.findall("body/tu")) == 5
