@@ -62,5 +62,8 @@ def summary(report: dict, timings: dict | None = None) -> str:
     for failure in report["failures"]:
         lines.append(f"FAILED {failure['cause']}")
     if timings:
+        docs = timings["documents"]
+        lines.append(f"this run: {docs['processed']} documents processed, {docs['current']} "
+                     f"already current; {timings['total_seconds']:.1f} s")
         lines.append("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timings["stages"].items()))
     return "\n".join(lines)

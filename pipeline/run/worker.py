@@ -1,0 +1,104 @@
+"""The work of one document, the same under every executor: ingest, process, write, mark.
+
+``DocumentJob`` is a small picklable callable, so a process pool or a Dask cluster can run
+it. It holds no model: the encoder and the spaCy pipelines are loaded lazily by the stages
+and cached once per process, so each worker loads them once, on its first document, and an
+unchanged rerun (every document skipped) loads none.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import DuiqiError, Errors, Warnings
+from pipeline.ingest import read_document, read_pair
+from pipeline.run.discover import Task
+from pipeline.run.outcome import Outcome
+from pipeline.run.state import RunState
+from pipeline.settings import Settings
+from pipeline.stages import process
+from pipeline.write.atomic import write_bytes_atomic, write_text_atomic
+from pipeline.write.corpus import output_path
+from pipeline.write.json_doc import document_to_json, dumps, validate
+from pipeline.write.tmx import tmx_bytes
+
+OUTPUT_SUFFIXES = (".json", ".tmx")
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A document to (re)process, with the hash of its inputs when they could be read."""
+
+    task: Task
+    input_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentJob:
+    """Process one document and leave its completion marker; what every executor runs."""
+
+    root: Path
+    out_dir: Path
+    settings: Settings
+
+    def __call__(self, work: Work) -> Outcome:
+        outcome = process_task(work.task, self.root, self.out_dir, self.settings)
+        RunState(self.out_dir, self.settings.signature()).mark(work.task.doc_id,
+                                                              work.input_hash, outcome)
+        return outcome
+
+
+def process_task(task: Task, root: Path, out_dir: Path, settings: Settings,
+                 encoder=None) -> Outcome:
+    """Ingest, process and write one document; never raises for a bad input file.
+
+    A failed document loses the outputs of earlier runs, so that the output folder never
+    holds a document the report calls failed.
+    """
+    timings: dict[str, float] = {}
+    try:
+        started = time.perf_counter()
+        if len(task.paths) == 2:
+            doc = read_pair(task.paths[0], task.paths[1], task.doc_id)
+        else:
+            doc = read_document(task.paths[0], root)
+        timings["ingest"] = time.perf_counter() - started
+        doc = process(doc, settings, encoder, timings)
+        started = time.perf_counter()
+        record = document_to_json(doc, settings)
+        validate(record)
+        write_document(record, out_dir)
+        timings["write"] = time.perf_counter() - started
+        return Outcome(task.doc_id, "ok", doc.format, issues=record["issues"], timings=timings)
+    except DuiqiError as exc:
+        outcome = Outcome(task.doc_id, "failed", error_code=exc.code, error=exc.message,
+                          timings=timings)
+    except Exception as exc:  # a bug or an input we did not foresee: report it, go on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        outcome = Outcome(task.doc_id, "failed", error_code="E999",
+                          error=Errors.E999.format(path=task.doc_id, kind=type(exc).__name__,
+                                                   detail=exc,
+                                                   where=f"{Path(where.filename).name}:{where.lineno}"),
+                          timings=timings)
+    remove_outputs(out_dir, task.doc_id, OUTPUT_SUFFIXES)
+    return outcome
+
+
+def write_document(record: dict, out_dir: Path) -> None:
+    """The TMX of a bilingual document, then the JSON; each written atomically."""
+    if record["bilingual"]:
+        data, removed = tmx_bytes([record], record["signature"])
+        if removed:
+            record["issues"].append({"code": "W003", "severity": "warning",
+                                     "message": Warnings.W003.format(count=removed)})
+        write_bytes_atomic(output_path(out_dir, record["doc_id"], ".tmx"), data)
+    else:
+        remove_outputs(out_dir, record["doc_id"], (".tmx",))
+    write_text_atomic(output_path(out_dir, record["doc_id"], ".json"), dumps(record))
+
+
+def remove_outputs(out_dir: Path, doc_id: str, suffixes: tuple[str, ...]) -> None:
+    for suffix in suffixes:
+        output_path(out_dir, doc_id, suffix).unlink(missing_ok=True)
