@@ -6,14 +6,23 @@ load lazily, once per process (``models``).
 """
 from __future__ import annotations
 
+from pipeline.extract.crosslingual import corpus_glossary, match_numbers, pair_entities
+from pipeline.extract.entities import find_entities
 from pipeline.extract.numbers import find_numbers
 from pipeline.record import Document
 from pipeline.settings import ExtractSettings
 
-__all__ = ["extract"]
+__all__ = ["corpus_glossary", "extract"]
 
 
 def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Document:
     if settings.numbers:
         doc.numbers = find_numbers(doc)
+    if settings.entities:
+        doc.entities = find_entities(doc, settings)
+    if doc.beads and doc.bilingual:
+        if settings.numbers:
+            doc.stats["numbers"] = match_numbers(doc, settings)
+        if settings.entities:
+            doc.entity_pairs = pair_entities(doc, settings)
     return doc

@@ -31,6 +31,7 @@ LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # belongs to the name; "X and the Y" stays two names.
 _CAPS = r"(?:\s+[A-Z][\w'’-]*)+"
 ORG_TAIL = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?{_CAPS}(?:\s+and{_CAPS})*)+")
+AND_TAIL = re.compile(rf"(?:\s+and{_CAPS})+")
 
 
 @Language.factory("duiqi_glossary", default_config={"path": "glossary.tsv"})
@@ -126,5 +127,8 @@ def _mend_english(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         if label == "ORG":
             tail = ORG_TAIL.match(text, end)
             end = tail.end() if tail else end
+            if " of " in text[start:end]:  # "Federation of Arts | and Crafts Cooperatives"
+                tail = AND_TAIL.match(text, end)
+                end = tail.end() if tail else end
         mended.append((start, end, label))
     return mended

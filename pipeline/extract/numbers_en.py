@@ -95,6 +95,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("ident"):
         return [Quantity(match.start(), match.end(), float(match.group("ident")))]
     low_text, high_text = match.group("low"), match.group("high")
+    if re.match(r"[- ]year plan|\s*FYP", text[match.end("low"):], re.IGNORECASE):
+        return []  # the Five-Year Plan is a period's name, as 五年计划 is
     if match.group("ordinal"):
         return _read_ordinal(text, match)
     low = words_value(low_text)

