@@ -6,7 +6,6 @@ exceptions and only this module turns them into messages and exit codes.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -36,18 +35,37 @@ ModelOption = Annotated[Optional[str], typer.Option(
                     "sentence-transformers model.")]
 
 
+class ExecutorName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def run(corpus: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Corpus folder")],
         out: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("outputs"),
         model: ModelOption = None,
+        jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                          help="Worker processes (local executor)")] = 1,
+        executor: Annotated[ExecutorName, typer.Option(
+            help="local: this machine; dask: a Dask cluster (see docs/cluster.md)")] = ExecutorName.local,
+        scheduler: Annotated[Optional[str], typer.Option(
+            help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False) -> None:
-    """Align every document of CORPUS: per-document JSON and TMX, corpus TMX, pairs, report."""
-    from pipeline.run import run_corpus
+    """Align every new or changed document of CORPUS: per-document JSON and TMX, corpus TMX,
+    pairs, report. Unchanged documents are skipped, so a killed run resumes."""
+    from pipeline.errors import DuiqiError
+    from pipeline.run import DaskExecutor, LocalExecutor, run_corpus
     from pipeline.run.report import summary
 
-    result = run_corpus(corpus, out, _settings(model), progress=not quiet)
-    timings = json.loads((out / "timings.json").read_text("utf-8"))
-    typer.echo(summary(result.report, timings))
+    if executor is ExecutorName.dask and not scheduler:
+        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
+    chosen = DaskExecutor(scheduler) if executor is ExecutorName.dask else LocalExecutor(jobs)
+    try:
+        result = run_corpus(corpus, out, _settings(model), progress=not quiet, executor=chosen)
+    except DuiqiError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(summary(result.report, result.timings))
     typer.echo(f"outputs in {out}/ (report.json, corpus.tmx, pairs.jsonl)")
 
 
@@ -86,6 +104,45 @@ def align(source: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
         from pipeline.write.atomic import write_bytes_atomic
 
         write_bytes_atomic(out, data)
+
+
+@app.command()
+def review(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
+                                                   help="Output folder of `duiqi run`")],
+           port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port)")] = 8765,
+           user: Annotated[Optional[str], typer.Option(
+               help="Name recorded with each edit (default: $USER)")] = None) -> None:
+    """Review and correct the alignments of OUT_DIR in the browser (served on 127.0.0.1 only)."""
+    from pipeline.review.journal import default_user
+    from pipeline.review.server import address, bind_loopback, create_app, make_server
+
+    try:
+        sock = bind_loopback(port)
+    except OSError as exc:
+        typer.echo(f"error: cannot listen on 127.0.0.1:{port} ({exc.strerror}); "
+                   f"try another --port", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"duiqi review: {address(sock)} (Ctrl-C to stop); edits go to "
+               f"{out_dir}/corrections.jsonl")
+    make_server(create_app(out_dir, user or default_user())).run(sockets=[sock])
+
+
+@app.command("apply-corrections")
+def apply_corrections(
+        out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
+                                                help="Output folder of `duiqi run`")],
+        dest: Annotated[Optional[Path], typer.Option(
+            help="Folder for the reviewed JSON and TMX (default: OUT_DIR/reviewed)")] = None) -> None:
+    """Write JSON and TMX with the review journal of OUT_DIR applied (reviewed beads marked)."""
+    from pipeline.review.errors import ReviewError
+    from pipeline.review.export import export_reviewed
+
+    try:
+        folder, corrected = export_reviewed(out_dir, dest)
+    except ReviewError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{len(corrected)} document(s) with corrections; reviewed outputs in {folder}/")
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ def parse_article(text: str, doc_id: str) -> Document:
     english_end = min(i for i in (hr, original, len(lines)) if i is not None)
     english_lines = _take_named_entities(lines[body_start:english_end], meta)
     doc = Document(doc_id=doc_id, text=text, format="rmrb", meta=meta, issues=issues)
-    doc.paragraphs[EN] = _english_paragraphs(english_lines, meta)
+    doc.paragraphs[EN] = _english_paragraphs(english_lines, meta, text)
     if original is None:
         doc.issues.append(Issue("W001", Warnings.W001))
         return doc
@@ -118,7 +118,7 @@ def _take_named_entities(lines: list[Line], meta: Metadata) -> list[Line]:
     return lines[:start] + lines[end:]
 
 
-def _english_paragraphs(lines: list[Line], meta: Metadata) -> list[Paragraph]:
+def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Paragraph]:
     """Paragraphs split by blank lines or by indented lines; unindented lines continue.
 
     A first paragraph that is the title (or its first line) is the headline. When the body
@@ -147,13 +147,14 @@ def _english_paragraphs(lines: list[Line], meta: Metadata) -> list[Paragraph]:
     if title_key and first_key and first_key in title_key:  # the title, or its first line
         paragraphs[0].kind = "headline"
     elif title_key and meta.title_en:
-        paragraphs.insert(0, _title_paragraph(meta.title_en))
+        paragraphs.insert(0, _title_paragraph(meta.title_en, text))
     return _renumber(paragraphs)
 
 
-def _title_paragraph(title: str) -> Paragraph:
-    # The header title is at the very top of the file: "Title: " precedes it on line one.
-    start = len("Title: ")
+def _title_paragraph(title: str, text: str) -> Paragraph:
+    # The header is at the top of the file, so the first occurrence is the header's title
+    # (not always on line one: blank lines may come first, and a later Title: line wins).
+    start = text.find(title)
     return Paragraph(EN, 0, title, list(range(start, start + len(title))), "headline")
 
 
