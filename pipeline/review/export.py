@@ -1,0 +1,43 @@
+"""``duiqi apply-corrections``: the reviewed JSON and TMX of every document, in another folder.
+
+The pipeline's output stays as it is (the journal replays over it); the reviewed copies go
+to ``DEST`` with the same layout, plus a ``corpus.tmx`` of the bilingual documents.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.review.documents import Library
+from pipeline.review.errors import ReviewError
+from pipeline.review.journal import apply_corrections
+from pipeline.write.atomic import atomic_open, write_bytes_atomic, write_text_atomic
+from pipeline.write.corpus import output_path, read_records
+from pipeline.write.json_doc import dumps, validate
+from pipeline.write.tmx import tmx_bytes, write_tmx
+
+DEFAULT_DEST = "reviewed"  # under OUT_DIR unless --dest says otherwise
+
+
+def export_reviewed(out_dir: Path, dest: Path | None = None) -> tuple[Path, list[str]]:
+    """Write every document of ``out_dir`` with its corrections to ``dest``; return the
+    folder and the ids of the documents that had corrections."""
+    out_dir = Path(out_dir)
+    dest = out_dir / DEFAULT_DEST if dest is None else Path(dest)
+    if dest.resolve() == out_dir.resolve():
+        raise ReviewError("R023", dest=dest)
+    library = Library(out_dir)
+    doc_ids, corrected, bilingual, signatures = library.doc_ids(), [], [], set()
+    for doc_id in doc_ids:
+        record = apply_corrections(library.record(doc_id), out_dir)
+        validate(record)
+        if "corrections" in record:
+            corrected.append(doc_id)
+        if record["bilingual"]:
+            bilingual.append(doc_id)
+            write_bytes_atomic(output_path(dest, doc_id, ".tmx"),
+                               tmx_bytes([record], record["signature"])[0])
+        write_text_atomic(output_path(dest, doc_id, ".json"), dumps(record))
+        signatures.add(record["signature"])
+    with atomic_open(dest / "corpus.tmx") as handle:
+        write_tmx(handle, read_records(dest, bilingual), " || ".join(sorted(signatures)))
+    return dest, corrected

@@ -1,0 +1,197 @@
+"""The corrections journal: one JSON line per review edit, replayed over the pipeline JSON.
+
+``OUT_DIR/corrections.jsonl`` sits beside the outputs and is only ever appended to; the
+pipeline's own JSON is never rewritten. Each entry names the document, the content hash of
+the text it was made on, the version it applies to (how many entries of that document and
+hash came before), the operation and its arguments, who and when. Undo is an entry too, so
+the file is the whole history. Entries for another content hash are skipped: when a source
+file changes, old reviews do not land on new sentences.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipeline.record import ZH
+from pipeline.review.edits import UNDO, Beads, apply_edit, check_beads, check_request
+from pipeline.review.errors import ReviewError
+from pipeline.write.json_doc import bead_type
+
+JOURNAL_NAME = "corrections.jsonl"
+ENTRY_KEYS = ("doc_id", "content_hash", "version", "op", "args", "user", "time")
+CORRECTION_KEYS = ("version", "op", "args", "user", "time")  # what the JSON keeps of each
+BEAD_CORE = ("src", "tgt", "score", "flags", "reviewed")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """A document's beads after its journal, with the version the next edit must name."""
+
+    beads: Beads
+    version: int
+    can_undo: bool
+
+
+def journal_path(out_dir: Path) -> Path:
+    return Path(out_dir) / JOURNAL_NAME
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:  # no $USER and no passwd entry (some containers)
+        return "unknown"
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def read_journal(out_dir: Path) -> list[dict]:
+    """Every entry of the journal, in order; raises ``ReviewError`` R020 on a broken line."""
+    path = journal_path(out_dir)
+    if not path.exists():
+        return []
+    entries = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ReviewError("R020", path=path, line=number, detail=exc.msg) from exc
+            if not isinstance(entry, dict) or not set(ENTRY_KEYS) <= entry.keys():
+                raise ReviewError("R020", path=path, line=number,
+                                  detail=f"an entry needs the keys {list(ENTRY_KEYS)}")
+            entries.append(entry)
+    return entries
+
+
+def entries_for(entries: list[dict], doc_id: str, content_hash: str) -> list[dict]:
+    return [e for e in entries if e["doc_id"] == doc_id and e["content_hash"] == content_hash]
+
+
+def core_beads(record: dict) -> Beads:
+    """The part of the JSON beads that edits change (ids, types and texts are derived)."""
+    return [{key: bead[key] for key in BEAD_CORE} for bead in record["beads"]]
+
+
+def side_sizes(record: dict) -> tuple[int, int]:
+    langs = record["languages"]
+    return (len(record["sentences"].get(langs["src"], [])),
+            len(record["sentences"].get(langs["tgt"], [])))
+
+
+def step(history: list[Beads], op: str, args: dict, sizes: tuple[int, int]) -> list[Beads]:
+    """The bead history after one operation: an edit pushes new beads, undo pops the last."""
+    check_request(op, args)
+    if op == UNDO:
+        if len(history) == 1:
+            raise ReviewError("R011")
+        return history[:-1]
+    beads = apply_edit(history[-1], op, args)
+    check_beads(beads, *sizes)
+    return history + [beads]
+
+
+def replay_history(record: dict, entries: list[dict]) -> list[Beads]:
+    """Replay a document's own entries (see ``entries_for``) over its pipeline beads."""
+    history, sizes = [core_beads(record)], side_sizes(record)
+    for version, entry in enumerate(entries):
+        try:
+            if entry["version"] != version:
+                raise ReviewError("R005", detail=f"entry says version {entry['version']}, "
+                                                 f"expected {version}")
+            history = step(history, entry["op"], entry["args"], sizes)
+        except ReviewError as exc:
+            raise ReviewError("R021", path=JOURNAL_NAME, version=version,
+                              doc_id=record["doc_id"], detail=exc.message) from exc
+    return history
+
+
+def review_state(record: dict, out_dir: Path) -> ReviewState:
+    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+    history = replay_history(record, entries)
+    return ReviewState(history[-1], len(entries), len(history) > 1)
+
+
+def record_edit(record: dict, out_dir: Path, version: object, op: object, args: object,
+                user: str, time: str) -> ReviewState:
+    """Check one edit against the current state, append it to the journal, return the state.
+
+    Nothing is written unless the edit is valid and made on the current version, so a
+    rejected request (4xx) leaves the journal as it was.
+    """
+    check_request(op, args)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ReviewError("R005", detail=f"'version' must be an integer, got {version!r}")
+    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+    if version != len(entries):
+        raise ReviewError("R003", doc_id=record["doc_id"], sent=version, current=len(entries))
+    history = step(replay_history(record, entries), op, args, side_sizes(record))
+    entry = dict(zip(ENTRY_KEYS, (record["doc_id"], record["content_hash"], version, op,
+                                  args, user, time)))
+    append_entry(out_dir, entry)
+    return ReviewState(history[-1], version + 1, len(history) > 1)
+
+
+def append_entry(out_dir: Path, entry: dict) -> None:
+    """One line, one ``write`` on an append-mode file, synced: a crash leaves whole lines."""
+    line = json.dumps(entry, ensure_ascii=False) + "\n"
+    with open(journal_path(out_dir), "a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def bead_records(record: dict, beads: Beads) -> list[dict]:
+    """Full JSON beads: ids renumbered, type and texts recomputed from the sentences."""
+    langs = record["languages"]
+    return [{"id": index, "src": bead["src"], "tgt": bead["tgt"],
+             "type": bead_type(bead["src"], bead["tgt"]), "score": bead["score"],
+             "flags": bead["flags"], "reviewed": bead["reviewed"],
+             "src_text": joined_text(record, langs["src"], bead["src"]),
+             "tgt_text": joined_text(record, langs["tgt"], bead["tgt"])}
+            for index, bead in enumerate(beads)]
+
+
+def joined_text(record: dict, lang: str, ids: list[int]) -> str:
+    """As ``Document.joined``: Chinese joins sentences without spaces, others with one."""
+    sentences = record["sentences"].get(lang, [])
+    return ("" if lang == ZH else " ").join(sentences[i]["text"] for i in ids)
+
+
+def bead_index_by_sentence(record: dict, beads: Beads) -> dict[tuple[str, int], int]:
+    """``(lang, sentence id) -> bead index``, to place numbers and entities in beads."""
+    langs = record["languages"]
+    return {(langs[side], sentence): index
+            for index, bead in enumerate(beads) for side in ("src", "tgt")
+            for sentence in bead[side]}
+
+
+def reviewed_record(record: dict, entries: list[dict]) -> dict:
+    """The record with its journal applied: new beads, numbers placed in them, corrections."""
+    beads = replay_history(record, entries)[-1]
+    where = bead_index_by_sentence(record, beads)
+    numbers = [{**n, "bead": where.get((n["lang"], n["sentence"]))} for n in record["numbers"]]
+    corrections = [{key: entry[key] for key in CORRECTION_KEYS} for entry in entries]
+    return {**record, "beads": bead_records(record, beads), "numbers": numbers,
+            "corrections": corrections}
+
+
+def apply_corrections(record: dict, out_dir: Path) -> dict:
+    """The pipeline record of a document with the review journal of ``out_dir`` applied.
+
+    Only entries made on this record's content hash apply, so a batch run can call this on
+    a freshly made record and keep the reviewed beads of documents whose text did not
+    change. A record without entries comes back unchanged.
+    """
+    if "corrections" in record:
+        raise ReviewError("R022", doc_id=record["doc_id"])
+    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+    return reviewed_record(record, entries) if entries else record

@@ -1,0 +1,302 @@
+// duiqi review page: plain JS, no build step. The server computes everything (beads,
+// highlights, validation); this file only draws the state and sends edits.
+"use strict";
+
+const LANG_NAMES = { zh: "中文 Chinese", en: "English" };
+const FLAG_NAMES = {
+  number_mismatch: "number mismatch", number_missing: "number missing",
+  unaligned: "unaligned", low_score: "low score",
+};
+
+const state = {
+  doc: null,        // the document view from the server
+  focus: 0,         // index of the focused bead
+  selection: null,  // {bead, src, tgt, last}: chosen sentence ids in one bead
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function docUrl(docId) {
+  return "/api/documents/" + docId.split("/").map(encodeURIComponent).join("/");
+}
+
+// Confidence 0 → red, 0.5 → amber, 1 → green.
+function scoreColour(score) {
+  return `hsl(${Math.round(score * 120)}, 62%, 42%)`;
+}
+
+function toast(message) {
+  const box = $("toast");
+  box.textContent = message;
+  box.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { box.hidden = true; }, 6000);
+}
+
+async function api(url, options = {}) {
+  const response = await fetch(url, options);
+  const body = await response.json();
+  if (!response.ok) {
+    const error = new Error(body.error ? body.error.message : response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+// ---- document list -------------------------------------------------------------------
+
+async function showList() {
+  $("doc-view").hidden = true;
+  $("list-view").hidden = false;
+  $("crumb").textContent = "";
+  const params = new URLSearchParams({ sort: $("sort").value });
+  if ($("flag").value) params.set("flag", $("flag").value);
+  const data = await api("/api/documents?" + params);
+  const p = data.progress;
+  $("progress").textContent =
+    `${p.beads_reviewed} / ${p.beads} beads reviewed · ${p.documents_done} / ${p.documents} documents done`;
+  $("overall").replaceChildren(progressBar(p.beads_reviewed, p.beads));
+  $("documents").replaceChildren(...data.documents.map(documentRow));
+  $("empty").hidden = data.documents.length > 0;
+}
+
+function progressBar(done, total) {
+  const bar = el("span", { class: "bar" });
+  bar.style.width = total ? `${(100 * done) / total}%` : "0";
+  return el("span", { class: "meter", title: `${done} of ${total}` }, bar);
+}
+
+function documentRow(doc) {
+  const open = () => { location.hash = "#/doc/" + encodeURIComponent(doc.doc_id); };
+  const worst = doc.worst_score === null
+    ? el("span", { class: "chip done" }, "all reviewed")
+    : el("span", { class: "chip score" }, doc.worst_score.toFixed(2));
+  if (doc.worst_score !== null) worst.style.background = scoreColour(doc.worst_score);
+  const flags = Object.entries(doc.flags).map(([flag, count]) =>
+    el("span", { class: `chip flag ${flag}` }, `${FLAG_NAMES[flag] || flag} ${count}`));
+  return el("tr", { class: "doc-row", tabindex: "0", onclick: open,
+                    onkeydown: (e) => { if (e.key === "Enter") open(); } },
+    el("td", { class: "date" }, doc.date || "—"),
+    el("td", {},
+      el("div", { class: "title-zh", lang: "zh" }, doc.title_zh || doc.doc_id),
+      el("div", { class: "title-en" }, doc.title_en || "")),
+    el("td", {}, progressBar(doc.reviewed, doc.beads), el("small", {}, ` ${doc.reviewed}/${doc.beads}`)),
+    el("td", {}, worst),
+    el("td", {}, ...flags));
+}
+
+// ---- document view -------------------------------------------------------------------
+
+async function showDocument(docId) {
+  $("list-view").hidden = true;
+  $("doc-view").hidden = false;
+  try {
+    render(await api(docUrl(docId)));
+  } catch (error) {
+    toast(error.message);
+  }
+}
+
+function render(doc) {
+  const sameDoc = state.doc && state.doc.doc_id === doc.doc_id;
+  state.doc = doc;
+  state.focus = sameDoc ? Math.min(state.focus, doc.beads.length - 1) : 0;
+  if (state.selection && !sameDoc) state.selection = null;
+  const reviewed = doc.beads.filter((b) => b.reviewed).length;
+  $("crumb").textContent = doc.doc_id;
+  $("title-zh").textContent = doc.meta.title_zh || "";
+  $("title-en").textContent = [doc.meta.date, doc.meta.title_en].filter(Boolean).join(" · ");
+  $("doc-progress").textContent = `${reviewed} / ${doc.beads.length} beads reviewed`;
+  $("progress").textContent = `version ${doc.version}`;
+  $("undo").disabled = !doc.can_undo;
+  $("src-lang").textContent = LANG_NAMES[doc.languages.src] || doc.languages.src;
+  $("tgt-lang").textContent = LANG_NAMES[doc.languages.tgt] || doc.languages.tgt;
+  $("beads").replaceChildren(...doc.beads.map(beadItem));
+  showFocus(false);
+}
+
+function beadItem(bead, index) {
+  const selected = state.selection && state.selection.bead === index ? state.selection : null;
+  const side = (name) => el("div", { class: `side ${name}`, lang: state.doc.languages[name] },
+    ...bead[name].map((s) => sentenceNode(s, name, index, selected)));
+  const score = el("span", { class: "chip score", title: "confidence" }, bead.score.toFixed(2));
+  score.style.background = scoreColour(bead.score);
+  const item = el("li", {
+      class: "bead" + (bead.reviewed ? " reviewed" : "") + (bead.flags.length ? " flagged" : ""),
+      dataset: { index: String(index) },
+      onclick: () => { state.focus = index; showFocus(false); },
+    },
+    el("div", { class: "gutter" },
+      el("span", { class: "bead-no" }, `#${index}`), score,
+      bead.reviewed ? el("span", { class: "chip done", title: "reviewed" }, "✓") : null,
+      ...bead.flags.map((f) => el("span", { class: `chip flag ${f}` }, FLAG_NAMES[f] || f))),
+    side("src"), side("tgt"), beadActions(index, selected));
+  item.style.setProperty("--confidence", scoreColour(bead.score));
+  return item;
+}
+
+function sentenceNode(sentence, side, beadIndex, selected) {
+  const isSelected = selected && selected[side] === sentence.id;
+  const node = el("span", {
+    class: "sentence" + (isSelected ? " selected" : ""),
+    title: `${side} sentence ${sentence.id} — click to select`,
+    dataset: { side, id: String(sentence.id) },
+    onclick: (event) => { event.stopPropagation(); select(beadIndex, side, sentence.id); },
+  });
+  let at = 0;
+  for (const mark of sentence.marks) {
+    node.append(sentence.text.slice(at, mark.start));
+    node.append(el("mark", { class: mark.kind, title: mark.title },
+                   sentence.text.slice(mark.start, mark.end)));
+    at = mark.end;
+  }
+  node.append(sentence.text.slice(at));
+  return node;
+}
+
+function beadActions(index, selected) {
+  const button = (label, title, action, enabled = true) => {
+    const b = el("button", { type: "button", title, onclick: (e) => { e.stopPropagation(); action(); } }, label);
+    b.disabled = !enabled;
+    return b;
+  };
+  const last = index === state.doc.beads.length - 1;
+  return el("div", { class: "actions" },
+    button("✓ Confirm", "Confirm this bead (c)", () => confirmBead(index), !state.doc.beads[index].reviewed),
+    button("⤓ Merge", "Merge with the next bead (m)", () => mergeBead(index), !last),
+    button("✂ Split", "Split before the selected sentence(s) (s)", () => splitBead(index), Boolean(selected)),
+    button("↑ Move", "Move the selected sentence to the previous bead ([)", () => moveSentence("prev"), Boolean(selected)),
+    button("↓ Move", "Move the selected sentence to the next bead (])", () => moveSentence("next"), Boolean(selected)),
+    button("⊘ Unalign", "Mark the selected sentence unaligned (x)", unalignSentence, Boolean(selected)));
+}
+
+function select(beadIndex, side, id) {
+  const current = state.selection && state.selection.bead === beadIndex
+    ? state.selection : { bead: beadIndex, src: null, tgt: null, last: side };
+  current[side] = current[side] === id ? null : id;
+  current.last = current[side] === null ? (side === "src" ? "tgt" : "src") : side;
+  state.selection = current.src === null && current.tgt === null ? null : current;
+  state.focus = beadIndex;
+  render(state.doc);
+}
+
+function showFocus(scroll = true) {
+  document.querySelectorAll(".bead.focused").forEach((n) => n.classList.remove("focused"));
+  const node = document.querySelector(`.bead[data-index="${state.focus}"]`);
+  if (!node) return;
+  node.classList.add("focused");
+  if (scroll) node.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+function moveFocus(step, wanted = () => true) {
+  const beads = state.doc.beads;
+  for (let i = state.focus + step; i >= 0 && i < beads.length; i += step) {
+    if (wanted(beads[i])) {
+      state.focus = i;
+      showFocus();
+      return;
+    }
+  }
+  toast(step > 0 ? "No further bead." : "No earlier bead.");
+}
+
+const needsReview = (bead) => bead.flags.length > 0 && !bead.reviewed;
+
+// ---- edits: each one a POST that the server checks, journals and answers with the view --
+
+async function edit(op, args = {}) {
+  const doc = state.doc;
+  try {
+    const view = await api(docUrl(doc.doc_id), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ version: doc.version, op, args }),
+    });
+    state.selection = null;
+    render(view);
+  } catch (error) {
+    toast(error.message);
+    if (error.status === 409) showDocument(doc.doc_id);
+  }
+}
+
+const confirmBead = (index = state.focus) => edit("confirm", { bead: index });
+const mergeBead = (index = state.focus) => edit("merge", { bead: index });
+
+function splitBead(index = state.focus) {
+  const sel = state.selection;
+  if (!sel || sel.bead !== index) return toast("Click the sentence(s) that should start the new bead first.");
+  const bead = state.doc.beads[index];
+  const cut = (side) => {
+    const ids = bead[side].map((s) => s.id);
+    return sel[side] === null ? ids.length : ids.indexOf(sel[side]);
+  };
+  edit("split", { bead: index, src_at: cut("src"), tgt_at: cut("tgt") });
+}
+
+function selectedSentence() {
+  const sel = state.selection;
+  if (!sel) return null;
+  return { side: sel.last, sentence: sel[sel.last] };
+}
+
+function moveSentence(direction) {
+  const chosen = selectedSentence();
+  if (!chosen) return toast("Click a sentence first.");
+  edit("move", { ...chosen, direction });
+}
+
+function unalignSentence() {
+  const chosen = selectedSentence();
+  if (!chosen) return toast("Click a sentence first.");
+  edit("unalign", chosen);
+}
+
+const KEYS = {
+  j: () => moveFocus(1, needsReview), n: () => moveFocus(1, needsReview),
+  k: () => moveFocus(-1, needsReview), p: () => moveFocus(-1, needsReview),
+  ArrowDown: () => moveFocus(1), ArrowUp: () => moveFocus(-1),
+  c: () => confirmBead(), m: () => mergeBead(), s: () => splitBead(),
+  "[": () => moveSentence("prev"), "]": () => moveSentence("next"), x: unalignSentence,
+  u: () => edit("undo"), Escape: () => { state.selection = null; render(state.doc); },
+  b: () => { location.hash = "#/"; },
+};
+
+document.addEventListener("keydown", (event) => {
+  if ($("doc-view").hidden || !state.doc || event.altKey || event.metaKey) return;
+  if (event.target.closest && event.target.closest("select, input, textarea")) return;
+  const key = event.ctrlKey && event.key === "z" ? "u" : event.ctrlKey ? null : event.key;
+  if (key && KEYS[key]) {
+    event.preventDefault();
+    KEYS[key]();
+  }
+});
+
+// ---- routing ------------------------------------------------------------------------------
+
+function route() {
+  const match = location.hash.match(/^#\/doc\/(.+)$/);
+  if (match) showDocument(decodeURIComponent(match[1]));
+  else showList().catch((error) => toast(error.message));
+}
+
+window.addEventListener("hashchange", route);
+window.addEventListener("DOMContentLoaded", () => {
+  $("sort").addEventListener("change", route);
+  $("flag").addEventListener("change", route);
+  $("undo").addEventListener("click", () => edit("undo"));
+  route();
+});

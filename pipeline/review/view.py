@@ -1,0 +1,104 @@
+"""What the document page shows: beads with their sentences and the spans to highlight.
+
+Highlights are computed here, on the current beads, so the browser only draws them: a
+number is ``number-ok`` when its matched number sits in the same bead, ``number-bad`` when
+it has no match or its match sits in another bead (merging the right beads turns it green);
+an entity is marked when it belongs to a pair of ``entity_pairs``.
+"""
+from __future__ import annotations
+
+from pipeline.review.journal import ReviewState, bead_index_by_sentence
+
+MARK_PRIORITY = {"number-ok": 0, "number-bad": 0, "entity": 1}  # numbers win overlaps
+
+
+def document_view(record: dict, state: ReviewState) -> dict:
+    langs = record["languages"]
+    marks = sentence_marks(record, state)
+    sentences = record["sentences"]
+
+    def side_view(side: str, ids: list[int]) -> list[dict]:
+        lang = langs[side]
+        return [{"id": i, "text": sentences[lang][i]["text"], "marks": marks.get((lang, i), [])}
+                for i in ids]
+
+    meta = record["meta"]
+    return {
+        "doc_id": record["doc_id"],
+        "content_hash": record["content_hash"],
+        "version": state.version,
+        "can_undo": state.can_undo,
+        "languages": langs,
+        "meta": {key: meta.get(key) for key in ("title_en", "title_zh", "date")},
+        "beads": [{"id": index, "score": bead["score"], "flags": bead["flags"],
+                   "reviewed": bead["reviewed"],
+                   "src": side_view("src", bead["src"]), "tgt": side_view("tgt", bead["tgt"])}
+                  for index, bead in enumerate(state.beads)],
+    }
+
+
+def sentence_marks(record: dict, state: ReviewState) -> dict[tuple[str, int], list[dict]]:
+    """``(lang, sentence id) -> [{start, end, kind, title}]``, offsets into the sentence text,
+    sorted and without overlaps."""
+    sentences = record["sentences"]
+    found: dict[tuple[str, int], list[dict]] = {}
+    for lang, sentence, text, source_start, kind, title in [
+            *_number_marks(record, state), *_entity_marks(record)]:
+        span = locate(sentences[lang][sentence], text, source_start)
+        if span is not None:
+            found.setdefault((lang, sentence), []).append(
+                {"start": span[0], "end": span[1], "kind": kind, "title": title})
+    return {key: _without_overlaps(marks) for key, marks in sorted(found.items())}
+
+
+def _number_marks(record: dict, state: ReviewState):
+    numbers = record["numbers"]
+    where = bead_index_by_sentence(record, state.beads)
+    for number in numbers:
+        partner = numbers[number["match"]] if number["match"] is not None else None
+        here = where.get((number["lang"], number["sentence"]))
+        if partner is None:
+            kind, title = "number-bad", "no matching number on the other side"
+        elif where.get((partner["lang"], partner["sentence"])) == here:
+            kind, title = "number-ok", f"matches {partner['text']}"
+        else:
+            kind, title = "number-bad", f"matches {partner['text']} in another bead"
+        yield number["lang"], number["sentence"], number["text"], number["start"], kind, title
+
+
+def _entity_marks(record: dict):
+    pairs: dict[tuple[str, str], dict] = {}
+    for pair in record["entity_pairs"]:
+        pairs.setdefault(("zh", pair["zh"]), pair)
+        pairs.setdefault(("en", pair["en"]), pair)
+    for entity in record["entities"]:
+        pair = pairs.get((entity["lang"], entity["text"]))
+        if pair is not None:
+            title = f"{pair['zh']} ↔ {pair['en']} ({pair['label']})"
+            yield entity["lang"], entity["sentence"], entity["text"], entity["start"], "entity", title
+
+
+def locate(sentence: dict, text: str, source_start: int) -> tuple[int, int] | None:
+    """Where ``text`` lies in the sentence text: at its source offset when the sentence is
+    one contiguous slice of the source, else the occurrence nearest that offset (wrapped
+    lines are joined, which shifts offsets)."""
+    body, guess = sentence["text"], source_start - sentence["start"]
+    if not text:
+        return None
+    starts, at = [], body.find(text)
+    while at != -1:
+        starts.append(at)
+        at = body.find(text, at + 1)
+    if not starts:
+        return None
+    best = min(starts, key=lambda start: (abs(start - guess), start))
+    return best, best + len(text)
+
+
+def _without_overlaps(marks: list[dict]) -> list[dict]:
+    """Numbers first, then entities; a mark overlapping one already kept is dropped."""
+    kept: list[dict] = []
+    for mark in sorted(marks, key=lambda m: (MARK_PRIORITY[m["kind"]], m["start"], -m["end"])):
+        if all(mark["end"] <= other["start"] or mark["start"] >= other["end"] for other in kept):
+            kept.append(mark)
+    return sorted(kept, key=lambda m: m["start"])
