@@ -1,0 +1,129 @@
+"""The review app over HTTP: the list, a document, edits, and clear 4xx answers that leave
+the journal valid."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from starlette.testclient import TestClient
+from test_review_support import PLAIN_ID, STEEL_ID, out_dir  # noqa: F401
+
+from pipeline.review.journal import journal_path, read_journal
+from pipeline.review.server import create_app
+
+STEEL_URL = "/api/documents/" + STEEL_ID
+
+
+@pytest.fixture
+def client(out_dir):
+    app = create_app(out_dir, "tester", clock=lambda: "2026-11-22T10:00:00Z")
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
+        yield test_client
+
+
+def post_edit(client, version, op, url=STEEL_URL, **args):
+    return client.post(url, json={"version": version, "op": op, "args": args})
+
+
+def assert_error(response, status, code):
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["code"] == code
+    assert response.json()["error"]["message"]
+
+
+def test_the_page_and_its_assets_are_served(client):
+    assert "duiqi" in client.get("/").text
+    assert client.get("/static/review.js").status_code == 200
+    assert client.get("/static/review.css").status_code == 200
+
+
+def test_the_list_sorts_filters_and_counts_progress(client):
+    listing = client.get("/api/documents").json()
+    assert [d["doc_id"] for d in listing["documents"]] == [STEEL_ID, PLAIN_ID]  # worst first
+    assert listing["progress"] == {"documents": 2, "documents_done": 0, "beads": 8,
+                                   "beads_reviewed": 0}
+    steel = listing["documents"][0]
+    assert (steel["worst_score"], steel["open_flags"]) == (0.3, 3)
+    assert steel["flags"] == {"low_score": 1, "number_missing": 1, "unaligned": 1}
+    by_date = client.get("/api/documents", params={"sort": "date"}).json()["documents"]
+    assert [d["doc_id"] for d in by_date] == [STEEL_ID, PLAIN_ID]
+    unaligned = client.get("/api/documents", params={"flag": "unaligned"}).json()["documents"]
+    assert [d["doc_id"] for d in unaligned] == [STEEL_ID]
+    assert_error(client.get("/api/documents", params={"sort": "size"}), 400, "R005")
+
+
+def test_a_document_shows_beads_with_number_and_entity_highlights(client):
+    view = client.get(STEEL_URL).json()
+    assert (view["version"], view["can_undo"], len(view["beads"])) == (0, False, 6)
+    zh_number = view["beads"][2]["src"][0]["marks"]
+    assert zh_number == [{"start": 8, "end": 12, "kind": "number-bad",
+                          "title": "matches 1 million tons in another bead"}]
+    place = view["beads"][4]["src"][0]
+    assert place["text"][place["marks"][0]["start"]:place["marks"][0]["end"]] == "东北"
+    assert place["marks"][0]["kind"] == "entity"
+
+
+def test_an_edit_answers_the_new_view_and_is_journalled(client, out_dir):
+    view = post_edit(client, 0, "merge", bead=2).json()
+    assert view["version"] == 1 and view["can_undo"]
+    assert [s["id"] for s in view["beads"][2]["tgt"]] == [2, 3]
+    assert view["beads"][2]["src"][0]["marks"][0]["kind"] == "number-ok"
+    assert client.get(STEEL_URL).json() == view  # reopening replays the journal
+    [entry] = read_journal(out_dir)
+    assert (entry["op"], entry["user"], entry["time"]) == ("merge", "tester", "2026-11-22T10:00:00Z")
+    listing = client.get("/api/documents").json()
+    assert listing["progress"]["beads_reviewed"] == 1
+
+
+def test_a_stale_version_is_a_conflict(client):
+    assert post_edit(client, 0, "merge", bead=2).status_code == 200
+    assert_error(post_edit(client, 0, "confirm", bead=0), 409, "R003")
+
+
+@pytest.mark.parametrize("path", [
+    "/api/documents/%2E%2E/secret",
+    "/api/documents/1950.01/%2E%2E/%2E%2E/secret",
+    "/api/documents/%2Fetc%2Fpasswd",
+    "/api/documents//etc/passwd",
+])
+def test_a_path_outside_the_output_folder_is_refused(client, path):
+    assert_error(client.get(path), 400, "R001")
+    assert_error(client.post(path, json={"version": 0, "op": "undo", "args": {}}), 400, "R001")
+
+
+def test_a_symlink_leading_outside_is_refused(client, out_dir, tmp_path):
+    outside = tmp_path / "elsewhere.json"
+    outside.write_text((out_dir / f"{PLAIN_ID}.json").read_text("utf-8"), "utf-8")
+    os.symlink(outside, out_dir / "leak.json")
+    assert_error(client.get("/api/documents/leak"), 400, "R001")
+    assert "leak" not in [d["doc_id"] for d in client.get("/api/documents").json()["documents"]]
+
+
+def test_an_unknown_document_is_not_found(client, out_dir):
+    assert_error(client.get("/api/documents/1950.01/nothing.md"), 404, "R002")
+    assert_error(post_edit(client, 0, "confirm", "/api/documents/nothing", bead=0), 404, "R002")
+    (out_dir / "report.json").write_text('{"documents": 2}', "utf-8")
+    assert_error(client.get("/api/documents/report"), 404, "R002")  # JSON, not a document
+
+
+@pytest.mark.parametrize("body, headers, status, code", [
+    (b"{not json", {"content-type": "application/json"}, 400, "R004"),
+    (b"[1, 2]", {"content-type": "application/json"}, 400, "R005"),
+    (b'{"version": 1, "op": "merge", "args": {"bead": 99}}', {"content-type": "application/json"}, 422, "R010"),
+    (b'{"version": 0, "op": "merge", "args": {"bead": 2}}', {"content-type": "text/plain"}, 415, "R007"),
+    (b'{"version": 0, "op": "shred", "args": {}}', {"content-type": "application/json"}, 400, "R006"),
+    (b'{"op": "merge", "args": {"bead": 2}}', {"content-type": "application/json"}, 400, "R005"),
+])
+def test_bad_requests_get_clear_answers_and_the_journal_stays_valid(client, out_dir, body,
+                                                                    headers, status, code):
+    assert post_edit(client, 0, "merge", bead=2).status_code == 200
+    before = journal_path(out_dir).read_bytes()
+    assert_error(client.post(STEEL_URL, content=body, headers=headers), status, code)
+    assert journal_path(out_dir).read_bytes() == before
+    assert len(read_journal(out_dir)) == 1
+
+
+def test_only_loopback_host_names_are_answered(out_dir):
+    app = create_app(out_dir, "tester")
+    with TestClient(app, base_url="http://evil.example") as outsider:
+        assert outsider.get("/api/documents").status_code == 400
