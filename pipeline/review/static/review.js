@@ -130,8 +130,13 @@ function render(doc) {
 
 function beadItem(bead, index) {
   const selected = state.selection && state.selection.bead === index ? state.selection : null;
-  const side = (name) => el("div", { class: `side ${name}`, lang: state.doc.languages[name] },
-    ...bead[name].map((s) => sentenceNode(s, name, index, selected)));
+  const side = (name) => {
+    const lang = state.doc.languages[name];
+    const separator = lang === "zh" ? "" : " ";  // as the TMX joins them
+    const nodes = bead[name].flatMap((s, i) =>
+      [i ? separator : null, sentenceNode(s, name, index, selected)]);
+    return el("div", { class: `side ${name}`, lang }, ...nodes);
+  };
   const score = el("span", { class: "chip score", title: "confidence" }, bead.score.toFixed(2));
   score.style.background = scoreColour(bead.score);
   const item = el("li", {

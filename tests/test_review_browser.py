@@ -1,0 +1,94 @@
+"""End to end in a real headless chromium: open a document, merge two beads, reload and see
+the merge persist, confirm a bead, export, and find the merged pair in the TMX."""
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_review_support import STEEL_ID, out_dir  # noqa: F401
+from typer.testing import CliRunner
+
+from pipeline.cli import app as cli
+from pipeline.review.journal import read_journal
+from pipeline.review.server import address, bind_loopback, create_app, make_server
+from pipeline.write.corpus import output_path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")]
+
+
+@contextmanager
+def running_server(out_dir: Path):
+    """The review app on a free loopback port, in a thread; yields its address."""
+    sock = bind_loopback(0)
+    server = make_server(create_app(out_dir, "browser-test"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield address(sock)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(10_000)
+        yield page
+        browser.close()
+
+
+def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    beads = page.locator(".bead")
+    with running_server(out_dir) as url:
+        page.goto(url)
+        page.get_by_text("全国钢铁会议胜利结束").first.click()
+        expect(beads).to_have_count(6)
+
+        page.keyboard.press("j")  # next flagged bead: the one cut in two
+        expect(page.locator(".bead.focused")).to_have_attribute("data-index", "2")
+        page.locator('.bead[data-index="2"]').get_by_role("button", name="Merge").click()
+        expect(beads).to_have_count(5)
+
+        page.reload()
+        expect(beads).to_have_count(5)
+        merged = page.locator('.bead[data-index="2"]')
+        expect(merged.locator(".side.tgt")).to_have_text(
+            "National steel output will reach 1 million tons.")
+        expect(merged.locator("mark.number-ok")).to_have_count(2)
+
+        page.locator('.bead[data-index="0"]').get_by_role("button", name="Confirm").click()
+        expect(page.locator('.bead[data-index="0"].reviewed')).to_have_count(1)
+
+    assert [e["op"] for e in read_journal(out_dir)] == ["merge", "confirm"]
+    dest = tmp_path / "reviewed"
+    result = CliRunner().invoke(cli, ["apply-corrections", str(out_dir), "--dest", str(dest)])
+    assert result.exit_code == 0, result.output
+    units = etree.parse(str(output_path(dest, STEEL_ID, ".tmx"))).findall(".//tu")
+    pairs = {u.get("tuid").split("#")[1]: ([s.text for s in u.iter("seg")],
+                                           u.find("prop[@type='x-reviewed']") is not None)
+             for u in units}
+    assert pairs["2"] == (["全国钢产量将达到一百万吨。",
+                           "National steel output will reach 1 million tons."], True)
+    assert pairs["0"][1] and not pairs["1"][1]
