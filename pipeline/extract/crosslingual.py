@@ -39,12 +39,21 @@ def _family(number: Number) -> str:
 
 
 def same_value(a: Number, b: Number) -> bool:
-    if _family(a) != _family(b):
+    """Equal values of one family; a range agrees with either of its ends; "an increase of
+    100%" agrees with 增加一倍."""
+    fa, fb = _family(a), _family(b)
+    if {fa, fb} == {"times", "quantity"}:
+        times, other = (a, b) if fa == "times" else (b, a)
+        return other.unit == "%" and other.value >= 100 and abs(other.value / 100 - times.value) < 1e-6
+    if fa != fb:
         return False
-    if _family(a) == "times":
+    if fa == "times":
         return abs(a.value - b.value) <= 1
-    return math.isclose(a.value, b.value, rel_tol=1e-6) and (
-        a.high is None or b.high is None or math.isclose(a.high, b.high, rel_tol=1e-6))
+    close = lambda x, y: math.isclose(x, y, rel_tol=1e-6)
+    if (a.high is None) != (b.high is None):
+        single, ranged = (a, b) if a.high is None else (b, a)
+        return close(single.value, ranged.value) or close(single.value, ranged.high)
+    return close(a.value, b.value) and (a.high is None or close(a.high, b.high))
 
 
 def garbled(a: Number, b: Number, max_edits: int) -> bool:
@@ -67,33 +76,42 @@ def _edits(x: str, y: str) -> int:
 
 
 def match_numbers(doc: Document, settings: ExtractSettings) -> dict:
-    """Set ``bead`` and ``match`` on every number, flag beads, return the counts."""
+    """Set ``bead`` and ``match`` on every number, flag beads, return the counts.
+
+    Three passes, most certain first: equal values inside a bead; equal values in the next
+    or previous bead (an alignment boundary one sentence off: counted as ``cross_bead``);
+    garbled values inside a bead.
+    """
     src, tgt = doc.src_lang, doc.tgt_lang
     by_sentence = defaultdict(list)
     for i, number in enumerate(doc.numbers):
         number.bead, number.match = None, None
         by_sentence[number.lang, number.sentence].append(i)
-    counts = {src: 0, f"{src}_matched": 0, tgt: 0, f"{tgt}_matched": 0, "mismatch": 0,
-              "missing": 0}
+    sides = []
     for b, bead in enumerate(doc.beads):
         left = [i for s in bead.src for i in by_sentence[src, s]]
         right = [i for s in bead.tgt for i in by_sentence[tgt, s]]
         for i in left + right:
             doc.numbers[i].bead = b
-        exact = _pair_up(doc.numbers, left, right, same_value)
-        garbles = _pair_up(doc.numbers, [i for i in left if doc.numbers[i].match is None],
-                           [j for j in right if doc.numbers[j].match is None],
-                           lambda a, c: garbled(a, c, settings.mismatch_edits))
-        missing = sum(doc.numbers[i].match is None for i in left + right)
-        counts[src] += len(left)
-        counts[tgt] += len(right)
-        counts[f"{src}_matched"] += exact
-        counts[f"{tgt}_matched"] += exact
-        counts["mismatch"] += garbles
-        counts["missing"] += missing
-        _flag(bead.flags, "number_mismatch", garbles)
-        _flag(bead.flags, "number_missing", missing)
-    return counts
+        sides.append((left, right))
+    numbers = doc.numbers
+    unmatched = lambda ids: [i for i in ids if numbers[i].match is None]
+    exact = sum(_pair_up(numbers, left, right, same_value) for left, right in sides)
+    cross = 0
+    for b, (left, _) in enumerate(sides):
+        for n in (b + 1, b - 1):
+            if 0 <= n < len(sides):
+                cross += _pair_up(numbers, unmatched(left), unmatched(sides[n][1]), same_value)
+    garbles = []
+    for b, (left, right) in enumerate(sides):
+        garbles.append(_pair_up(numbers, unmatched(left), unmatched(right),
+                                lambda x, y: garbled(x, y, settings.mismatch_edits)))
+        _flag(doc.beads[b].flags, "number_mismatch", garbles[-1])
+        _flag(doc.beads[b].flags, "number_missing", len(unmatched(left + right)))
+    return {src: sum(len(left) for left, _ in sides), f"{src}_matched": exact + cross,
+            tgt: sum(len(right) for _, right in sides), f"{tgt}_matched": exact + cross,
+            "cross_bead": cross, "mismatch": sum(garbles),
+            "missing": sum(len(unmatched(left + right)) for left, right in sides)}
 
 
 def _pair_up(numbers: list[Number], left: list[int], right: list[int], agree) -> int:

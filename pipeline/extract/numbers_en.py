@@ -23,11 +23,13 @@ SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December"
     .split())}
-MULTIPLE_VERBS = {"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
-                  "trebled": 3, "quadrupled": 4}
+# Only verb forms: "double" alone is mostly an adjective (double-wheeled ploughs).
+MULTIPLE_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 
-_WORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
-_WORDS = rf"(?:{_WORD})(?:[- ](?:and[- ])?(?:{_WORD}|hundred))*"
+_SMALL = "|".join(sorted(SMALL, key=len, reverse=True))
+_UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(list(SMALL)[1:10])}))?|{_SMALL})(?:\b|(?=fold))"
+# "one hundred and twenty", never "ten eight" (ten eight-foot lathes is two numbers).
+_WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
 _CORE = rf"(?:{_DIGITS}|{_WORDS}){_SCALE}"
@@ -35,13 +37,16 @@ _PERCENT = r"\s*(?:%|percent\b|per cent\b)"
 _MONTH = "|".join(MONTHS)
 
 NUMBER_RE = re.compile(
-    rf"(?P<month>\b(?:{_MONTH})\b)(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"(?P<month>\b(?:{_MONTH})\b)(?:\s+to\s+(?P<month2>{_MONTH})\b"
+    rf"|\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
     rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
-    rf"|\bNo\.\s*(?P<ident>\d+)\b"
+    rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
+    rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
     rf"|(?<![\w.,-])(?P<low>{_CORE})(?P<ordinal>st|nd|rd|th)?(?P<lowpct>{_PERCENT})?"
     rf"(?:(?P<conn>\s+to\s+|\s+or\s+|\s*[–—]\s*)(?P<high>{_CORE})(?P<highpct>{_PERCENT})?)?"
     rf"(?P<fold>[- ]?fold\b|\s+times\b)?(?![\w-]*\d)", re.IGNORECASE)
 
+DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
 PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
                       "exceeding": "more_than", "nearly": "nearly", "almost": "nearly",
                       "close to": "nearly", "about": "about", "approximately": "about",
@@ -92,9 +97,9 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("verb"):
         value = MULTIPLE_VERBS[match.group("verb").lower()]
         return [Quantity(match.start(), match.end(), value, "times", "multiple")]
-    if match.group("ident"):
-        return [Quantity(match.start(), match.end(), float(match.group("ident")))]
     low_text, high_text = match.group("low"), match.group("high")
+    if low_text is None:
+        return []
     if re.match(r"[- ]year plan|\s*FYP", text[match.end("low"):], re.IGNORECASE):
         return []  # the Five-Year Plan is a period's name, as 五年计划 is
     if match.group("ordinal"):
@@ -136,6 +141,9 @@ def _read_month(text: str, match: re.Match) -> list[Quantity]:
     if name == "May" and not match.group("day") or name.islower():
         return []  # the modal verb, or "march" the verb
     month = MONTHS[name.capitalize()]
+    if match.group("month2"):  # January to November, as 一到十一月份
+        return [Quantity(match.start(), match.end(), month, "month", "date",
+                         MONTHS[match.group("month2")])]
     out = [Quantity(match.start("month"), match.end("month"), month, "month", "date")]
     if match.group("day"):
         out.append(Quantity(match.start("day"), match.end(), float(match.group("day")), "day",
@@ -144,11 +152,14 @@ def _read_month(text: str, match: re.Match) -> list[Quantity]:
 
 
 def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
-    """'the 28th' is a day of the month; 'the 3rd National Conference' is an ordinal."""
+    """'the 28th', '16th to 25th', 'Shenyang, 2nd' are days of the month; 'the 3rd
+    National Conference' is an ordinal."""
     value = words_value(match.group("low"))
+    before = text[:match.start()].rstrip()
+    previous = before.split(" ")[-1].lower()
     following = text[match.end():].lstrip()
     if (not re.fullmatch(r"\d{1,2}", match.group("low")) or value > 31
-            or text[:match.start()].rstrip().split(" ")[-1].lower() != "the"
+            or not (previous in DAY_LEADS or before.endswith(","))
             or following[:1].isupper()):
         return []
     return [Quantity(match.start(), match.end(), value, "day", "date")]

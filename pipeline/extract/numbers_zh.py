@@ -182,8 +182,8 @@ def _is_ordinal_or_word(text: str, start: int, numeral: str) -> bool:
     if any(ch.isascii() and ch.isalpha() for ch in before + after) or after == "型":
         return True  # 1A62型, 1330型: model names
     window = text[start:start + 4]
-    return any(window.startswith(word) for word in LEXICAL) or any(
-        text[max(0, start - len(w) + 1):start + 1] == w for w in ("统一", "唯一", "同一", "之一", "进一"))
+    return any(window.startswith(word) for word in LEXICAL) or (
+        numeral == "一" and before in ("统", "唯", "同", "之", "进"))
 
 
 def _is_range(match: re.Match) -> bool:
@@ -260,5 +260,5 @@ def _prefix_comparator(text: str, start: int) -> str | None:
 
 def _is_bare_one(low_text: str, high_text: str | None, unit: str | None, kind: str) -> bool:
     """一 on its own before a classifier or a time span is an article, not a number."""
-    return (low_text == "一" and not high_text and kind not in ("date", "percent", "multiple")
-            and unit not in ZH_MEASURES)
+    return (low_text == "一" and not high_text and kind not in ("date", "percent")
+            and unit not in ZH_MEASURES | {"times"})

@@ -24,7 +24,8 @@ ZH_UNITS: dict[str, tuple[str | None, float]] = {
 # Classifiers: a numeral before one of these is a count of things.
 ZH_CLASSIFIERS = tuple(
     "个 种 台 部 座 所 家 张 件 条 根 片 支 头 匹 间 项 批 处 块 辆 艘 架 只 本 篇 期 届 次 "
-    "号 级 层 门 份 股 宗 起 场 班 队 组 社 厂 县 省 市 乡 村 区 团 节 字 册 口 包 箱 车 船"
+    "级 层 门 份 股 宗 起 场 班 队 组 社 县 省 市 乡 村 区 团 节 字 册 口 包 箱 车 船 盘 枚 "
+    "颗 粒 棵 株 把 面 幅 栋 幢 尊 道 首 封 笔 桩 堆 群 伙 国 所 架 辆"
     .split())
 
 # Units that measure (as opposed to classifiers): ``一`` before them is a real quantity.
@@ -52,7 +53,8 @@ EN_UNITS: dict[str, str] = {
     "times": "times", "percent": "%", "per cent": "%", "%": "%",
 }
 
-# 号 is not a day here: in this corpus 五号高炉 is "No. 5 blast furnace".
+# 号 is no day and 厂 no classifier here: 五号高炉, 橡胶四厂 are names ("No. 5 blast
+# furnace", "Rubber Factory No. 4"), as "No. 5" is in ``numbers_en``.
 ZH_TIME_UNITS = {"年": "year", "个月": "month", "月": "month", "日": "day", "天": "day",
                  "周": "week", "星期": "week", "小时": "hour", "分钟": "minute",
                  "秒钟": "second"}
