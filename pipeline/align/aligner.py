@@ -1,0 +1,220 @@
+"""The alignment stage: sentences in, beads out.
+
+``align_texts`` is the whole algorithm on plain lists of strings; ``align`` is the stage
+function over a ``Document``. The search is coarse-to-fine: when the full grid is too big,
+blocks of sentences are aligned first and the fine DP runs in a band around that path, so
+time and memory grow linearly with the length of the document.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from pipeline.align import dp, lexicon
+from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
+from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, bead_score, quality
+from pipeline.record import ZH, Bead, Document
+from pipeline.settings import AlignSettings
+
+
+@dataclass
+class AlignStats:
+    """Where the time went and how much was encoded, for the bench and the document stats."""
+
+    encode_seconds: float = 0.0
+    features_seconds: float = 0.0  # jieba, dictionary keys, numbers
+    evidence_seconds: float = 0.0
+    dp_seconds: float = 0.0
+    encoded: int = 0
+    band_width: int = 0
+    passes: list[str] = field(default_factory=list)
+
+
+def _keys(texts: list[str], lang: str, words: list[list[str]] | None) -> list[set[str]]:
+    if lang == ZH:
+        words = words or [lexicon.zh_words(t) for t in texts]
+        return [lexicon.zh_keys(w) for w in words]
+    return [lexicon.en_keys(t) for t in texts]
+
+
+def _numbers(texts: list[str], lang: str) -> list[set[str]]:
+    extract = lexicon.zh_numbers if lang == ZH else lexicon.en_numbers
+    return [extract(t) for t in texts]
+
+
+def _incidence(src_sets: list[set[str]], tgt_sets: list[set[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """0/1 sentence-by-key matrices of both sides over one shared vocabulary.
+
+    Only keys present on both sides can ever match, so the others are dropped.
+    """
+    shared = sorted(set().union(*src_sets) & set().union(*tgt_sets)) if src_sets and tgt_sets else []
+    column = {k: c for c, k in enumerate(shared)}
+
+    def matrix(sets: list[set[str]]) -> sp.csr_matrix:
+        rows = [r for r, keys in enumerate(sets) for k in keys if k in column]
+        cols = [column[k] for keys in sets for k in keys if k in column]
+        data = np.ones(len(rows), dtype=np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(sets), len(shared)))
+
+    return matrix(src_sets), matrix(tgt_sets)
+
+
+def _para_starts(n: int, paragraphs: list[int] | None) -> np.ndarray:
+    if paragraphs is None:
+        return np.zeros(n, dtype=bool)
+    p = np.asarray(paragraphs)
+    return np.concatenate([[True], p[1:] != p[:-1]]) if n else np.zeros(0, dtype=bool)
+
+
+def _chars(texts: list[str]) -> np.ndarray:
+    return np.array([sum(not c.isspace() for c in t) for t in texts], dtype=np.float64)
+
+
+def _coarsen(side: Side, blocks: int) -> tuple[Side, np.ndarray]:
+    """Merge consecutive sentences into ``blocks`` units; return them and each unit's start."""
+    n = len(side)
+    starts = np.linspace(0, n, blocks + 1).round().astype(np.int64)
+    member = np.repeat(np.arange(blocks), np.diff(starts))
+    agg = sp.csr_matrix((np.ones(n), (member, np.arange(n))), shape=(blocks, n))
+    vecs = agg @ side.vecs
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    coarse = Side(vecs=vecs.astype(np.float32), chars=agg @ side.chars,
+                  keys=(agg @ side.keys).tocsr(), numbers=(agg @ side.numbers).tocsr(),
+                  para_start=np.zeros(blocks, dtype=bool))
+    return coarse, starts
+
+
+def _search_band(src: Side, tgt: Side, settings: AlignSettings, stats: AlignStats) -> dp.Band:
+    """The band the fine DP searches: the whole grid if it is small, else a band around
+    the path that aligning blocks of sentences finds (both sides cut into the same number
+    of blocks, so the coarse path runs near the diagonal and 1-2 / 2-1 shapes suffice)."""
+    n, m = len(src), len(tgt)
+    if (n + 1) * (m + 1) <= settings.max_full_cells:
+        return dp.Band.full(n, m)
+    blocks = max(1, math.isqrt(settings.max_full_cells) - 1)
+    coarse_src, src_starts = _coarsen(src, min(blocks, n))
+    coarse_tgt, tgt_starts = _coarsen(tgt, min(blocks, m))
+    shapes = dp.make_bead_shapes(3)
+    path = _best_path(coarse_src, coarse_tgt, dp.Band.full(len(coarse_src), len(coarse_tgt)),
+                      shapes, settings, stats)
+    row_min = np.full(n + 1, m, dtype=np.int64)
+    row_max = np.zeros(n + 1, dtype=np.int64)
+    for src_blocks, tgt_blocks in path:
+        r0, r1 = src_starts[src_blocks.start], src_starts[src_blocks.stop]
+        c0, c1 = tgt_starts[tgt_blocks.start], tgt_starts[tgt_blocks.stop]
+        row_min[r0:r1 + 1] = np.minimum(row_min[r0:r1 + 1], c0)
+        row_max[r0:r1 + 1] = np.maximum(row_max[r0:r1 + 1], c1)
+    stats.passes.append(f"coarse {len(coarse_src)}x{len(coarse_tgt)}")
+    return dp.Band.around(row_min, row_max, settings.band_margin, settings.max_band_width, n, m)
+
+
+def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
+               settings: AlignSettings, stats: AlignStats) -> list[tuple[range, range]]:
+    t0 = time.perf_counter()
+    scores = Scorer(src, tgt, shapes, settings).band_scores(band)
+    t1 = time.perf_counter()
+    _, back = dp.forward(scores, shapes, band)
+    path = dp.traceback(back, shapes, band)
+    stats.evidence_seconds += t1 - t0
+    stats.dp_seconds += time.perf_counter() - t1
+    return path
+
+
+def _bead_qualities(src: Side, tgt: Side, path: list[tuple[range, range]],
+                    settings: AlignSettings) -> np.ndarray:
+    """Quality ``q`` of every aligned bead of the path (NaN for unaligned ones)."""
+    def sums(side: Side, spans: list[range]) -> sp.csr_matrix:
+        rows = [r for r, span in enumerate(spans) for _ in span]
+        cols = [x for span in spans for x in span]
+        return sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(spans), len(side)))
+
+    a_src = sums(src, [s for s, _ in path])
+    a_tgt = sums(tgt, [t for _, t in path])
+    sv, tv = a_src @ src.vecs, a_tgt @ tgt.vecs
+    norms = np.linalg.norm(sv, axis=1) * np.linalg.norm(tv, axis=1)
+    rowdot = lambda x, y: np.asarray(x.multiply(y).sum(axis=1)).ravel()  # noqa: E731
+    sk, tk = a_src @ src.keys, a_tgt @ tgt.keys
+    sn, tn = a_src @ src.numbers, a_tgt @ tgt.numbers
+    ev = WindowEvidence(
+        cos=np.einsum("ij,ij->i", sv, tv) / np.maximum(norms, 1e-12),
+        src_chars=a_src @ src.chars, tgt_chars=a_tgt @ tgt.chars,
+        key_hits=rowdot(sk, tk), tgt_keys=np.asarray(tk.sum(axis=1)).ravel(),
+        number_hits=rowdot(sn, tn),
+        numbers=np.asarray(sn.sum(axis=1)).ravel() + np.asarray(tn.sum(axis=1)).ravel())
+    q = quality(ev, DocumentPriors.estimate(src, tgt), settings)
+    aligned = np.array([len(s) > 0 and len(t) > 0 for s, t in path], dtype=bool)
+    return np.where(aligned, q, np.nan)
+
+
+def _confidence(q: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-settings.confidence_slope * (q - settings.confidence_mid)))
+
+
+def _make_beads(path: list[tuple[range, range]], q: np.ndarray, settings: AlignSettings) -> list[Bead]:
+    beads = []
+    # An unaligned sentence is as trustworthy as a borderline bead: flagged for review.
+    conf = np.where(np.isnan(q), 0.0, _confidence(np.nan_to_num(q), settings))
+    for (s, t), c in zip(path, conf):
+        flags = []
+        if not s or not t:
+            flags.append("unaligned")
+        if c < settings.flag_threshold:
+            flags.append("low_score")
+        beads.append(Bead(src=list(s), tgt=list(t), score=round(float(c), 4), flags=flags))
+    return beads
+
+
+def build_side(texts: list[str], lang: str, paragraphs: list[int] | None,
+               cache: EmbeddingCache, words: list[list[str]] | None = None) -> tuple[Side, list[set[str]], list[set[str]]]:
+    """Embeddings, lengths and paragraph starts of one side, plus its key and number sets."""
+    vecs = cache.encode(texts)
+    side = Side(vecs=vecs, chars=_chars(texts), keys=sp.csr_matrix((len(texts), 0)),
+                numbers=sp.csr_matrix((len(texts), 0)), para_start=_para_starts(len(texts), paragraphs))
+    return side, _keys(texts, lang, words), _numbers(texts, lang)
+
+
+def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
+                settings: AlignSettings = AlignSettings(),
+                src_paragraphs: list[int] | None = None, tgt_paragraphs: list[int] | None = None,
+                encoder: Encoder | None = None, *, src_words: list[list[str]] | None = None,
+                stats: AlignStats | None = None) -> list[Bead]:
+    """Align two lists of sentences monotonically; every sentence is in exactly one bead.
+
+    ``src_paragraphs`` / ``tgt_paragraphs`` give each sentence's paragraph number, used as
+    soft evidence only. ``src_words`` may pass a segmenter's Chinese words to save jieba.
+    """
+    stats = stats if stats is not None else AlignStats()
+    if not src or not tgt:
+        return _make_beads([(range(i, i + 1), range(0)) for i in range(len(src))]
+                           + [(range(0), range(j, j + 1)) for j in range(len(tgt))],
+                           np.full(len(src) + len(tgt), np.nan), settings)
+    cache = EmbeddingCache(encoder or load_encoder(settings.encoder))
+    t0 = time.perf_counter()
+    src_side, src_keys, src_nums = build_side(src, src_lang, src_paragraphs, cache, src_words)
+    tgt_side, tgt_keys, tgt_nums = build_side(tgt, tgt_lang, tgt_paragraphs, cache)
+    src_side.keys, tgt_side.keys = _incidence(src_keys, tgt_keys)
+    src_side.numbers, tgt_side.numbers = _incidence(src_nums, tgt_nums)
+    stats.encode_seconds += cache.seconds
+    stats.features_seconds += time.perf_counter() - t0 - cache.seconds
+    band = _search_band(src_side, tgt_side, settings, stats)
+    stats.band_width = band.width
+    shapes = dp.make_bead_shapes(settings.max_bead)
+    path = _best_path(src_side, tgt_side, band, shapes, settings, stats)
+    stats.encoded = cache.encoded
+    return _make_beads(path, _bead_qualities(src_side, tgt_side, path, settings), settings)
+
+
+def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Encoder | None = None) -> Document:
+    """Stage function: set ``doc.beads`` from the source and target sentences."""
+    if not doc.bilingual:
+        return doc
+    src, tgt = doc.side(doc.src_lang), doc.side(doc.tgt_lang)
+    words = [s.words for s in src] if doc.src_lang == ZH and all(s.words for s in src) else None
+    doc.beads = align_texts([s.text for s in src], [s.text for s in tgt], doc.src_lang,
+                            doc.tgt_lang, settings, [s.paragraph for s in src],
+                            [s.paragraph for s in tgt], encoder, src_words=words)
+    return doc

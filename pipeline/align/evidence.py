@@ -1,0 +1,198 @@
+"""Scoring beads: every kind of evidence combined into one number per bead.
+
+A bead's *quality* ``q`` is a per-sentence log-odds-like score: a weighted sum of the
+cosine of its two sides' embeddings, how plausible its length ratio is, the share of its
+English content words that a dictionary gloss of its Chinese words explains, and whether
+its numbers agree, less an offset. The DP maximises the sum of bead scores: ``q`` less a
+penalty per sentence beyond two, plus soft paragraph terms. Unaligned sentences score
+``-skip`` each. ``q`` is also what the confidence of a bead is computed from.
+
+Pairwise evidence (embedding dot products, shared dictionary keys, shared numbers) is
+computed one block of band rows at a time as a dense sentence-by-sentence matrix; the
+evidence of every multi-sentence bead is then a box sum over a 2-D prefix sum, so no window
+is ever materialised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from pipeline.align.dp import NEG_INF, Band
+from pipeline.settings import AlignSettings
+
+# Rows of the band scored together: large enough for BLAS, small enough that the dense
+# block (rows x columns it touches) stays a few hundred kB.
+BLOCK_ROWS = 64
+
+
+@dataclass
+class Side:
+    """What the scorer knows about the sentences of one language."""
+
+    vecs: np.ndarray  # (n, d) float32, unit rows
+    chars: np.ndarray  # (n,) characters without spaces
+    keys: sp.csr_matrix  # (n, V) 1 where the sentence holds a dictionary key
+    numbers: sp.csr_matrix  # (n, U) 1 where the sentence holds a number
+    para_start: np.ndarray  # (n,) bool: the sentence opens a paragraph
+
+    def __len__(self) -> int:
+        return len(self.vecs)
+
+    def window_sums(self, values: np.ndarray, max_size: int) -> np.ndarray:
+        """``out[a, e]`` = sum of ``values[e - a: e]`` (0 where the window does not fit)."""
+        prefix = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+        out = np.zeros((max_size + 1, len(prefix)))
+        for a in range(1, max_size + 1):
+            out[a, a:] = prefix[a:] - prefix[:-a]
+        return out
+
+    def window_norms(self, max_size: int) -> np.ndarray:
+        """``out[a, e]`` = length of the sum of the unit vectors ``e - a .. e - 1``."""
+        out = np.ones((max_size + 1, len(self) + 1))
+        total = self.vecs.copy()  # total[x] = sum of the a vectors ending at sentence x
+        for a in range(1, max_size + 1):
+            if a > 1:
+                total[a - 1:] += self.vecs[: len(self) - a + 1]
+            out[a, a:] = np.linalg.norm(total[a - 1:], axis=1)
+        return out
+
+
+@dataclass(frozen=True)
+class DocumentPriors:
+    """Per-document constants: the expected log length ratio of target to source."""
+
+    log_ratio: float
+
+    @classmethod
+    def estimate(cls, src: Side, tgt: Side) -> "DocumentPriors":
+        return cls(float(np.log((tgt.chars.sum() + 1.0) / (src.chars.sum() + 1.0))))
+
+
+@dataclass
+class WindowEvidence:
+    """Evidence of a batch of beads, one entry per bead (all arrays the same shape)."""
+
+    cos: np.ndarray
+    src_chars: np.ndarray
+    tgt_chars: np.ndarray
+    key_hits: np.ndarray
+    tgt_keys: np.ndarray
+    number_hits: np.ndarray
+    numbers: np.ndarray  # numbers on both sides together
+
+
+def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.ndarray:
+    """Per-sentence quality ``q`` of each bead (see the module docstring)."""
+    z = (np.log((ev.tgt_chars + 1.0) / (ev.src_chars + 1.0)) - priors.log_ratio) / s.length_sigma
+    length = 0.5 - 0.5 * z * z
+    lexical = ev.key_hits / np.maximum(ev.tgt_keys, 1.0)
+    dice = 2.0 * ev.number_hits / np.maximum(ev.numbers, 1.0)
+    number = np.where(ev.numbers > 0, 2.0 * np.minimum(dice, 1.0) - 1.0, 0.0)
+    return (s.sim_weight * ev.cos + s.length_weight * length + s.lexical_weight * lexical
+            + s.number_weight * number - s.quality_offset)
+
+
+def bead_score(q: np.ndarray, a: int | np.ndarray, b: int | np.ndarray,
+               src_crossings, tgt_crossings, both_open, s: AlignSettings) -> np.ndarray:
+    """DP score of aligned beads of shape (a, b) with quality ``q``.
+
+    Each bead counts once whatever its size: a window of more sentences has a higher cosine
+    to begin with, so a per-sentence weighting would merge everything.
+    """
+    return (q - s.shape_penalty * (a + b - 2)
+            - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
+            + s.paragraph_bonus * both_open)
+
+
+class Scorer:
+    """Scores every bead shape in every cell of a band, one block of rows at a time."""
+
+    def __init__(self, src: Side, tgt: Side, shapes: np.ndarray, s: AlignSettings,
+                 priors: DocumentPriors | None = None) -> None:
+        self.src, self.tgt, self.shapes, self.s = src, tgt, shapes, s
+        self.priors = priors or DocumentPriors.estimate(src, tgt)
+        self.max_a, self.max_b = int(shapes[:, 0].max()), int(shapes[:, 1].max())
+        side_sums = []
+        for side, size in ((src, self.max_a), (tgt, self.max_b)):
+            side_sums.append({
+                "norm": side.window_norms(size),
+                "chars": side.window_sums(side.chars, size),
+                "keys": side.window_sums(np.asarray(side.keys.sum(axis=1)).ravel(), size),
+                "numbers": side.window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
+                "crossings": side.window_sums(side.para_start.astype(float), size),
+                "opens": side.para_start,
+            })
+        self.src_sums, self.tgt_sums = side_sums
+
+    def band_scores(self, band: Band) -> np.ndarray:
+        """``(K, n + 1, width)`` float32 bead scores, ``-inf`` outside the grid."""
+        out = np.full((len(self.shapes), band.n_src + 1, band.width), NEG_INF, dtype=np.float32)
+        for r0 in range(1 if band.n_src else 0, band.n_src + 1, BLOCK_ROWS):
+            self._score_block(band, r0, min(r0 + BLOCK_ROWS, band.n_src + 1), out)
+        self._score_skips(band, out)
+        return out
+
+    def _score_skips(self, band: Band, out: np.ndarray) -> None:
+        j = band.columns
+        valid = j <= band.n_tgt
+        for k, (a, b) in enumerate(self.shapes):
+            if a + b != 1:
+                continue
+            rows_ok = (np.arange(band.n_src + 1) >= a)[:, None]
+            cols_ok = (j >= b) & valid
+            out[k] = np.where(rows_ok & cols_ok, -self.s.skip, NEG_INF)
+
+    def _score_block(self, band: Band, r0: int, r1: int, out: np.ndarray) -> None:
+        src, tgt, s = self.src, self.tgt, self.s
+        rows = np.arange(r0, r1)
+        j = band.columns[r0:r1]  # (R, W)
+        s0, c0 = max(0, r0 - self.max_a), max(0, int(j[0, 0]) - self.max_b)
+        c1 = min(band.n_tgt, int(j[-1, -1]))
+        if c1 <= c0:
+            return
+        # Prefix sums over the dense pairwise blocks of sentences s0..r1-1 x c0..c1-1.
+        pairs = {
+            "dot": src.vecs[s0:r1] @ tgt.vecs[c0:c1].T,
+            "keys": (src.keys[s0:r1] @ tgt.keys[c0:c1].T).toarray(),
+            "numbers": (src.numbers[s0:r1] @ tgt.numbers[c0:c1].T).toarray(),
+        }
+        prefix = {name: _prefix2d(m) for name, m in pairs.items()}
+        for k, (a, b) in enumerate(self.shapes):
+            if a == 0 or b == 0:
+                continue
+            ok = (rows[:, None] - a >= s0) & (j - b >= c0) & (j <= c1)
+            x1 = np.broadcast_to(rows[:, None] - s0, j.shape)
+            y1 = np.clip(j - c0, 0, c1 - c0)
+            x0, y0 = np.clip(x1 - a, 0, None), np.clip(y1 - b, 0, None)
+
+            def box(name: str) -> np.ndarray:
+                p = prefix[name]
+                return p[x1, y1] - p[x0, y1] - p[x1, y0] + p[x0, y0]
+
+            jj = np.clip(j, 0, band.n_tgt)
+            ss, ts = self.src_sums, self.tgt_sums
+            ev = WindowEvidence(
+                cos=box("dot") / (ss["norm"][a, rows][:, None] * ts["norm"][b, jj]),
+                src_chars=np.broadcast_to(ss["chars"][a, rows][:, None], j.shape),
+                tgt_chars=ts["chars"][b, jj],
+                key_hits=box("keys"),
+                tgt_keys=ts["keys"][b, jj],
+                number_hits=box("numbers"),
+                numbers=ss["numbers"][a, rows][:, None] + ts["numbers"][b, jj],
+            )
+            q = quality(ev, self.priors, s)
+            score = bead_score(
+                q, a, b,
+                src_crossings=(ss["crossings"][a, rows] - ss["crossings"][1, rows - a + 1])[:, None],
+                tgt_crossings=ts["crossings"][b, jj] - ts["crossings"][1, np.clip(jj - b + 1, 0, None)],
+                both_open=ss["opens"][rows - a][:, None] & ts["opens"][np.clip(jj - b, 0, None)],
+                s=s)
+            out[k, r0:r1] = np.where(ok, score, NEG_INF)
+
+
+def _prefix2d(m: np.ndarray) -> np.ndarray:
+    p = np.zeros((m.shape[0] + 1, m.shape[1] + 1))
+    np.cumsum(np.cumsum(m, axis=0), axis=1, out=p[1:, 1:])
+    return p
