@@ -78,6 +78,7 @@ def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
             "National steel output will reach 1 million tons.")
         expect(merged.locator("mark.number-ok")).to_have_count(2)
 
+        page.locator('.bead[data-index="0"] .side.tgt').click()  # focus it: its tools show
         page.locator('.bead[data-index="0"]').get_by_role("button", name="Confirm").click()
         expect(page.locator('.bead[data-index="0"].reviewed')).to_have_count(1)
 
