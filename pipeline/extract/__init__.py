@@ -9,6 +9,7 @@ from __future__ import annotations
 from pipeline.extract.crosslingual import corpus_glossary, match_numbers, pair_entities
 from pipeline.extract.entities import find_entities
 from pipeline.extract.numbers import find_numbers
+from pipeline.extract.targets import find_targets
 from pipeline.record import Document
 from pipeline.settings import ExtractSettings
 
@@ -20,6 +21,8 @@ def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Doc
         doc.numbers = find_numbers(doc)
     if settings.entities:
         doc.entities = find_entities(doc, settings)
+    if settings.targets and settings.numbers:
+        doc.targets = find_targets(doc, settings)
     if doc.beads and doc.bilingual:
         if settings.numbers:
             doc.stats["numbers"] = match_numbers(doc, settings)

@@ -37,7 +37,7 @@ def english_nlp(names: tuple[str, ...]):
 
     for name in names:
         try:
-            return spacy.load(name, disable=["lemmatizer"])
+            return spacy.load(name)
         except OSError:
             continue
     raise OSError(f"none of the spaCy pipelines {names} is installed; "

@@ -18,6 +18,8 @@ def find_numbers(doc: Document) -> list[Number]:
         for sentence in doc.side(lang):
             for q in read(sentence.text):
                 start, end = source.span(sentence, q.start, q.end)
-                numbers.append(Number(lang, sentence.text[q.start:q.end], q.value, q.unit,
-                                      sentence.index, start, end, q.high, q.comparator, q.kind))
+                numbers.append(Number(lang, sentence.text[q.start:q.end], float(q.value), q.unit,
+                                      sentence.index, start, end,
+                                      None if q.high is None else float(q.high), q.comparator,
+                                      q.kind))
     return numbers

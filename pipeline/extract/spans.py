@@ -21,6 +21,14 @@ class SourceMap:
             return sentence.start + start, sentence.start + end
         return self.paragraphs[sentence.paragraph].source_span(position + start, position + end)
 
+    def relative(self, sentence: Sentence, offset: int) -> int:
+        """The inverse of ``span``: a source offset to an index into the sentence text."""
+        position = self._position(sentence)
+        if position is None:
+            return offset - sentence.start
+        offsets = self.paragraphs[sentence.paragraph].offsets
+        return offsets.index(offset, position) - position
+
     def _position(self, sentence: Sentence) -> int | None:
         """Where the sentence starts in its paragraph's text (the occurrence at its offset)."""
         if sentence.index not in self._positions:
