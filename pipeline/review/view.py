@@ -2,10 +2,13 @@
 
 Highlights are computed here, on the current beads, so the browser only draws them: a
 number is ``number-ok`` when its matched number sits in the same bead, ``number-bad`` when
-it has no match or its match sits in another bead (merging the right beads turns it green);
-an entity is marked when it belongs to a pair of ``entity_pairs``.
+it has no match, when its match sits in another bead (merging the right beads turns it
+green) or when the pair is one number misread (10.41% for 100.41%). An entity is marked
+when it belongs to a pair of ``entity_pairs``.
 """
 from __future__ import annotations
+
+import math
 
 from pipeline.review.journal import ReviewState, bead_index_by_sentence
 
@@ -59,11 +62,22 @@ def _number_marks(record: dict, state: ReviewState):
         here = where.get((number["lang"], number["sentence"]))
         if partner is None:
             kind, title = "number-bad", "no matching number on the other side"
-        elif where.get((partner["lang"], partner["sentence"])) == here:
-            kind, title = "number-ok", f"matches {partner['text']}"
-        else:
+        elif where.get((partner["lang"], partner["sentence"])) != here:
             kind, title = "number-bad", f"matches {partner['text']} in another bead"
+        elif garbled(number, partner):
+            kind, title = "number-bad", f"paired with {partner['text']}: one of them is misread"
+        else:
+            kind, title = "number-ok", f"matches {partner['text']}"
         yield number["lang"], number["sentence"], number["text"], number["start"], kind, title
+
+
+def garbled(number: dict, partner: dict) -> bool:
+    """A pair the extract stage matched as one number misread (``number_mismatch``, e.g.
+    OCR 10.41% for 100.41%): same unit, different value. Ranges and multiples match by
+    looser rules there (一倍 ~ 100%, 一月 ~ January to August), so they count as agreeing."""
+    plain = number["unit"] == partner["unit"] != "times" and number.get("high") is None \
+        and partner.get("high") is None
+    return plain and not math.isclose(number["value"], partner["value"], rel_tol=1e-6)
 
 
 def _entity_marks(record: dict):
