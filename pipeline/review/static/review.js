@@ -203,7 +203,7 @@ function showFocus(scroll = true) {
   const node = document.querySelector(`.bead[data-index="${state.focus}"]`);
   if (!node) return;
   node.classList.add("focused");
-  if (scroll) node.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (scroll) node.scrollIntoView({ block: "nearest" });
 }
 
 function moveFocus(step, wanted = () => true) {
