@@ -1,0 +1,82 @@
+"""English number normalisation: digits, words, mixtures, percentages, multiples, dates."""
+import pytest
+
+from pipeline.extract.numbers_en import find_english_numbers, words_value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("twenty-four", 24), ("one hundred and twenty", 120), ("900 thousand", 9e5),
+    ("1.9 million", 1.9e6), ("53.9 billion", 5.39e10), ("6,000", 6000), ("fifty", 50),
+    ("two hundred", 200), ("seventeen", 17), ("5 million", 5e6),
+])
+def test_word_values(text, value):
+    assert words_value(text) == pytest.approx(value)
+
+
+def only(text):
+    found = find_english_numbers(text)
+    assert len(found) == 1, [(text[q.start:q.end], q.value) for q in found]
+    q = found[0]
+    return text[q.start:q.end], q.value, q.high, q.unit, q.kind, q.comparator
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("would increase to more than 900 thousand with",
+     ("more than 900 thousand", 9e5, None, None, "level", "more_than")),
+    ("an output value of more than 1 billion yuan;",
+     ("more than 1 billion yuan", 1e9, None, "yuan", "level", "more_than")),
+    ("more than 1.9 million cooperatives", ("more than 1.9 million", 1.9e6, None, None, "level", "more_than")),
+    ("saving 53.9 billion yuan", ("53.9 billion yuan", 5.39e10, None, "yuan", "level", None)),
+    ("140 million catties a year", ("140 million catties", 1.4e8, None, "jin", "level", None)),
+    ("a 37% increase", ("37%", 37, None, "%", "percent", None)),
+    ("increased by 10 percent", ("10 percent", 10, None, "%", "percent", None)),
+    ("only 0.71% of the total", ("0.71%", 0.71, None, "%", "percent", None)),
+    ("about 60% of all households", ("about 60%", 60, None, "%", "percent", "about")),
+    ("80% or more of the peasants", ("80% or more", 80, None, "%", "percent", "at_least")),
+    ("and doubled", ("doubled", 2, None, "times", "multiple", None)),
+    ("increased by nearly twofold", ("nearly twofold", 2, None, "times", "increase_by", "nearly")),
+    ("increased work efficiency by more than tenfold.", ("more than tenfold", 10, None, "times", "increase_by", "more_than")),
+    ("four or five catties more", ("four or five catties", 4, 5, "jin", "level", None)),
+    ("70% to 80% of the trade", ("70% to 80%", 70, 80, "%", "percent", None)),
+    ("6,000-kilowatt generators", ("6,000-kilowatt", 6000, None, "kW", "level", None)),
+    ("31,500-kilovolt-ampere transformers", ("31,500-kilovolt-ampere", 31500, None, "kVA", "level", None)),
+    ("1,700 kilograms per month", ("1,700 kilograms", 1700, None, "kg", "level", None)),
+    ("more than 7 million mu", ("more than 7 million mu", 7e6, None, "mu", "level", "more_than")),
+    ("1,100 hectares", ("1,100 hectares", 1100, None, "hectare", "level", None)),
+    ("nearly 200 cooperatives", ("nearly 200", 200, None, None, "level", "nearly")),
+    ("one hundred and twenty pairs", ("one hundred and twenty pairs", 120, None, "pairs", "level", None)),
+    ("twenty-four major products", ("twenty-four", 24, None, None, "level", None)),
+    ("in two years", ("two years", 2, None, "year", "duration", None)),
+    ("concluded on the 28th.", ("28th", 28, None, "day", "date", None)),
+    ("In 1954, it grew", ("1954", 1954, None, "year", "date", None)),
+    ("planned for January to November.", ("January to November", 1, 11, "month", "date", None)),
+    ("less than 30 people", ("less than 30 people", 30, None, "people", "level", "less_than")),
+    ("70 million households", ("70 million households", 7e7, None, "households", "level", None)),
+])
+def test_english_numbers(text, expected):
+    got = only(text)
+    assert got[0] == expected[0]
+    assert got[1] == pytest.approx(expected[1])
+    assert got[2] == (None if expected[2] is None else pytest.approx(expected[2]))
+    assert got[3:] == expected[3:]
+
+
+def test_month_and_day():
+    text = "Xinhua News Agency, December 30th – the conference"
+    assert [(text[q.start:q.end], q.value, q.unit) for q in find_english_numbers(text)] == [
+        ("December", 12, "month"), ("30th", 30, "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "one of the standards", "the 3rd National Conference", "the 1330-type grinder",
+    "the 1A62-type lathe", "the First Five-Year Plan", "the second FYP period",
+    "We fought tenaciously", "Anshan's No. 5 blast furnace", "At 5:30 PM",
+    "experiences: 1.", "double-wheeled ploughs", "it may rain",
+])
+def test_words_that_are_not_quantities(text):
+    assert find_english_numbers(text) == []
+
+
+def test_ten_eight_foot_lathes_are_two_numbers():
+    text = "ten eight-foot lathes"
+    assert [(q.value, q.unit) for q in find_english_numbers(text)] == [(10, None), (8, "foot")]
