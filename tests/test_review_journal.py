@@ -32,14 +32,14 @@ def test_each_edit_is_one_journal_line_with_who_when_and_version(out_dir, steel_
 def test_replay_gives_the_edited_state_back(out_dir, steel_record):
     edit(steel_record, out_dir, 0, "merge", bead=2)
     edit(steel_record, out_dir, 1, "confirm", bead=0)
-    state = review_state(steel_record, out_dir)
+    state = review_state(steel_record, read_journal(out_dir))
     assert state.version == 2
     assert [(b["src"], b["tgt"], b["reviewed"]) for b in state.beads][:3] == [
         ([0], [0], True), ([1], [1], False), ([2], [2, 3], True)]
 
 
 def test_undo_is_an_entry_that_takes_back_the_last_edit(out_dir, steel_record):
-    pipeline_beads = review_state(steel_record, out_dir).beads
+    pipeline_beads = review_state(steel_record, read_journal(out_dir)).beads
     edit(steel_record, out_dir, 0, "merge", bead=2)
     state = edit(steel_record, out_dir, 1, "undo")
     assert state.beads == pipeline_beads and not state.can_undo
@@ -66,7 +66,7 @@ def test_entries_for_another_content_hash_are_not_applied(out_dir, steel_record)
     edit(steel_record, out_dir, 0, "merge", bead=2)
     changed = {**steel_record, "content_hash": "f" * 64}
     assert apply_corrections(changed, out_dir) is changed
-    assert review_state(changed, out_dir).version == 0
+    assert review_state(changed, read_journal(out_dir)).version == 0
 
 
 def test_apply_corrections_rebuilds_texts_numbers_and_keeps_who_did_what(out_dir, steel_record):

@@ -3,7 +3,12 @@ the journal valid."""
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 from test_review_support import PLAIN_ID, STEEL_ID, out_dir  # noqa: F401
@@ -127,3 +132,21 @@ def test_only_loopback_host_names_are_answered(out_dir):
     app = create_app(out_dir, "tester")
     with TestClient(app, base_url="http://evil.example") as outsider:
         assert outsider.get("/api/documents").status_code == 400
+
+
+def test_the_review_command_prints_a_loopback_address_that_answers(out_dir):
+    command = [sys.executable, "-u", "-m", "pipeline.cli", "review", str(out_dir),
+               "--port", "0", "--user", "cli-user"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parents[1])
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
+        listing = httpx.get(url + "api/documents", timeout=20).json()
+        assert len(listing["documents"]) == 2
+        response = httpx.post(url + "api/documents/" + STEEL_ID, timeout=20,
+                              json={"version": 0, "op": "confirm", "args": {"bead": 0}})
+        assert response.status_code == 200
+        assert read_journal(out_dir)[0]["user"] == "cli-user"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

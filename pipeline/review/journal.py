@@ -114,8 +114,9 @@ def replay_history(record: dict, entries: list[dict]) -> list[Beads]:
     return history
 
 
-def review_state(record: dict, out_dir: Path) -> ReviewState:
-    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+def review_state(record: dict, journal: list[dict]) -> ReviewState:
+    """The state of one document from the whole journal (read it once for many documents)."""
+    entries = entries_for(journal, record["doc_id"], record["content_hash"])
     history = replay_history(record, entries)
     return ReviewState(history[-1], len(entries), len(history) > 1)
 

@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.review.documents import Library, progress, sort_and_filter, summarise
 from pipeline.review.errors import ReviewError
-from pipeline.review.journal import record_edit, review_state, utc_now
+from pipeline.review.journal import read_journal, record_edit, review_state, utc_now
 from pipeline.review.view import document_view
 
 LOOPBACK = "127.0.0.1"
@@ -41,14 +41,15 @@ def create_app(out_dir: Path, user: str, clock: Callable[[], str] = utc_now) -> 
 
     async def documents(request: Request) -> JSONResponse:
         records = [library.record(doc_id) for doc_id in library.doc_ids()]
-        summaries = [summarise(r, review_state(r, out_dir)) for r in records if r["bilingual"]]
+        journal = read_journal(out_dir)
+        summaries = [summarise(r, review_state(r, journal)) for r in records if r["bilingual"]]
         shown = sort_and_filter(summaries, request.query_params.get("sort", "worst"),
                                 request.query_params.get("flag") or None)
         return JSONResponse({"documents": shown, "progress": progress(summaries)})
 
     async def document(request: Request) -> JSONResponse:
         record = library.record(request.path_params["doc_id"])
-        return JSONResponse(document_view(record, review_state(record, out_dir)))
+        return JSONResponse(document_view(record, review_state(record, read_journal(out_dir))))
 
     async def edit(request: Request) -> JSONResponse:
         record = library.record(request.path_params["doc_id"])
@@ -88,11 +89,12 @@ async def _json_body(request: Request) -> dict:
 
 
 def bind_loopback(port: int = DEFAULT_PORT) -> socket.socket:
-    """A listening socket on 127.0.0.1 (port 0: any free port); bound before the address is
+    """A listening socket on 127.0.0.1 (port 0: any free port), made before the address is
     printed, so the printed address is the one that answers."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((LOOPBACK, port))
+    sock.listen()  # connections queue from now on, even before uvicorn accepts them
     return sock
 
 
