@@ -93,3 +93,45 @@ def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
     assert pairs["2"] == (["全国钢产量将达到一百万吨。",
                            "National steel output will reach 1 million tons."], True)
     assert pairs["0"][1] and not pairs["1"][1]
+
+
+def test_split_move_undo_and_unalign_from_the_keyboard(out_dir, browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    beads = page.locator(".bead")
+
+    def sentence(bead: int, side: str, sentence_id: int):
+        return page.locator(f'.bead[data-index="{bead}"] .sentence[data-side="{side}"]'
+                            f'[data-id="{sentence_id}"]')
+
+    with running_server(out_dir) as url:
+        page.goto(url + "#/doc/" + STEEL_ID)
+        expect(beads).to_have_count(6)
+        page.locator('.bead[data-index="4"] .gutter').click()
+        page.keyboard.press("m")
+        expect(beads).to_have_count(5)
+        sentence(4, "src", 4).click()
+        sentence(4, "tgt", 5).click()
+        page.keyboard.press("s")
+        expect(beads).to_have_count(6)
+        expect(sentence(5, "tgt", 5)).to_have_count(1)
+
+        sentence(3, "tgt", 3).click()
+        page.keyboard.press("[")
+        expect(beads).to_have_count(5)
+        expect(sentence(2, "tgt", 3)).to_have_count(1)
+        page.keyboard.press("u")
+        expect(beads).to_have_count(6)
+
+        sentence(2, "src", 2).click()
+        page.keyboard.press("x")
+        expect(beads).to_have_count(7)
+        expect(page.locator('.bead[data-index="2"] .side.tgt .sentence')).to_have_count(0)
+
+        page.locator('.bead[data-index="6"] .gutter').click()
+        page.keyboard.press("m")  # the last bead has nothing to merge with: refused, said why
+        expect(page.locator("#toast")).to_contain_text("no next bead")
+        expect(beads).to_have_count(7)
+    assert [e["op"] for e in read_journal(out_dir)] == ["merge", "split", "move", "undo",
+                                                         "unalign"]
