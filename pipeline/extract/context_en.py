@@ -137,7 +137,8 @@ def _phrase(noun: Token, abbreviations: dict[str, str]) -> str:
                 tokens |= {child.i} | _modified(objects[0])
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1)]
-    while words and (words[0].lower_ in ARTICLES or words[0].like_num):
+    while words and (words[0].lower_ in ARTICLES or words[0].like_num or words[0].is_punct
+                     or words[0].lower_ in EN_UNITS):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words).strip()
     for short, long in abbreviations.items():

@@ -22,7 +22,9 @@ PLAN_RE = re.compile(r"规划|预计|争取|力争|要求|指标|计划(?:在|�
 VERB_MARKERS = ("已经", "已", "将", "要", "可以", "可", "由", "从", "比", "达到", "达",
                 "增加", "提高", "发展", "完成", "占", "为", "是", "共有", "有", "共", "约",
                 "增长", "降低", "减少", "超过", "平均", "预计", "计划", "都", "也", "还")
-LEADING = re.compile(r"^(?:其中|例如|如|并且|并|而且|而|同时|此外|另外|目前|现在|据|根据)+")
+LEADING = re.compile(r"^(?:【[^】]*】|其中|例如|如|并且|并|而且|而|同时|此外|另外|目前|现在|据|根据)+")
+COUNTED_END = re.compile(rf"[{re.escape('，；。：！？,;:（）()“”、和与及的')}]|"
+                         r"提前|超额|完成|建立|参加|获得|进行|已|都|也|还|在|是|有")
 CLAUSE_BREAK = "，；。：！？,;:（）()“”"
 INCREASE_BY = re.compile(r"(?:增加|提高|增长|增产|扩大|上升|超额)了?(?:将近|近|约)?$")
 DECREASE_BY = re.compile(r"(?:降低|减少|下降|缩小|节约)了?(?:将近|近|约)?$")
@@ -69,23 +71,37 @@ def choose_time(text: str, number_start: int, phrases: list[TimePhrase]) -> Time
     return after[0] if after else None
 
 
-def indicator(text: str, start: int, end: int, phrases: list[TimePhrase]) -> str | None:
+def indicator(text: str, start: int, end: int, phrases: list[TimePhrase],
+              counted: bool = False) -> str | None:
+    """``counted``: the number ends in a classifier (四十八个), so the noun after it, when
+    there is one, is what is counted (四十八个 国营和地方国营工厂)."""
+    if counted:
+        noun = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]
+        if len(noun) >= 2:
+            return noun
     clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAK) + 1
+    found = _topic(text, clause_start, start, phrases)
+    if found is None and clause_start > 1:  # 电力的新增生产能力，超额完成12，800瓩
+        previous = max(text.rfind(ch, 0, clause_start - 1) for ch in CLAUSE_BREAK) + 1
+        found = _topic(text, previous, clause_start - 1, phrases)
+    return found or COUNTED_END.split(text[end:], maxsplit=1)[0][:10] or None
+
+
+def _topic(text: str, clause_start: int, start: int, phrases: list[TimePhrase]) -> str | None:
     clause = text[clause_start:start]
     for phrase in phrases:
         if clause_start <= phrase.start < start:
             clause = clause.replace(text[phrase.start:phrase.end], "")
     clause = LEADING.sub("", clause.strip(" 　"))
+    clause = clause.split("等")[-1] if "、" in clause else clause  # 冶炼、水泵…等: a list
     positions = [clause.find(m) for m in VERB_MARKERS if clause.find(m) > 0]
-    topic = clause[:min(positions)] if positions else clause
-    topic = topic.strip("的了在 　")
-    if len(topic) >= 2 and not re.fullmatch(rf"{_NUM}+", topic):
+    topic = (clause[:min(positions)] if positions else clause).strip("的了在 　")
+    if len(topic) >= 2 and not re.fullmatch(rf"{_NUM}+", topic) and not COUNTED_END.match(topic):
         return topic
     tail = re.split("|".join(VERB_MARKERS), clause)[-1].strip("的了到 　") if clause else ""
-    if len(tail) >= 1:
+    if tail and not COUNTED_END.match(tail):
         return tail
-    after = re.split(rf"[{CLAUSE_BREAK}]", text[end:], maxsplit=1)[0][:6]
-    return after.strip("的 　") or None
+    return None
 
 
 def kind(text: str, start: int, number_kind: str, unit: str | None) -> tuple[str, int]:

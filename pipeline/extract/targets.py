@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from pipeline.extract import context_en, context_zh, models
 from pipeline.extract.spans import SourceMap
+from pipeline.extract.units import ZH_CLASSIFIERS
 from pipeline.record import ZH, Document, Number, Target
 from pipeline.settings import ExtractSettings
 
@@ -78,8 +79,9 @@ def _chinese(sentence, numbers, source, year) -> list[Target]:
         time = context_zh.choose_time(text, start, phrases)
         kind, sign = context_zh.kind(text, start, number.kind, number.unit)
         status = _status(context_zh.is_planned(text, start), time, year)
-        out.append(_target(number, context_zh.indicator(text, start, end, phrases), kind, sign,
-                           time, status))
+        counted = number.unit is None and number.text[-1:] in ZH_CLASSIFIERS
+        out.append(_target(number, context_zh.indicator(text, start, end, phrases, counted),
+                           kind, sign, time, status))
     return out
 
 

@@ -1,0 +1,71 @@
+"""Numeric targets: the plans and the reported facts of seed 004, and Chinese clauses."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED_004, rmrb
+
+
+@pytest.fixture(scope="module")
+def targets(processed):
+    return processed(SEED_004).targets
+
+
+def find(targets, value, unit=None):
+    hits = [t for t in targets if t.value == pytest.approx(value) and t.unit == unit]
+    assert len(hits) == 1, [(t.text, t.value, t.unit) for t in targets]
+    return hits[0]
+
+
+def test_members_by_the_end_of_1954(targets):
+    t = find(targets, 900_000)
+    assert t.indicator == "members of handicraft producers' cooperatives"
+    assert (t.comparator, t.time, t.status, t.kind) == (
+        "more_than", "by the end of 1954", "planned", "increase_to")
+
+
+def test_output_value_by_the_end_of_1954(targets):
+    t = find(targets, 1e9, "yuan")
+    assert t.indicator == "output value"
+    assert (t.comparator, t.time, t.status) == ("more_than", "by the end of 1954", "planned")
+
+
+def test_members_and_output_value_by_1957(targets):
+    members = find(targets, 5e6)
+    assert "members" in members.indicator
+    assert (members.time, members.status) == ("by 1957", "planned")
+    output = find(targets, 6e9, "yuan")
+    assert output.indicator == "output value"
+    assert (output.comparator, output.time, output.status) == ("more_than", "by 1957", "planned")
+
+
+def test_achieved_facts(targets):
+    rise = find(targets, 10, "%")
+    assert (rise.kind, rise.time, rise.status) == ("increase_by", "1954", "achieved")
+    assert "handicraft producers' cooperatives" in rise.indicator
+    doubled = find(targets, 2, "times")
+    assert (doubled.kind, doubled.time, doubled.status) == ("multiple", "1955", "achieved")
+
+
+def test_targets_point_at_their_text(processed):
+    doc = processed(SEED_004)
+    for t in doc.targets:
+        assert doc.text[t.start:t.end] == t.text
+
+
+def test_dates_are_never_targets(processed):
+    doc = processed(rmrb("1955-12-01_河南"))
+    assert doc.targets
+    assert not any(t.unit in ("year", "month", "day") for t in doc.targets)
+
+
+def test_chinese_plan_with_deadline(processed):
+    doc = processed(rmrb("1955-12-01_河南"))
+    zh = [t for t in doc.targets if t.lang == "zh"]
+    cooperatives = next(t for t in zh if t.value == 320593)
+    assert (cooperatives.time, cooperatives.status) == ("到一九五六年八月", "planned")
+    grain = next(t for t in zh if t.value == pytest.approx(3.2e10))
+    assert (grain.unit, grain.time, grain.status) == ("jin", "一九五七年", "planned")
+    assert "产粮" in grain.indicator
+    share = next(t for t in zh if t.value == 46)
+    assert (share.indicator, share.kind, share.unit) == ("入社农户", "increase_to", "%")
