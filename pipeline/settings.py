@@ -5,7 +5,10 @@ sacrebleu style so that every output says how it was made.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+import hashlib
+
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline import __version__
@@ -72,19 +75,30 @@ class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """JSON-ready settings; file paths become ``name@sha256-prefix`` so that outputs do
+        not depend on where the repository lives, yet change when the file does."""
+        return {group.name: {f.name: _portable(getattr(getattr(self, group.name), f.name))
+                             for f in fields(getattr(self, group.name))}
+                for group in fields(self)}
 
     def signature(self) -> str:
         """``key:value|...|version:X``: the settings that shape the output, one line."""
-        parts = []
-        for group in fields(self):
-            value = getattr(self, group.name)
-            if is_dataclass(value):
-                for f in fields(value):
-                    v = getattr(value, f.name)
-                    if f.name == "user_dict":
-                        v = Path(v).name
-                    parts.append(f"{group.name}.{f.name}:{v}")
+        parts = [f"{group}.{name}:{','.join(map(str, value)) if isinstance(value, list) else value}"
+                 for group, values in self.as_dict().items() for name, value in values.items()]
         parts.append("segmenter:jieba")
         parts.append(f"version:{__version__}")
         return "|".join(parts)
+
+
+def _portable(value):
+    if isinstance(value, tuple):
+        return [_portable(v) for v in value]
+    if isinstance(value, str) and value.startswith(str(MODELS_DIR)):
+        return f"{Path(value).name}@{_file_digest(value)}"
+    return value
+
+
+@lru_cache(maxsize=16)
+def _file_digest(path: str) -> str:
+    file = Path(path)
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:12] if file.is_file() else "missing"
