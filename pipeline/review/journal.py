@@ -128,6 +128,7 @@ def record_edit(record: dict, out_dir: Path, version: object, op: object, args: 
     Nothing is written unless the edit is valid and made on the current version, so a
     rejected request (4xx) leaves the journal as it was.
     """
+    check_request(op, args)  # a malformed request is a 400 whatever its version
     if not isinstance(version, int) or isinstance(version, bool):
         raise ReviewError("R005", detail=f"'version' must be an integer, got {version!r}")
     entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
