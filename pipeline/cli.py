@@ -113,8 +113,13 @@ def review(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
            user: Annotated[Optional[str], typer.Option(
                help="Name recorded with each edit (default: $USER)")] = None) -> None:
     """Review and correct the alignments of OUT_DIR in the browser (served on 127.0.0.1 only)."""
-    from pipeline.review.journal import default_user
-    from pipeline.review.server import address, bind_loopback, create_app, make_server
+    from pipeline.review.journal import default_user, journal_path
+
+    try:
+        from pipeline.review.server import address, bind_loopback, create_app, make_server
+    except ModuleNotFoundError as exc:
+        typer.echo(f"error: the review app needs {exc.name}: pip install 'duiqi[review]'", err=True)
+        raise typer.Exit(2) from exc
 
     try:
         sock = bind_loopback(port)
@@ -123,7 +128,7 @@ def review(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
                    f"try another --port", err=True)
         raise typer.Exit(2) from exc
     typer.echo(f"duiqi review: {address(sock)} (Ctrl-C to stop); edits go to "
-               f"{out_dir}/corrections.jsonl")
+               f"{journal_path(out_dir)}")
     make_server(create_app(out_dir, user or default_user())).run(sockets=[sock])
 
 

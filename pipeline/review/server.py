@@ -28,7 +28,6 @@ from pipeline.review.view import document_view
 
 LOOPBACK = "127.0.0.1"
 LOOPBACK_NAMES = [LOOPBACK, "localhost"]
-DEFAULT_PORT = 8765
 STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -88,7 +87,7 @@ async def _json_body(request: Request) -> dict:
     return body
 
 
-def bind_loopback(port: int = DEFAULT_PORT) -> socket.socket:
+def bind_loopback(port: int) -> socket.socket:
     """A listening socket on 127.0.0.1 (port 0: any free port), made before the address is
     printed, so the printed address is the one that answers."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
