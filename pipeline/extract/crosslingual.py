@@ -161,7 +161,7 @@ class PairScorer:
             for a, zh in enumerate(zh_list):
                 for b, en in enumerate(en_list):
                     self.cosines[zh, en] = float(sims[a, b])
-        self._glosses: dict[str, tuple[set[str], str]] = {}
+        self._glosses: dict[str, set[str]] = {}
 
     def score(self, zh: str, en: str) -> float:
         if _normal(en) in self.known.get(zh, ()):
@@ -174,25 +174,34 @@ class PairScorer:
     def _dictionary(self, zh: str, en: str) -> float:
         """Share of the English content words that the CC-CEDICT glosses of the Chinese
         words cover; for names, 1.0 when the pinyin spells the English."""
-        glosses, pinyin = self._gloss(zh)
         words = _content_words(en)
         if not words:
             return 0.0
-        if pinyin and re.sub(r"[^a-z]", "", en.lower()) == pinyin:
+        if spelled_in_pinyin(zh, re.sub(r"[^a-z]", "", en.lower())):
             return 1.0
-        return len(_stems(words) & glosses) / len(set(_stems(words)))
+        return len(_stems(words) & self._gloss(zh)) / len(set(_stems(words)))
 
-    def _gloss(self, zh: str) -> tuple[set[str], str]:
+    def _gloss(self, zh: str) -> set[str]:
         if zh not in self._glosses:
-            stems, syllables = set(), []
+            stems = set()
             for word in _dictionary_words(zh):
                 for definition in models.cedict().get_definitions(word) or []:
                     stems |= _stems(_content_words(definition))
-            for char in zh:
-                syllables.append(re.sub(r"[^a-z]", "", (models.cedict().get_pinyin(char) or "")
-                                        .lower()))
-            self._glosses[zh] = (stems, "".join(syllables))
+            self._glosses[zh] = stems
         return self._glosses[zh]
+
+
+def spelled_in_pinyin(zh: str, letters: str) -> bool:
+    """Whether ``letters`` reads ``zh`` syllable by syllable in some reading of each
+    character (何长工 -> hechanggong)."""
+    readings = models.char_readings()
+    ends = {0}
+    for char in zh:
+        ends = {end + len(r) for end in ends for r in readings.get(char, ())
+                if letters.startswith(r, end)}
+        if not ends:
+            return False
+    return len(letters) in ends
 
 
 def _dictionary_words(zh: str) -> list[str]:

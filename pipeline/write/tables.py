@@ -22,8 +22,10 @@ GLOSSARY_COLUMNS = ["zh", "en", "label", "count", "confidence", "documents", "do
 
 def write_tables(records: list[dict], out_dir: Path) -> None:
     out_dir = Path(out_dir)
-    entities = _frame(records, "entities", ENTITY_COLUMNS, ["doc_id", "lang", "start", "end", "label"])
-    targets = _frame(records, "targets", TARGET_COLUMNS, ["doc_id", "lang", "start", "end"])
+    entities = _frame(records, "entities", ENTITY_COLUMNS,
+                      ["doc_id", "lang", "start", "end", "label", "text"])
+    targets = _frame(records, "targets", TARGET_COLUMNS,
+                     ["doc_id", "lang", "start", "end", "indicator", "value"])
     for name, frame in (("entities", entities), ("targets", targets)):
         _write_csv(frame, out_dir / f"{name}.csv")
         _write_parquet(frame, out_dir / f"{name}.parquet")

@@ -1,0 +1,76 @@
+"""Numbers matched across aligned beads; OCR mismatches and missing numbers flagged."""
+from __future__ import annotations
+
+import copy
+
+from conftest import SEED_000, SEED_004, rmrb
+from pipeline.extract import extract
+from pipeline.extract.crosslingual import garbled, same_value
+from pipeline.record import Number
+from pipeline.settings import ExtractSettings
+
+
+def number(value, unit=None, kind="level", high=None, lang="zh"):
+    return Number(lang, str(value), value, unit, 0, 0, 1, high=high, kind=kind)
+
+
+def matched(doc, text):
+    found = next(n for n in doc.numbers if n.text == text)
+    return None if found.match is None else doc.numbers[found.match].text
+
+
+def test_seed_000_durations_and_days(processed):
+    doc = processed(SEED_000)
+    assert matched(doc, "两年") == "Two Years"
+    assert matched(doc, "二十八日") == "28th"
+    assert matched(doc, "三十日") == "30th"
+    two_years = next(n for n in doc.numbers if n.text == "两年")
+    assert (two_years.value, two_years.unit, two_years.kind) == (2, "year", "duration")
+    stats = doc.stats["numbers"]
+    assert stats["zh"] == stats["zh_matched"] == 3
+
+
+def test_ocr_mismatch_is_flagged(processed):
+    doc = processed(rmrb("1956-01-01"))
+    assert matched(doc, "10.41％") == "100.41%"
+    ocr = next(n for n in doc.numbers if n.text == "10.41％")
+    assert "number_mismatch" in doc.beads[ocr.bead].flags
+    assert doc.stats["numbers"]["mismatch"] >= 1
+    comma = next(n for n in doc.numbers if n.text == "101，2％")  # OCR: comma for the point
+    assert comma.value == 101.2
+
+
+def test_most_chinese_numbers_find_their_english(processed):
+    doc = processed(rmrb("1953-12-01_在增产"))
+    stats = doc.stats["numbers"]
+    assert stats["zh_matched"] / stats["zh"] > 0.9
+    for n in doc.numbers:
+        if n.match is not None:
+            assert doc.numbers[n.match].match == doc.numbers.index(n)
+            assert doc.numbers[n.match].lang != n.lang
+
+
+def test_english_only_documents_get_numbers_without_matching(processed):
+    doc = processed(SEED_004)
+    assert doc.numbers and doc.entities
+    assert all(n.match is None and n.bead is None for n in doc.numbers)
+    assert "numbers" not in doc.stats
+
+
+def test_same_input_same_output(processed):
+    doc = processed(rmrb("1956-01-03_1955"))
+    again = extract(copy.deepcopy(doc), ExtractSettings())
+    assert again.numbers == doc.numbers
+    assert again.entities == doc.entities
+    assert again.entity_pairs == doc.entity_pairs
+    assert again.targets == doc.targets
+
+
+def test_value_agreement_rules():
+    assert same_value(number(1, "times", "increase_by"), number(2, "times", "multiple"))
+    assert same_value(number(1, "times", "increase_by"), number(100, "%", "percent"))
+    assert same_value(number(2, "month", "duration"), number(1, "month", "duration", high=2))
+    assert not same_value(number(12, "month", "date"), number(12, "day", "date"))
+    assert not same_value(number(1955, "year", "date"), number(1955))
+    assert garbled(number(10.41, "%", "percent"), number(100.41, "%", "percent"), 1)
+    assert not garbled(number(19, "%", "percent"), number(20, "%", "percent"), 1)
