@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from test_review_support import STEEL_ID, out_dir  # noqa: F401
+from test_review_support import STEEL_ID
 from typer.testing import CliRunner
 
 from pipeline.cli import app as cli
 from pipeline.review.journal import read_journal
 from pipeline.review.server import address, bind_loopback, create_app, make_server
 from pipeline.write.corpus import output_path
+
+pytest_plugins = ["test_review_support"]  # the review_out and steel_record fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -56,12 +58,12 @@ def browser_page():
         browser.close()
 
 
-def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
+def test_merge_reload_confirm_and_export(review_out, browser_page, tmp_path):
     from playwright.sync_api import expect
 
     page = browser_page
     beads = page.locator(".bead")
-    with running_server(out_dir) as url:
+    with running_server(review_out) as url:
         page.goto(url)
         page.get_by_text("全国钢铁会议胜利结束").first.click()
         expect(beads).to_have_count(6)
@@ -82,9 +84,9 @@ def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
         page.locator('.bead[data-index="0"]').get_by_role("button", name="Confirm").click()
         expect(page.locator('.bead[data-index="0"].reviewed')).to_have_count(1)
 
-    assert [e["op"] for e in read_journal(out_dir)] == ["merge", "confirm"]
+    assert [e["op"] for e in read_journal(review_out)] == ["merge", "confirm"]
     dest = tmp_path / "reviewed"
-    result = CliRunner().invoke(cli, ["apply-corrections", str(out_dir), "--dest", str(dest)])
+    result = CliRunner().invoke(cli, ["apply-corrections", str(review_out), "--dest", str(dest)])
     assert result.exit_code == 0, result.output
     units = etree.parse(str(output_path(dest, STEEL_ID, ".tmx"))).findall(".//tu")
     pairs = {u.get("tuid").split("#")[1]: ([s.text for s in u.iter("seg")],
@@ -95,7 +97,7 @@ def test_merge_reload_confirm_and_export(out_dir, browser_page, tmp_path):
     assert pairs["0"][1] and not pairs["1"][1]
 
 
-def test_split_move_undo_and_unalign_from_the_keyboard(out_dir, browser_page):
+def test_split_move_undo_and_unalign_from_the_keyboard(review_out, browser_page):
     from playwright.sync_api import expect
 
     page = browser_page
@@ -105,7 +107,7 @@ def test_split_move_undo_and_unalign_from_the_keyboard(out_dir, browser_page):
         return page.locator(f'.bead[data-index="{bead}"] .sentence[data-side="{side}"]'
                             f'[data-id="{sentence_id}"]')
 
-    with running_server(out_dir) as url:
+    with running_server(review_out) as url:
         page.goto(url + "#/doc/" + STEEL_ID)
         expect(beads).to_have_count(6)
         page.locator('.bead[data-index="4"] .gutter').click()
@@ -133,5 +135,5 @@ def test_split_move_undo_and_unalign_from_the_keyboard(out_dir, browser_page):
         page.keyboard.press("m")  # the last bead has nothing to merge with: refused, said why
         expect(page.locator("#toast")).to_contain_text("no next bead")
         expect(beads).to_have_count(7)
-    assert [e["op"] for e in read_journal(out_dir)] == ["merge", "split", "move", "undo",
-                                                         "unalign"]
+    ops = [entry["op"] for entry in read_journal(review_out)]
+    assert ops == ["merge", "split", "move", "undo", "unalign"]

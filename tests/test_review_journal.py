@@ -5,7 +5,7 @@ import json
 
 import pytest
 from lxml import etree
-from test_review_support import PLAIN_ID, STEEL_ID, out_dir, steel_record  # noqa: F401
+from test_review_support import PLAIN_ID, STEEL_ID
 
 from pipeline.review.errors import ReviewError
 from pipeline.review.export import export_reviewed
@@ -14,65 +14,67 @@ from pipeline.review.journal import (apply_corrections, journal_path, read_journ
 from pipeline.write.corpus import output_path
 from pipeline.write.json_doc import validate
 
+pytest_plugins = ["test_review_support"]  # the review_out and steel_record fixtures
+
 TIME = "2026-11-22T10:00:00Z"
 
 
-def edit(record, out_dir, version, op, **args):
-    return record_edit(record, out_dir, version, op, args, "reviewer", TIME)
+def edit(record, review_out, version, op, **args):
+    return record_edit(record, review_out, version, op, args, "reviewer", TIME)
 
 
-def test_each_edit_is_one_journal_line_with_who_when_and_version(out_dir, steel_record):
-    state = edit(steel_record, out_dir, 0, "merge", bead=2)
+def test_each_edit_is_one_journal_line_with_who_when_and_version(review_out, steel_record):
+    state = edit(steel_record, review_out, 0, "merge", bead=2)
     assert state.version == 1 and state.can_undo
-    assert read_journal(out_dir) == [{
+    assert read_journal(review_out) == [{
         "doc_id": STEEL_ID, "content_hash": steel_record["content_hash"], "version": 0,
         "op": "merge", "args": {"bead": 2}, "user": "reviewer", "time": TIME}]
 
 
-def test_replay_gives_the_edited_state_back(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    edit(steel_record, out_dir, 1, "confirm", bead=0)
-    state = review_state(steel_record, read_journal(out_dir))
+def test_replay_gives_the_edited_state_back(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    edit(steel_record, review_out, 1, "confirm", bead=0)
+    state = review_state(steel_record, read_journal(review_out))
     assert state.version == 2
     assert [(b["src"], b["tgt"], b["reviewed"]) for b in state.beads][:3] == [
         ([0], [0], True), ([1], [1], False), ([2], [2, 3], True)]
 
 
-def test_undo_is_an_entry_that_takes_back_the_last_edit(out_dir, steel_record):
-    pipeline_beads = review_state(steel_record, read_journal(out_dir)).beads
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    state = edit(steel_record, out_dir, 1, "undo")
+def test_undo_is_an_entry_that_takes_back_the_last_edit(review_out, steel_record):
+    pipeline_beads = review_state(steel_record, read_journal(review_out)).beads
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    state = edit(steel_record, review_out, 1, "undo")
     assert state.beads == pipeline_beads and not state.can_undo
-    assert [e["op"] for e in read_journal(out_dir)] == ["merge", "undo"]
+    assert [e["op"] for e in read_journal(review_out)] == ["merge", "undo"]
     with pytest.raises(ReviewError) as caught:
-        edit(steel_record, out_dir, 2, "undo")
+        edit(steel_record, review_out, 2, "undo")
     assert caught.value.code == "R011"
 
 
-def test_rejected_edits_leave_the_journal_untouched(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    before = journal_path(out_dir).read_bytes()
+def test_rejected_edits_leave_the_journal_untouched(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    before = journal_path(review_out).read_bytes()
     for version, op, args, code in [(0, "confirm", {"bead": 0}, "R003"),
                                     (1, "merge", {"bead": 4}, "R010"),
                                     ("1", "confirm", {"bead": 0}, "R005"),
                                     (1, "rotate", {}, "R006")]:
         with pytest.raises(ReviewError) as caught:
-            record_edit(steel_record, out_dir, version, op, args, "reviewer", TIME)
+            record_edit(steel_record, review_out, version, op, args, "reviewer", TIME)
         assert caught.value.code == code
-    assert journal_path(out_dir).read_bytes() == before
+    assert journal_path(review_out).read_bytes() == before
 
 
-def test_entries_for_another_content_hash_are_not_applied(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
+def test_entries_for_another_content_hash_are_not_applied(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
     changed = {**steel_record, "content_hash": "f" * 64}
-    assert apply_corrections(changed, out_dir) is changed
-    assert review_state(changed, read_journal(out_dir)).version == 0
+    assert apply_corrections(changed, review_out) is changed
+    assert review_state(changed, read_journal(review_out)).version == 0
 
 
-def test_apply_corrections_rebuilds_texts_numbers_and_keeps_who_did_what(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    edit(steel_record, out_dir, 1, "confirm", bead=0)
-    record = apply_corrections(steel_record, out_dir)
+def test_apply_corrections_rebuilds_texts_numbers_and_keeps_who_did_what(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    edit(steel_record, review_out, 1, "confirm", bead=0)
+    record = apply_corrections(steel_record, review_out)
     validate(record)
     merged = record["beads"][2]
     assert merged["tgt_text"] == "National steel output will reach 1 million tons."
@@ -83,25 +85,26 @@ def test_apply_corrections_rebuilds_texts_numbers_and_keeps_who_did_what(out_dir
         {"version": 0, "op": "merge", "args": {"bead": 2}, "user": "reviewer", "time": TIME},
         {"version": 1, "op": "confirm", "args": {"bead": 0}, "user": "reviewer", "time": TIME}]
     with pytest.raises(ReviewError) as caught:
-        apply_corrections(record, out_dir)  # never twice: the journal replays over the original
+        apply_corrections(record, review_out)  # never twice: the journal replays over the original
     assert caught.value.code == "R022"
 
 
-def test_a_broken_journal_line_is_reported_with_its_place(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    with open(journal_path(out_dir), "a", encoding="utf-8") as handle:
+def test_a_broken_journal_line_is_reported_with_its_place(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    with open(journal_path(review_out), "a", encoding="utf-8") as handle:
         handle.write('{"doc_id": "half a line\n')
     with pytest.raises(ReviewError, match=r"corrections.jsonl:2") as caught:
-        read_journal(out_dir)
+        read_journal(review_out)
     assert caught.value.code == "R020"
 
 
-def test_export_writes_reviewed_json_and_tmx_and_leaves_the_pipeline_output(out_dir, steel_record):
-    original = output_path(out_dir, STEEL_ID, ".json").read_bytes()
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    dest, corrected = export_reviewed(out_dir)
-    assert dest == out_dir / "reviewed" and corrected == [STEEL_ID]
-    assert output_path(out_dir, STEEL_ID, ".json").read_bytes() == original
+def test_export_leaves_the_pipeline_output_and_writes_reviewed_json_and_tmx(
+        review_out, steel_record):
+    original = output_path(review_out, STEEL_ID, ".json").read_bytes()
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    dest, corrected = export_reviewed(review_out)
+    assert dest == review_out / "reviewed" and corrected == [STEEL_ID]
+    assert output_path(review_out, STEEL_ID, ".json").read_bytes() == original
     reviewed = json.loads(output_path(dest, STEEL_ID, ".json").read_text("utf-8"))
     assert len(reviewed["beads"]) == 5
     untouched = json.loads(output_path(dest, PLAIN_ID, ".json").read_text("utf-8"))
@@ -114,12 +117,12 @@ def test_export_writes_reviewed_json_and_tmx_and_leaves_the_pipeline_output(out_
     assert len(etree.parse(str(dest / "corpus.tmx")).findall(".//tu")) == 5 + 2
 
 
-def test_export_again_is_byte_identical_and_never_into_the_output_folder(out_dir, steel_record):
-    edit(steel_record, out_dir, 0, "merge", bead=2)
-    dest, _ = export_reviewed(out_dir, out_dir.parent / "exported")
+def test_export_again_is_byte_identical_and_never_into_the_output_folder(review_out, steel_record):
+    edit(steel_record, review_out, 0, "merge", bead=2)
+    dest, _ = export_reviewed(review_out, review_out.parent / "exported")
     first = sorted((p.name, p.read_bytes()) for p in dest.rglob("*") if p.is_file())
-    export_reviewed(out_dir, dest)
+    export_reviewed(review_out, dest)
     assert sorted((p.name, p.read_bytes()) for p in dest.rglob("*") if p.is_file()) == first
     with pytest.raises(ReviewError) as caught:
-        export_reviewed(out_dir, out_dir)
+        export_reviewed(review_out, review_out)
     assert caught.value.code == "R023"

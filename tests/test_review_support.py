@@ -50,8 +50,8 @@ def _sentences(text: str, lang: str, items: list[str], kind: str) -> list[Senten
 def make_document(doc_id: str, zh: list[str], en: list[str], beads, date: str,
                   title_zh: str, title_en: str) -> Document:
     text = "".join(zh) + "\n" + " ".join(en) + "\n"
-    doc = Document(doc_id, text, "rmrb", meta=Metadata(title_en=title_en, title_zh=title_zh,
-                                                      date=date))
+    meta = Metadata(title_en=title_en, title_zh=title_zh, date=date)
+    doc = Document(doc_id, text, "rmrb", meta=meta)
     doc.sentences = {"zh": _sentences(text, "zh", zh, "body"),
                      "en": _sentences(text, "en", en, "body")}
     doc.beads = [Bead(src, tgt, score, flags) for src, tgt, score, flags in beads]
@@ -94,7 +94,7 @@ def write_outputs(out_dir: Path, documents: list[Document]) -> dict[str, dict]:
 
 
 @pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
+def review_out(tmp_path: Path) -> Path:
     """An output folder with two documents (one needing review) and no journal yet."""
     folder = tmp_path / "out"
     write_outputs(folder, [steel_document(), plain_document()])
@@ -102,5 +102,5 @@ def out_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def steel_record(out_dir: Path) -> dict:
-    return json.loads(output_path(out_dir, STEEL_ID, ".json").read_text("utf-8"))
+def steel_record(review_out: Path) -> dict:
+    return json.loads(output_path(review_out, STEEL_ID, ".json").read_text("utf-8"))

@@ -165,4 +165,3 @@ def _non_empty(beads: Beads) -> Beads:
 def _check_index(beads: Beads, bead: int) -> None:
     if not 0 <= bead < len(beads):
         raise EditError(f"bead {bead} does not exist (0..{len(beads) - 1})")
-

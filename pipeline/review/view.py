@@ -89,7 +89,8 @@ def _entity_marks(record: dict):
         pair = pairs.get((entity["lang"], entity["text"]))
         if pair is not None:
             title = f"{pair['zh']} ↔ {pair['en']} ({pair['label']})"
-            yield entity["lang"], entity["sentence"], entity["text"], entity["start"], "entity", title
+            yield (entity["lang"], entity["sentence"], entity["text"], entity["start"], "entity",
+                   title)
 
 
 def locate(sentence: dict, text: str, source_start: int) -> tuple[int, int] | None:
