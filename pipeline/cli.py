@@ -150,6 +150,42 @@ def apply_corrections(
     typer.echo(f"{len(corrected)} document(s) with corrections; reviewed outputs in {folder}/")
 
 
+class ExportFormat(str, Enum):
+    hf = "hf"
+    parquet = "parquet"
+    moses = "moses"
+    tmx = "tmx"
+
+
+@app.command()
+def export(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
+                                                   help="Output folder of `duiqi run`")],
+           fmt: Annotated[ExportFormat, typer.Option(
+               "--format", "-f", help="hf: JSON lines; parquet; moses: PATH.zh + PATH.en; tmx")],
+           dest: Annotated[Optional[Path], typer.Option(
+               help="File (moses: prefix); default OUT_DIR/export/pairs.*")] = None,
+           min_score: Annotated[float, typer.Option(help="Drop beads scoring below")] = 0.0,
+           drop_flagged: Annotated[bool, typer.Option(
+               help="Drop flagged beads a reviewer has not confirmed")] = False,
+           date_from: Annotated[Optional[str], typer.Option(
+               "--from", help="First date, inclusive: 1955, 1955-12 or 1955-12-31")] = None,
+           date_to: Annotated[Optional[str], typer.Option(
+               "--to", help="Last date, inclusive")] = None) -> None:
+    """Export the aligned pairs of OUT_DIR as a dataset (review corrections applied)."""
+    from pipeline.errors import DuiqiError
+    from pipeline.export import ExportFilter
+    from pipeline.export import export as export_pairs
+
+    try:
+        result = export_pairs(out_dir, fmt.value, dest,
+                              ExportFilter(min_score, drop_flagged, date_from, date_to))
+    except DuiqiError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{result.pairs} pairs from {result.documents} documents: "
+               + ", ".join(str(p) for p in result.paths))
+
+
 def main() -> None:
     app()
 

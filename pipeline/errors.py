@@ -24,6 +24,8 @@ class Errors:
     E031 = ("the dask executor needs dask.distributed: install it with "
             "pip install 'duiqi[cluster]'.")
     E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
+    E033 = "unknown export format '{fmt}': use one of {formats}."
+    E034 = "'{value}' is not a date: give --from and --to as 1955, 1955-12 or 1955-12-31."
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
 

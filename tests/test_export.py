@@ -1,0 +1,102 @@
+"""Dataset exports read the run's JSON: four formats, the filters, review corrections."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from conftest import TMX_DTD
+from pipeline.cli import app
+from pipeline.errors import InputError
+from pipeline.export import ExportFilter, export
+from pipeline.run import run_corpus
+from pipeline.write.tmx import XML_FORBIDDEN_RE
+from runs import build_corpus
+
+
+@pytest.fixture(scope="module")
+def out(shared, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    run_corpus(build_corpus(tmp_path_factory.mktemp("corpus")), out, progress=False)
+    return out
+
+
+def read_hf(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_hf_holds_every_pair_of_the_run(out, tmp_path):
+    result = export(out, "hf", tmp_path / "pairs.jsonl")
+    rows = read_hf(tmp_path / "pairs.jsonl")
+    run_pairs = read_hf(out / "pairs.jsonl")
+    assert len(rows) == result.pairs == len(run_pairs) > 0
+    assert [(r["translation"]["zh"], r["translation"]["en"]) for r in rows] == \
+        [(p["zh"], p["en"]) for p in run_pairs]
+    assert {"doc_id", "date", "bead", "score", "flags", "reviewed"} <= rows[0].keys()
+
+
+def test_parquet_and_moses_agree_with_hf(out, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    export(out, "hf", tmp_path / "pairs.jsonl")
+    export(out, "parquet", tmp_path / "pairs.parquet")
+    zh_path, en_path = export(out, "moses", tmp_path / "corpus").paths
+    rows = read_hf(tmp_path / "pairs.jsonl")
+    table = pq.read_table(tmp_path / "pairs.parquet").to_pylist()
+    assert [t["zh"] for t in table] == [r["translation"]["zh"] for r in rows]
+    assert [t["flags"] for t in table] == [r["flags"] for r in rows]
+    zh, en = (p.read_text("utf-8").split("\n")[:-1] for p in (zh_path, en_path))
+    assert (zh_path.name, en_path.name) == ("corpus.zh", "corpus.en")
+    assert len(zh) == len(en) == len(rows)
+    assert zh[0] == rows[0]["translation"]["zh"]
+
+
+def test_tmx_is_valid_and_clean(out):
+    result = export(out, "tmx")
+    (path,) = result.paths
+    assert path == out / "export" / "pairs.tmx"
+    data = path.read_bytes()
+    assert not XML_FORBIDDEN_RE.search(data.decode("utf-8"))
+    root = etree.fromstring(data, etree.XMLParser(load_dtd=False, no_network=True))
+    assert len(root.findall("body/tu")) == result.pairs
+    if TMX_DTD.is_file():
+        assert etree.DTD(str(TMX_DTD)).validate(root)
+
+
+def test_filters(out, tmp_path):
+    everything = read_hf(out / "pairs.jsonl")
+    export(out, "hf", tmp_path / "a", ExportFilter(min_score=0.5, drop_flagged=True))
+    kept = read_hf(tmp_path / "a")
+    assert all(r["score"] >= 0.5 and not r["flags"] for r in kept)
+    assert len(kept) == sum(p["score"] >= 0.5 and not p["flags"] for p in everything)
+    export(out, "hf", tmp_path / "b", ExportFilter(date_from="1955-12-02", date_to="1956-01"))
+    dates = {r["date"] for r in read_hf(tmp_path / "b")}
+    assert dates and all("1955-12-02" <= d <= "1956-01-31" for d in dates)
+    assert {p["date"] for p in everything} - dates  # something was left out
+    with pytest.raises(InputError, match="E034"):
+        ExportFilter(date_from="Dec 1955")
+
+
+def test_review_corrections_are_exported(out, tmp_path):
+    from pipeline.review.journal import record_edit
+
+    reviewed_out = tmp_path / "out"
+    shutil.copytree(out, reviewed_out)
+    first = read_hf(out / "pairs.jsonl")[0]
+    record = json.loads((reviewed_out / f"{first['doc_id']}.json").read_text("utf-8"))
+    record_edit(record, reviewed_out, 0, "confirm", {"bead": first["bead"]}, "tester",
+                "2026-01-01T00:00:00Z")
+    rows = read_hf(export(reviewed_out, "hf").paths[0])
+    assert rows[0]["reviewed"] and not first["reviewed"]
+
+
+def test_cli_export_and_missing_run(out, tmp_path):
+    runner = CliRunner()
+    done = runner.invoke(app, ["export", str(out), "--format", "moses", "--dest",
+                               str(tmp_path / "m"), "--min-score", "0.2"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "m.zh").is_file() and "pairs from" in done.output
+    missing = runner.invoke(app, ["export", str(tmp_path), "--format", "hf"])
+    assert missing.exit_code == 2 and "duiqi run" in missing.output
