@@ -9,8 +9,8 @@ from test_review_support import PLAIN_ID, STEEL_ID
 
 from pipeline.review.errors import ReviewError
 from pipeline.review.export import export_reviewed
-from pipeline.review.journal import (apply_corrections, journal_path, read_journal,
-                                     record_edit, review_state)
+from pipeline.review.journal import (alignment_hash, apply_corrections, journal_path,
+                                     read_journal, record_edit, review_state)
 from pipeline.write.corpus import output_path
 from pipeline.write.json_doc import validate
 
@@ -27,7 +27,8 @@ def test_each_edit_is_one_journal_line_with_who_when_and_version(review_out, ste
     state = edit(steel_record, review_out, 0, "merge", bead=2)
     assert state.version == 1 and state.can_undo
     assert read_journal(review_out) == [{
-        "doc_id": STEEL_ID, "content_hash": steel_record["content_hash"], "version": 0,
+        "doc_id": STEEL_ID, "content_hash": steel_record["content_hash"],
+        "alignment_hash": alignment_hash(steel_record), "version": 0,
         "op": "merge", "args": {"bead": 2}, "user": "reviewer", "time": TIME}]
 
 
@@ -64,11 +65,22 @@ def test_rejected_edits_leave_the_journal_untouched(review_out, steel_record):
     assert journal_path(review_out).read_bytes() == before
 
 
-def test_entries_for_another_content_hash_are_not_applied(review_out, steel_record):
+def realigned(record: dict) -> dict:
+    """The same text aligned otherwise (a re-run with other settings): beads 0 and 1 joined."""
+    first = {**record["beads"][0], "src": [0, 1], "tgt": [0, 1]}
+    return {"beads": [first, *record["beads"][2:]]}
+
+
+@pytest.mark.parametrize("change", [lambda record: {"content_hash": "f" * 64}, realigned],
+                         ids=["text changed", "realigned"])
+def test_entries_made_on_another_text_or_alignment_are_set_aside(review_out, steel_record,
+                                                                 change):
     edit(steel_record, review_out, 0, "merge", bead=2)
-    changed = {**steel_record, "content_hash": "f" * 64}
+    changed = {**steel_record, **change(steel_record)}
     assert apply_corrections(changed, review_out) is changed
-    assert review_state(changed, read_journal(review_out)).version == 0
+    state = review_state(changed, read_journal(review_out))
+    assert (state.version, state.set_aside) == (0, 1)
+    assert review_state(steel_record, read_journal(review_out)).set_aside == 0
 
 
 def test_apply_corrections_rebuilds_texts_numbers_and_keeps_who_did_what(review_out, steel_record):

@@ -2,14 +2,18 @@
 
 ``OUT_DIR/corrections.jsonl`` sits beside the outputs and is only ever appended to; the
 pipeline's own JSON is never rewritten. Each entry names the document, the content hash of
-the text it was made on, the version it applies to (how many entries of that document and
-hash came before), the operation and its arguments, who and when. Undo is an entry too, so
-the file is the whole history. Entries for another content hash are skipped: when a source
-file changes, old reviews do not land on new sentences.
+the text and the hash of the pipeline alignment it was made on, the version it applies to
+(how many entries of that document, text and alignment came before), the operation and its
+arguments, who and when. Undo is an entry too, so the file is the whole history.
+
+Entries made on another text or another alignment are set aside, not replayed: edits name
+beads by position, so over a changed source file or a re-run with other settings they
+would land on the wrong sentences. The review page says how many were set aside.
 """
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -22,7 +26,8 @@ from pipeline.review.errors import ReviewError
 from pipeline.write.json_doc import bead_type
 
 JOURNAL_NAME = "corrections.jsonl"
-ENTRY_KEYS = ("doc_id", "content_hash", "version", "op", "args", "user", "time")
+ENTRY_KEYS = ("doc_id", "content_hash", "alignment_hash", "version", "op", "args", "user",
+              "time")
 CORRECTION_KEYS = ("version", "op", "args", "user", "time")  # what the JSON keeps of each
 BEAD_CORE = ("src", "tgt", "score", "flags", "reviewed")
 
@@ -34,6 +39,7 @@ class ReviewState:
     beads: Beads
     version: int
     can_undo: bool
+    set_aside: int = 0  # entries of this document made on another text or alignment
 
 
 def journal_path(out_dir: Path) -> Path:
@@ -72,8 +78,16 @@ def read_journal(out_dir: Path) -> list[dict]:
     return entries
 
 
-def entries_for(entries: list[dict], doc_id: str, content_hash: str) -> list[dict]:
-    return [e for e in entries if e["doc_id"] == doc_id and e["content_hash"] == content_hash]
+def alignment_hash(record: dict) -> str:
+    """Fingerprint of the pipeline's beads, which the journal's bead positions refer to."""
+    shapes = json.dumps([[bead["src"], bead["tgt"]] for bead in record["beads"]])
+    return hashlib.sha256(shapes.encode("ascii")).hexdigest()
+
+
+def entries_for(journal: list[dict], record: dict) -> list[dict]:
+    """The entries made on this record's text and alignment, in journal order."""
+    key = (record["doc_id"], record["content_hash"], alignment_hash(record))
+    return [e for e in journal if (e["doc_id"], e["content_hash"], e["alignment_hash"]) == key]
 
 
 def core_beads(record: dict) -> Beads:
@@ -100,7 +114,7 @@ def step(history: list[Beads], op: str, args: dict, sizes: tuple[int, int]) -> l
 
 
 def replay_history(record: dict, entries: list[dict]) -> list[Beads]:
-    """Replay a document's own entries (see ``entries_for``) over its pipeline beads."""
+    """Replay a record's entries (see ``entries_for``) over its pipeline beads."""
     history, sizes = [core_beads(record)], side_sizes(record)
     for version, entry in enumerate(entries):
         try:
@@ -116,9 +130,10 @@ def replay_history(record: dict, entries: list[dict]) -> list[Beads]:
 
 def review_state(record: dict, journal: list[dict]) -> ReviewState:
     """The state of one document from the whole journal (read it once for many documents)."""
-    entries = entries_for(journal, record["doc_id"], record["content_hash"])
+    entries = entries_for(journal, record)
     history = replay_history(record, entries)
-    return ReviewState(history[-1], len(entries), len(history) > 1)
+    own = sum(entry["doc_id"] == record["doc_id"] for entry in journal)
+    return ReviewState(history[-1], len(entries), len(history) > 1, own - len(entries))
 
 
 def record_edit(record: dict, out_dir: Path, version: object, op: object, args: object,
@@ -131,14 +146,15 @@ def record_edit(record: dict, out_dir: Path, version: object, op: object, args: 
     check_request(op, args)  # a malformed request is a 400 whatever its version
     if not isinstance(version, int) or isinstance(version, bool):
         raise ReviewError("R005", detail=f"'version' must be an integer, got {version!r}")
-    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+    journal = read_journal(out_dir)
+    entries = entries_for(journal, record)
     if version != len(entries):
         raise ReviewError("R003", doc_id=record["doc_id"], sent=version, current=len(entries))
-    history = step(replay_history(record, entries), op, args, side_sizes(record))
-    entry = dict(zip(ENTRY_KEYS, (record["doc_id"], record["content_hash"], version, op,
-                                  args, user, time)))
+    step(replay_history(record, entries), op, args, side_sizes(record))
+    entry = dict(zip(ENTRY_KEYS, (record["doc_id"], record["content_hash"],
+                                  alignment_hash(record), version, op, args, user, time)))
     append_entry(out_dir, entry)
-    return ReviewState(history[-1], version + 1, len(history) > 1)
+    return review_state(record, journal + [entry])  # what reopening the document shows
 
 
 def append_entry(out_dir: Path, entry: dict) -> None:
@@ -188,11 +204,11 @@ def reviewed_record(record: dict, entries: list[dict]) -> dict:
 def apply_corrections(record: dict, out_dir: Path) -> dict:
     """The pipeline record of a document with the review journal of ``out_dir`` applied.
 
-    Only entries made on this record's content hash apply, so a batch run can call this on
-    a freshly made record and keep the reviewed beads of documents whose text did not
-    change. A record without entries comes back unchanged.
+    Only entries made on this record's text and alignment apply, so a batch run can call
+    this on a freshly made record: documents whose text and alignment did not change keep
+    their reviewed beads. A record without such entries comes back unchanged.
     """
     if "corrections" in record:
         raise ReviewError("R022", doc_id=record["doc_id"])
-    entries = entries_for(read_journal(out_dir), record["doc_id"], record["content_hash"])
+    entries = entries_for(read_journal(out_dir), record)
     return reviewed_record(record, entries) if entries else record

@@ -122,6 +122,10 @@ function render(doc) {
   $("doc-progress").textContent = `${reviewed} / ${doc.beads.length} beads reviewed`;
   $("progress").textContent = `version ${doc.version}`;
   $("undo").disabled = !doc.can_undo;
+  $("set-aside").hidden = doc.set_aside === 0;
+  $("set-aside").textContent = `${doc.set_aside} earlier edit(s) not applied`;
+  $("set-aside").title = "Made on another version of this document (its text or its " +
+    "alignment changed since); kept in corrections.jsonl, not replayed.";
   $("src-lang").textContent = LANG_NAMES[doc.languages.src] || doc.languages.src;
   $("tgt-lang").textContent = LANG_NAMES[doc.languages.tgt] || doc.languages.tgt;
   $("beads").replaceChildren(...doc.beads.map(beadItem));
