@@ -186,6 +186,25 @@ def export(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
                + ", ".join(str(p) for p in result.paths))
 
 
+@app.command("eval")
+def eval_(gold: Annotated[Path, typer.Argument(exists=True, help="Gold beads file or folder")],
+          pred: Annotated[Path, typer.Argument(exists=True, help="Predicted beads file or folder")],
+          merge_verses: Annotated[Optional[tuple[Path, Path]], typer.Option(
+              help="Per-line verse files of the first and second side: beads sharing a verse "
+                   "are merged before scoring (Bible gold)")] = None) -> None:
+    """Score predicted beads against gold: exact, strict and lax precision / recall / F1."""
+    from pipeline.evaluate import evaluate, format_table, read_verses
+
+    verses = None if merge_verses is None else (read_verses(merge_verses[0]),
+                                                read_verses(merge_verses[1]))
+    try:
+        results = evaluate(gold, pred, verses)
+    except (OSError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(format_table(results))
+
+
 def main() -> None:
     app()
 

@@ -134,6 +134,12 @@ class Scorer:
         self._score_skips(band, out)
         return out
 
+    def window_cos(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, box) -> np.ndarray:
+        """Cosine of the summed sentence vectors of the source windows (size ``a``, ending
+        at ``rows``) and target windows (size ``b``, ending at ``cols``, shape (R, W))."""
+        norms = self.src_sums["norm"][a, rows][:, None] * self.tgt_sums["norm"][b, cols]
+        return box("dot") / norms
+
     def _score_skips(self, band: Band, out: np.ndarray) -> None:
         j = band.columns
         valid = j <= band.n_tgt
@@ -174,7 +180,7 @@ class Scorer:
             jj = np.clip(j, 0, band.n_tgt)
             ss, ts = self.src_sums, self.tgt_sums
             ev = WindowEvidence(
-                cos=box("dot") / (ss["norm"][a, rows][:, None] * ts["norm"][b, jj]),
+                cos=self.window_cos(a, b, rows, jj, box),
                 src_chars=np.broadcast_to(ss["chars"][a, rows][:, None], j.shape),
                 tgt_chars=ts["chars"][b, jj],
                 key_hits=box("keys"),
