@@ -138,3 +138,20 @@ def test_export_again_is_byte_identical_and_never_into_the_output_folder(review_
     with pytest.raises(ReviewError) as caught:
         export_reviewed(review_out, review_out)
     assert caught.value.code == "R023"
+
+
+def test_racing_edits_on_one_version_leave_exactly_one_entry(review_out, steel_record):
+    """Two servers on one folder (or two tabs): the lock lets one append, the rest get 409."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def try_confirm(bead: int) -> str:
+        try:
+            edit(steel_record, review_out, 0, "confirm", bead=bead)
+            return "ok"
+        except ReviewError as exc:
+            return exc.code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = sorted(pool.map(try_confirm, range(6)))
+    assert outcomes == ["R003"] * 5 + ["ok"]
+    assert [entry["version"] for entry in read_journal(review_out)] == [0]

@@ -12,13 +12,17 @@ would land on the wrong sentences. The review page says how many were set aside.
 """
 from __future__ import annotations
 
+import fcntl
 import getpass
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TextIO
 
 from pipeline.record import ZH
 from pipeline.review.edits import UNDO, Beads, apply_edit, check_beads, check_request
@@ -146,24 +150,29 @@ def record_edit(record: dict, out_dir: Path, version: object, op: object, args: 
     check_request(op, args)  # a malformed request is a 400 whatever its version
     if not isinstance(version, int) or isinstance(version, bool):
         raise ReviewError("R005", detail=f"'version' must be an integer, got {version!r}")
-    journal = read_journal(out_dir)
-    entries = entries_for(journal, record)
-    if version != len(entries):
-        raise ReviewError("R003", doc_id=record["doc_id"], sent=version, current=len(entries))
-    step(replay_history(record, entries), op, args, side_sizes(record))
-    entry = dict(zip(ENTRY_KEYS, (record["doc_id"], record["content_hash"],
-                                  alignment_hash(record), version, op, args, user, time)))
-    append_entry(out_dir, entry)
+    with _locked_journal(out_dir) as handle:
+        journal = read_journal(out_dir)
+        entries = entries_for(journal, record)
+        if version != len(entries):
+            raise ReviewError("R003", doc_id=record["doc_id"], sent=version,
+                              current=len(entries))
+        step(replay_history(record, entries), op, args, side_sizes(record))
+        entry = dict(zip(ENTRY_KEYS, (record["doc_id"], record["content_hash"],
+                                      alignment_hash(record), version, op, args, user, time)))
+        # One line, one write on an append-mode file, synced: a crash leaves whole lines.
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
     return review_state(record, journal + [entry])  # what reopening the document shows
 
 
-def append_entry(out_dir: Path, entry: dict) -> None:
-    """One line, one ``write`` on an append-mode file, synced: a crash leaves whole lines."""
-    line = json.dumps(entry, ensure_ascii=False) + "\n"
+@contextmanager
+def _locked_journal(out_dir: Path) -> Iterator[TextIO]:
+    """The journal open for appending, locked: two review servers on one folder cannot both
+    append on the same version (POSIX advisory lock)."""
     with open(journal_path(out_dir), "a", encoding="utf-8") as handle:
-        handle.write(line)
-        handle.flush()
-        os.fsync(handle.fileno())
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle
 
 
 def bead_records(record: dict, beads: Beads) -> list[dict]:
