@@ -67,6 +67,7 @@ def test_merge_reload_confirm_and_export(review_out, browser_page, tmp_path):
         page.goto(url)
         page.get_by_text("全国钢铁会议胜利结束").first.click()
         expect(beads).to_have_count(6)
+        expect(page.locator("#set-aside")).to_be_hidden()
 
         page.keyboard.press("j")  # next flagged bead: the one cut in two
         expect(page.locator(".bead.focused")).to_have_attribute("data-index", "2")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from lxml import etree
@@ -142,8 +143,6 @@ def test_export_again_is_byte_identical_and_never_into_the_output_folder(review_
 
 def test_racing_edits_on_one_version_leave_exactly_one_entry(review_out, steel_record):
     """Two servers on one folder (or two tabs): the lock lets one append, the rest get 409."""
-    from concurrent.futures import ThreadPoolExecutor
-
     def try_confirm(bead: int) -> str:
         try:
             edit(steel_record, review_out, 0, "confirm", bead=bead)
