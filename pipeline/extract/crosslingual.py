@@ -78,13 +78,20 @@ def _edits(x: str, y: str) -> int:
 def match_numbers(doc: Document, settings: ExtractSettings) -> dict:
     """Set ``bead`` and ``match`` on every number, flag beads, return the counts.
 
-    Three passes, most certain first: equal values inside a bead; equal values in the next
-    or previous bead (an alignment boundary one sentence off: counted as ``cross_bead``);
-    garbled values inside a bead.
+    Passes, most certain first:
+    1. equal values inside a bead;
+    2. the other end of a range: 一月到八月份 has two numbers, "January to August" one;
+    3. equal values in a bead one away, or two away for numbers of three or more significant
+       digits, which do not recur by chance (an alignment boundary off by a sentence or two;
+       counted as ``cross_bead``);
+    4. inside a bead, a garbled number (one edit apart: OCR 10.41 vs 100.41), or, in it or a
+       bead one away, one number read as two (五十万另七千 as "500,000 and 7,000"); both
+       are counted as ``mismatch``.
     """
     src, tgt = doc.src_lang, doc.tgt_lang
+    numbers = doc.numbers
     by_sentence = defaultdict(list)
-    for i, number in enumerate(doc.numbers):
+    for i, number in enumerate(numbers):
         number.bead, number.match = None, None
         by_sentence[number.lang, number.sentence].append(i)
     sides = []
@@ -92,40 +99,92 @@ def match_numbers(doc: Document, settings: ExtractSettings) -> dict:
         left = [i for s in bead.src for i in by_sentence[src, s]]
         right = [i for s in bead.tgt for i in by_sentence[tgt, s]]
         for i in left + right:
-            doc.numbers[i].bead = b
+            numbers[i].bead = b
         sides.append((left, right))
-    numbers = doc.numbers
-    unmatched = lambda ids: [i for i in ids if numbers[i].match is None]
-    exact = sum(_pair_up(numbers, left, right, same_value) for left, right in sides)
-    cross = 0
+    for left, right in sides:
+        _pair_up(numbers, left, right, same_value)
+        _second_ends(numbers, left, right)
+        _second_ends(numbers, right, left)
     for b, (left, _) in enumerate(sides):
-        for n in (b + 1, b - 1):
-            if 0 <= n < len(sides):
-                cross += _pair_up(numbers, unmatched(left), unmatched(sides[n][1]), same_value)
-    garbles = []
+        for other in (b + 1, b - 1, b + 2, b - 2):
+            if 0 <= other < len(sides):
+                reach = abs(other - b)
+                _pair_up(numbers, [i for i in left if reach == 1 or _distinctive(numbers[i])],
+                         sides[other][1], same_value)
     for b, (left, right) in enumerate(sides):
-        garbles.append(_pair_up(numbers, unmatched(left), unmatched(right),
-                                lambda x, y: garbled(x, y, settings.mismatch_edits)))
-        _flag(doc.beads[b].flags, "number_mismatch", garbles[-1])
-        _flag(doc.beads[b].flags, "number_missing", len(unmatched(left + right)))
-    return {src: sum(len(left) for left, _ in sides), f"{src}_matched": exact + cross,
-            tgt: sum(len(right) for _, right in sides), f"{tgt}_matched": exact + cross,
-            "cross_bead": cross, "mismatch": sum(garbles),
-            "missing": sum(len(unmatched(left + right)) for left, right in sides)}
+        _pair_up(numbers, left, right, lambda x, y: garbled(x, y, settings.mismatch_edits))
+        for other in (b, b + 1, b - 1):
+            if 0 <= other < len(sides):
+                _split(numbers, left, sides[other][1])
+        wrong = [i for i in left + right if numbers[i].match is not None
+                 and not same_value(numbers[i], numbers[numbers[i].match])]
+        _flag(doc.beads[b].flags, "number_mismatch", len(wrong))
+        _flag(doc.beads[b].flags, "number_missing",
+              sum(numbers[i].match is None for i in left + right))
+    return _counts(numbers, src, tgt)
 
 
-def _pair_up(numbers: list[Number], left: list[int], right: list[int], agree) -> int:
-    """Greedy in text order; among agreeing candidates prefer the same unit, then the first."""
-    used, made = set(), 0
-    for i in left:
-        candidates = [j for j in right if j not in used and agree(numbers[i], numbers[j])]
-        if not candidates:
+def _counts(numbers: list[Number], src: str, tgt: str) -> dict:
+    counts = {src: 0, f"{src}_matched": 0, tgt: 0, f"{tgt}_matched": 0, "cross_bead": 0,
+              "mismatch": 0, "missing": 0}
+    for number in numbers:
+        if number.bead is None:
             continue
-        j = min(candidates, key=lambda j: (numbers[j].unit != numbers[i].unit, j))
-        used.add(j)
-        numbers[i].match, numbers[j].match = j, i
-        made += 1
-    return made
+        counts[number.lang] += 1
+        if number.match is None:
+            counts["missing"] += 1
+            continue
+        partner = numbers[number.match]
+        if not same_value(number, partner):
+            counts["mismatch"] += number.lang == src
+        else:
+            counts[f"{number.lang}_matched"] += 1
+            counts["cross_bead"] += number.lang == src and partner.bead != number.bead
+    return counts
+
+
+def _distinctive(number: Number) -> bool:
+    return len(digits_of(number.value)) >= 3
+
+
+def _pair_up(numbers: list[Number], left: list[int], right: list[int], agree) -> None:
+    """Greedy in text order over the unmatched; among agreeing candidates prefer the same
+    unit, then the first."""
+    for i in left:
+        if numbers[i].match is not None:
+            continue
+        candidates = [j for j in right if numbers[j].match is None and agree(numbers[i], numbers[j])]
+        if candidates:
+            j = min(candidates, key=lambda j: (numbers[j].unit != numbers[i].unit, j))
+            numbers[i].match, numbers[j].match = j, i
+
+
+def _second_ends(numbers: list[Number], singles: list[int], ranges: list[int]) -> None:
+    """A range already matched at one end takes the single number equal to its other end."""
+    for i in singles:
+        if numbers[i].match is not None:
+            continue
+        for j in ranges:
+            partner = numbers[j].match
+            if (numbers[j].high is not None and partner is not None
+                    and same_value(numbers[i], numbers[j])
+                    and not math.isclose(numbers[i].value, numbers[partner].value)):
+                numbers[i].match = j
+                break
+
+
+def _split(numbers: list[Number], left: list[int], right: list[int]) -> None:
+    """One number translated as two that add up to it: 五十万另七千 -> 500,000 and 7,000."""
+    free = lambda ids: [i for i in ids if numbers[i].match is None]
+    for i in free(left):
+        for a, j in enumerate(free(right)):
+            for k in free(right)[a + 1:]:
+                if (numbers[j].unit == numbers[k].unit == numbers[i].unit and numbers[i].unit
+                        and math.isclose(numbers[j].value + numbers[k].value, numbers[i].value)):
+                    numbers[i].match, numbers[j].match, numbers[k].match = j, i, i
+                    break
+            if numbers[i].match is not None:
+                break
 
 
 def _flag(flags: list[str], flag: str, count: int) -> None:
