@@ -26,6 +26,9 @@ ZH_LABELS = {"PER", "LOC", "ORG"}
 GAP_BREAKERS = set("和与及同跟或的在对把被为、，。；：（）“”《》") | {"以及", "并且", "召开", "联合召开"}
 MAX_GAP = 4
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+NAME_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"}
+# "Li Fuchun's", "Cooperatives'", "Taiyuan 2%": a possessive or a number is not the name.
+NAME_TRAILER = re.compile(r"(?:['’]s?|\s+[\d.,%]+)+$")
 # The small English model stops long names at "of": "Preparatory Committee | of the
 # All-China ... Federation". A capitalised tail after of/for (with "and Crafts" inside it)
 # belongs to the name; "X and the Y" stays two names.
@@ -114,12 +117,13 @@ def find_entities(doc: Document, settings: ExtractSettings) -> list[Entity]:
 
 
 def _mend_english(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop leading articles, lower-case 'organisations' and extend names over 'of the X'."""
+    """Drop leading articles, trailing possessives and numbers, and lower-case
+    'organisations'; extend names over 'of the X'."""
     mended: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if mended and start < mended[-1][1]:
             continue  # swallowed by the previous name's tail
-        if label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        if label in NAME_LABELS - {"PERSON"}:
             article = LEADING_ARTICLE.match(text[start:end])
             start += article.end() if article else 0
             if not any(ch.isupper() for ch in text[start:end]):
@@ -130,5 +134,8 @@ def _mend_english(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             if " of " in text[start:end]:  # "Federation of Arts | and Crafts Cooperatives"
                 tail = AND_TAIL.match(text, end)
                 end = tail.end() if tail else end
-        mended.append((start, end, label))
+        if label in NAME_LABELS:
+            end = start + len(NAME_TRAILER.sub("", text[start:end]))
+        if end > start:
+            mended.append((start, end, label))
     return mended
