@@ -73,7 +73,7 @@ def test_report_counts_warnings_and_failures(first_run):
         ("records/1954_provincial_agricultural_conference.txt", "W001"), (XML_HOSTILE, "W003")}
     assert not list((out / "broken").glob("*"))
     timings = json.loads((out / "timings.json").read_text("utf-8"))
-    assert {"ingest", "segment", "align", "extract", "write", "corpus"} <= timings["stages"].keys()
+    assert {"ingest", "load", "segment", "align", "encode", "extract", "write", "corpus"} <= timings["stages"].keys()
     assert timings["documents"] == {"processed": 9, "current": 0}
 
 
@@ -98,7 +98,7 @@ def test_unchanged_rerun_does_no_model_work(first_run, monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("an unchanged rerun must not process or encode anything")
 
-    monkeypatch.setattr(worker, "process", no_model)
+    monkeypatch.setattr("pipeline.stages.process", no_model)
     monkeypatch.setattr(encoders.Usem3Encoder, "encode", no_model)
     monkeypatch.setattr(encoders, "load_encoder", no_model)
     result = run_corpus(corpus, out, progress=False)

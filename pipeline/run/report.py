@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pipeline.write.corpus import read_records
 
+DOCUMENT_STAGES = ("ingest", "load", "segment", "align", "extract", "write")  # "encode" is in align
+
 
 def build_report(outcomes: list, out_dir: Path, ok_ids: list[str], signature: str) -> dict:
     formats = Counter(o.format for o in outcomes if o.status == "ok")
@@ -65,5 +67,10 @@ def summary(report: dict, timings: dict | None = None) -> str:
         docs = timings["documents"]
         lines.append(f"this run: {docs['processed']} documents processed, {docs['current']} "
                      f"already current; {timings['total_seconds']:.1f} s")
-        lines.append("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timings["stages"].items()))
+        stages = timings["stages"]
+        lines.append("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+        document_seconds = sum(stages.get(k, 0.0) for k in DOCUMENT_STAGES)
+        if document_seconds:
+            lines.append(f"encoder: {stages.get('encode', 0.0):.1f} s, "
+                         f"{stages.get('encode', 0.0) / document_seconds:.0%} of document time")
     return "\n".join(lines)

@@ -1,15 +1,16 @@
 """The work of one document, the same under every executor: ingest, process, write, mark.
 
 ``DocumentJob`` is a small picklable callable, so a process pool or a Dask cluster can run
-it. It holds no model: the encoder and the spaCy pipelines are loaded lazily by the stages
-and cached once per process, so each worker loads them once, on its first document, and an
-unchanged rerun (every document skipped) loads none.
+it. It holds no model: the encoder (``timed_encoder``) and the spaCy pipelines are loaded
+when a process meets its first document and cached for the life of the process, so each
+worker loads them once and an unchanged rerun, which processes no document, loads none.
 """
 from __future__ import annotations
 
 import time
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import DuiqiError, Errors, Warnings
@@ -18,13 +19,34 @@ from pipeline.run.discover import Task
 from pipeline.run.outcome import Outcome
 from pipeline.run.state import RunState
 from pipeline.settings import Settings
-from pipeline.stages import process
 from pipeline.write.atomic import write_bytes_atomic, write_text_atomic
 from pipeline.write.corpus import output_path
 from pipeline.write.json_doc import document_to_json, dumps, validate
 from pipeline.write.tmx import tmx_bytes
 
 OUTPUT_SUFFIXES = (".json", ".tmx")
+
+
+class TimedEncoder:
+    """An encoder that adds up its seconds, for the encoder's share of the run's time."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.name, self.seconds = encoder, encoder.name, 0.0
+
+    def encode(self, texts: list[str]):
+        started = time.perf_counter()
+        try:
+            return self.encoder.encode(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+@lru_cache(maxsize=None)
+def timed_encoder(name: str) -> TimedEncoder:
+    """This process's encoder, loaded when its first document is processed."""
+    from pipeline.align import load_encoder
+
+    return TimedEncoder(load_encoder(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +72,14 @@ class DocumentJob:
         return outcome
 
 
-def process_task(task: Task, root: Path, out_dir: Path, settings: Settings,
-                 encoder=None) -> Outcome:
+def process_task(task: Task, root: Path, out_dir: Path, settings: Settings) -> Outcome:
     """Ingest, process and write one document; never raises for a bad input file.
 
     A failed document loses the outputs of earlier runs, so that the output folder never
     holds a document the report calls failed.
     """
+    from pipeline.stages import process  # spaCy takes seconds to import: only when needed
+
     timings: dict[str, float] = {}
     try:
         started = time.perf_counter()
@@ -65,7 +88,12 @@ def process_task(task: Task, root: Path, out_dir: Path, settings: Settings,
         else:
             doc = read_document(task.paths[0], root)
         timings["ingest"] = time.perf_counter() - started
+        started = time.perf_counter()
+        encoder = timed_encoder(settings.align.encoder)
+        timings["load"] = time.perf_counter() - started  # once per process, then nothing
+        encoded_before = encoder.seconds
         doc = process(doc, settings, encoder, timings)
+        timings["encode"] = encoder.seconds - encoded_before  # a part of "align"
         started = time.perf_counter()
         record = document_to_json(doc, settings)
         validate(record)
