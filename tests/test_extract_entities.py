@@ -54,7 +54,8 @@ def test_dictionary_and_embedding_pair_names_without_the_glossary(tmp_path):
     settings = replace(ExtractSettings(), glossary=str(empty))
     names_zh = {"中央手工业管理局", "罗马尼亚", "毛主席", "何长工"}
     names_en = {"Central Handicraft Bureau", "Romania", "Chairman Mao", "He Changgong"}
-    scorer = PairScorer(Document("t", "", "rmrb"), settings, names_zh, names_en)
+    scorer = PairScorer(Document("t", "", "rmrb"), settings,
+                        {(zh, en) for zh in names_zh for en in names_en})
     for zh, en in [("中央手工业管理局", "Central Handicraft Bureau"), ("罗马尼亚", "Romania"),
                    ("毛主席", "Chairman Mao"), ("何长工", "He Changgong")]:
         right = scorer.score(zh, en)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.extract.crosslingual import corpus_glossary, match_numbers, pair_entities
 from pipeline.extract.entities import find_entities
+from pipeline.extract.models import SentenceParses
 from pipeline.extract.numbers import find_numbers
 from pipeline.extract.targets import find_targets
 from pipeline.record import Document
@@ -17,12 +18,13 @@ __all__ = ["corpus_glossary", "extract"]
 
 
 def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Document:
+    parses = SentenceParses(doc, settings)
     if settings.numbers:
         doc.numbers = find_numbers(doc)
     if settings.entities:
-        doc.entities = find_entities(doc, settings)
+        doc.entities = find_entities(doc, parses)
     if settings.targets and settings.numbers:
-        doc.targets = find_targets(doc, settings)
+        doc.targets = find_targets(doc, parses)
     if doc.beads and doc.bilingual:
         if settings.numbers:
             doc.stats["numbers"] = match_numbers(doc, settings)

@@ -206,24 +206,27 @@ def _stems(words) -> set[str]:
 class PairScorer:
     """Scores a (zh, en) name pair from glossary, dictionary and embedding evidence."""
 
-    def __init__(self, doc: Document, settings: ExtractSettings, names_zh, names_en) -> None:
+    def __init__(self, doc: Document, settings: ExtractSettings,
+                 candidates: set[tuple[str, str]]) -> None:
         self.known = defaultdict(set)
         for zh, en, _ in models.glossary(settings.glossary):
             self.known[zh].add(_normal(en))
         for zh, en in doc.meta.named_entities:
             self.known[zh].add(_normal(en))
         self.cosines = {}
-        if settings.pair_embeddings and names_zh and names_en:
-            zh_list, en_list = sorted(names_zh), sorted(names_en)
-            vectors = models.encoder().encode(zh_list + en_list)
-            sims = vectors[:len(zh_list)] @ vectors[len(zh_list):].T
-            for a, zh in enumerate(zh_list):
-                for b, en in enumerate(en_list):
-                    self.cosines[zh, en] = float(sims[a, b])
+        open_pairs = sorted(pair for pair in candidates if not self._listed(*pair))
+        if settings.pair_embeddings and open_pairs:
+            names = sorted({name for pair in open_pairs for name in pair})
+            vectors = dict(zip(names, models.encoder().encode(names)))
+            for zh, en in open_pairs:
+                self.cosines[zh, en] = float(vectors[zh] @ vectors[en])
         self._glosses: dict[str, set[str]] = {}
 
+    def _listed(self, zh: str, en: str) -> bool:
+        return _normal(en) in self.known.get(zh, ())
+
     def score(self, zh: str, en: str) -> float:
-        if _normal(en) in self.known.get(zh, ()):
+        if self._listed(zh, en):
             return 1.0
         dictionary = self._dictionary(zh, en)
         cosine = self.cosines.get((zh, en))
@@ -291,8 +294,8 @@ def pair_entities(doc: Document, settings: ExtractSettings) -> list[EntityPair]:
               if e.label in {l for ls in PAIRABLE.values() for l in ls}]
         if zh and en:
             candidates.append((zh, en))
-    scorer = PairScorer(doc, settings, {e.text for zh, _ in candidates for e in zh},
-                        {e.text for _, en in candidates for e in en})
+    scorer = PairScorer(doc, settings, {(a.text, b.text) for zh, en in candidates
+                                        for a in zh for b in en if b.label in PAIRABLE[a.label]})
     found: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     for zh, en in candidates:
         for a, b, score in _assign(scorer, zh, en, settings.pair_threshold):
@@ -305,9 +308,9 @@ def _assign(scorer: PairScorer, zh: list[Entity], en: list[Entity], threshold: f
     scored = []
     for a in zh:
         for b in en:
-            score = scorer.score(a.text, b.text)
             if b.label not in PAIRABLE[a.label]:
-                score *= 0.5
+                continue
+            score = scorer.score(a.text, b.text)
             if score >= threshold:
                 scored.append((-score, a.start, b.start, a, b))
     used_zh, used_en, out = set(), set(), []

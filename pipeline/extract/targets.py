@@ -14,12 +14,11 @@ from pipeline.extract import context_en, context_zh, models
 from pipeline.extract.spans import SourceMap
 from pipeline.extract.units import ZH_CLASSIFIERS
 from pipeline.record import ZH, Document, Number, Target
-from pipeline.settings import ExtractSettings
 
 NOT_TARGETS = {"date", "duration"}
 
 
-def find_targets(doc: Document, settings: ExtractSettings) -> list[Target]:
+def find_targets(doc: Document, parses: models.SentenceParses) -> list[Target]:
     by_sentence: dict[tuple[str, int], list[Number]] = defaultdict(list)
     for number in doc.numbers:
         if number.kind not in NOT_TARGETS:
@@ -27,17 +26,17 @@ def find_targets(doc: Document, settings: ExtractSettings) -> list[Target]:
     year = document_year(doc)
     targets = []
     for lang in sorted(doc.sentences, key=lambda lang: lang != ZH):
-        sentences = [s for s in doc.side(lang) if (lang, s.index) in by_sentence]
         source = SourceMap(doc, lang)
         if lang == ZH:
-            for sentence in sentences:
-                targets += _chinese(sentence, by_sentence[lang, sentence.index], source, year)
+            for sentence in doc.side(lang):
+                if (lang, sentence.index) in by_sentence:
+                    targets += _chinese(sentence, by_sentence[lang, sentence.index], source, year)
         else:
-            nlp = models.english_nlp(tuple(settings.en_models))
             short = context_en.abbreviations([s.text for s in doc.side(lang)])
-            for sentence, parsed in zip(sentences, nlp.pipe(s.text for s in sentences)):
-                targets += _english(sentence, parsed, by_sentence[lang, sentence.index],
-                                    source, year, short)
+            for sentence, parsed in zip(doc.side(lang), parses(lang)):
+                if (lang, sentence.index) in by_sentence:
+                    targets += _english(sentence, parsed, by_sentence[lang, sentence.index],
+                                        source, year, short)
     return targets
 
 
