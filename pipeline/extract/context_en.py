@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.quantity import TimePhrase
 from pipeline.extract.units import EN_UNITS
 
 _MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -35,12 +36,6 @@ DECREASE_VERBS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut
 SHARE_WORDS = {"account", "accounting", "accounted", "constitute", "make", "share", "proportion"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss", "case"}
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their"}
-
-
-class TimePhrase:
-    def __init__(self, start: int, end: int, text: str, deadline: bool, years: list[int]):
-        self.start, self.end, self.text = start, end, text
-        self.deadline, self.years = deadline, years
 
 
 def time_phrases(text: str) -> list[TimePhrase]:

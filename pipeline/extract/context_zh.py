@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers_zh import chinese_numeral_value
+from pipeline.extract.quantity import TimePhrase
 
 _NUM = r"[○〇零一二三四五六七八九十\d]"
 TIME_RE = re.compile(
@@ -29,12 +30,6 @@ CLAUSE_BREAK = "，；。：！？,;:（）()“”"
 INCREASE_BY = re.compile(r"(?:增加|提高|增长|增产|扩大|上升|超额)了?(?:将近|近|约)?$")
 DECREASE_BY = re.compile(r"(?:降低|减少|下降|缩小|节约)了?(?:将近|近|约)?$")
 INCREASE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降)(?:到|至)(?:了)?$|达到$|增至$")
-
-
-class TimePhrase:
-    def __init__(self, start: int, end: int, text: str, deadline: bool, years: list[int]):
-        self.start, self.end, self.text = start, end, text
-        self.deadline, self.years = deadline, years
 
 
 def time_phrases(text: str, doc_year: int | None) -> list[TimePhrase]:

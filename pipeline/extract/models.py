@@ -12,9 +12,6 @@ from pathlib import Path
 from pipeline.record import ZH, Document
 from pipeline.settings import MODELS_DIR, ExtractSettings, SegmentSettings
 
-GLOSSARY_LABELS = ("ORG", "PER", "LOC")
-
-
 def resolve(path: str) -> Path:
     candidate = Path(path)
     return candidate if candidate.is_absolute() else MODELS_DIR / candidate

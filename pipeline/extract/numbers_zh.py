@@ -243,7 +243,7 @@ def _time_unit(written: str, value: float, numeral: str, skipped: int, rest: str
         if rest[len(written):].startswith("份"):
             length += 1
         return "month", "date", 1.0, length
-    if unit == "day" and written in ("日", "号") and 1 <= value <= 31 and value == int(value):
+    if unit == "day" and written == "日" and 1 <= value <= 31 and value == int(value):
         return "day", "date", 1.0, length
     return unit, "duration", 1.0, length
 

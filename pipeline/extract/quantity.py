@@ -1,7 +1,8 @@
-"""A quantity found in one sentence, before it is placed in the document.
+"""What the readers find in one sentence, with offsets into the sentence text.
 
-The two number readers (``numbers_zh``, ``numbers_en``) return these with offsets into the
-sentence text; ``pipeline.extract`` turns them into ``record.Number`` with source offsets.
+``Quantity``: the two number readers (``numbers_zh``, ``numbers_en``) return these, and
+``numbers`` turns them into ``record.Number`` with source offsets. ``TimePhrase``: the two
+context readers (``context_zh``, ``context_en``) find them for the targets' time.
 Kinds: ``level`` (a plain amount), ``percent``, ``multiple`` (… times, 倍), ``date`` (a
 calendar year, month or day: kept so that it can match the other language, never a target),
 ``duration`` (两年, two years). Units are the canonical names of ``units``.
@@ -9,9 +10,6 @@ calendar year, month or day: kept so that it can match the other language, never
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-DATE_UNITS = ("year", "month", "day")
-
 
 @dataclass(slots=True)
 class Quantity:
@@ -23,9 +21,16 @@ class Quantity:
     high: float | None = None
     comparator: str | None = None
 
-    @property
-    def is_date(self) -> bool:
-        return self.kind == "date"
+
+@dataclass(slots=True)
+class TimePhrase:
+    """A year, deadline or plan period: 到一九五六年八月, "by the end of 1954"."""
+
+    start: int
+    end: int
+    text: str
+    deadline: bool  # 到 / by: the quantity is due by then
+    years: list[int]
 
 
 def digits_of(value: float) -> str:
