@@ -28,11 +28,11 @@ setup-test: $(VENV)/.test browser
 
 # Debian's chromium for the browser test of the review app, with CJK fonts for screenshots.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium chromium-driver fonts-noto-cjk >/dev/null; \
-	  else echo "chromium missing and no apt-get: the browser test will be skipped"; fi; }
+	@if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	else echo "chromium missing and no apt-get: the browser tests will be skipped"; fi
 
 run: setup
 	$(VENV)/bin/duiqi run corpus --out outputs
