@@ -49,15 +49,19 @@ class Band:
         """A band that holds columns ``row_min[i] - margin .. row_max[i] + margin`` of each
         row (as far as ``max_width`` allows) and still connects (0, 0) to (n, m)."""
         width = int(min(max_width, n_tgt + 1, (row_max - row_min).max() + 2 * margin + 1))
+        # Rows overlap by one column at least, so n rows reach column m only if:
+        width = max(width, -(-(n_tgt + n_src + 1) // (n_src + 1)))
+        step = width - 1
         centre = (row_min + row_max) // 2
         lo = np.clip(centre - width // 2, 0, max(0, n_tgt + 1 - width)).astype(np.int64)
         lo = np.maximum.accumulate(lo)
-        # Consecutive rows must overlap, or no bead could step from one to the next.
-        step = width - 1
-        rows = np.arange(n_src + 1, dtype=np.int64)
-        lo = np.minimum(lo, rows * step + np.minimum.accumulate(lo - rows * step))
-        lo[0] = 0
         lo[-1] = max(lo[-1], n_tgt + 1 - width)
+        # Pull rows up towards the end (lo[i] >= lo[i+1] - step), then down from the
+        # start (lo[i] <= lo[i-1] + step, lo[0] = 0), so consecutive rows share a column.
+        rows = np.arange(n_src + 1, dtype=np.int64)
+        lo = rows * step + np.maximum.accumulate((lo - rows * step)[::-1])[::-1]
+        lo[0] = 0
+        lo = np.minimum(lo, rows * step + np.minimum.accumulate(lo - rows * step))
         return cls(lo, width, n_src, n_tgt)
 
     @property

@@ -57,8 +57,9 @@ class SentenceTransformerEncoder:
         self._model = SentenceTransformer(name_or_path, device="cpu")
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        dim = self._model.get_sentence_embedding_dimension()
         if not texts:
+            dim = getattr(self._model, "get_embedding_dimension",
+                          self._model.get_sentence_embedding_dimension)()
             return np.zeros((0, dim), dtype=np.float32)
         return _normalise(self._model.encode(list(texts), batch_size=64,
                                              show_progress_bar=False,

@@ -84,21 +84,34 @@ def zh_words(text: str) -> list[str]:
     return _jieba().lcut(text)
 
 
+_ZH_SCALES = {"万": 1e4, "亿": 1e8}
+
+
 def _zh_number(token: str) -> float | None:
+    """Value of a Chinese numeral; digit by digit (一○六·二九) or with units (三千五百),
+    and a trailing 万 / 亿 after digit-by-digit numerals, which cn2an refuses."""
     import cn2an
 
-    if token.strip("点·") != token:
+    token = token.replace("○", "零").replace("〇", "零").replace("·", "点")
+    if token.strip("点") != token:
         return None
-    try:
-        value = cn2an.cn2an(token.replace("○", "零").replace("〇", "零").replace("·", "点"),
-                           "smart")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return float(value)
+    body, scale = token, 1.0
+    while body and body[-1] in _ZH_SCALES:
+        body, scale = body[:-1], scale * _ZH_SCALES[body[-1]]
+    for text, factor in ((token, 1.0), (body, scale)):
+        try:
+            return float(cn2an.cn2an(text, "smart")) * factor
+        except (ValueError, KeyError, IndexError):
+            continue
+    return None
+
+
+def _key(value: float) -> str:
+    return f"#{value:.12g}"
 
 
 def _digits(text: str) -> set[str]:
-    return {f"#{float(d.replace(',', '').replace('·', '.')):g}" for d in _DIGITS.findall(text)}
+    return {_key(float(d.replace(",", "").replace("·", "."))) for d in _DIGITS.findall(text)}
 
 
 def _informative(key: str) -> bool:
@@ -110,7 +123,7 @@ def zh_numbers(text: str) -> set[str]:
     for token in _ZH_NUMERAL.findall(text):
         value = _zh_number(token)
         if value is not None:
-            keys.add(f"#{value:g}")
+            keys.add(_key(value))
     return {k for k in keys if _informative(k)}
 
 
@@ -129,7 +142,7 @@ def en_numbers(text: str) -> set[str]:
             current = 0
         elif not (word == "and" and seen):
             if seen:
-                keys.add(f"#{float(total + current):g}")
+                keys.add(_key(float(total + current)))
             total = current = 0
             seen = False
             continue

