@@ -139,7 +139,7 @@ def apply_corrections(
         dest: Annotated[Optional[Path], typer.Option(
             help="Folder for the reviewed JSON and TMX (default: OUT_DIR/reviewed)")] = None) -> None:
     """Write JSON and TMX with the review journal of OUT_DIR applied (reviewed beads marked)."""
-    from pipeline.review.errors import ReviewError
+    from pipeline.errors import ReviewError
     from pipeline.review.export import export_reviewed
 
     try:

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.review.edits import (HUMAN_SCORE, OPERATIONS, apply_edit, check_beads,
                                    check_request, confirm, merge, move, split, unalign)
-from pipeline.review.errors import EditError, ReviewError
+from pipeline.errors import EditError, ReviewError
 
 
 def bead(src, tgt, score=0.5, flags=(), reviewed=False):

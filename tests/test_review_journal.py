@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 from test_review_support import PLAIN_ID, STEEL_ID
 
-from pipeline.review.errors import ReviewError
+from pipeline.errors import ReviewError
 from pipeline.review.export import export_reviewed
 from pipeline.review.journal import (alignment_hash, apply_corrections, journal_path,
                                      read_journal, record_edit, review_state)

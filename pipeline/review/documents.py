@@ -11,7 +11,7 @@ import os
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
-from pipeline.review.errors import ReviewError
+from pipeline.errors import ReviewError
 from pipeline.review.journal import ReviewState
 
 FLAG_KINDS = ("number_mismatch", "number_missing", "unaligned", "low_score")

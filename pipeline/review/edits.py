@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.review.errors import EditError, ReviewError
+from pipeline.errors import EditError, ReviewError
 
 HUMAN_SCORE = 1.0
 CHOICES = {"side": ("src", "tgt"), "direction": ("prev", "next")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.review.documents import Library
-from pipeline.review.errors import ReviewError
+from pipeline.errors import ReviewError
 from pipeline.review.journal import apply_corrections
 from pipeline.write.atomic import atomic_open, write_bytes_atomic, write_text_atomic
 from pipeline.write.corpus import output_path, read_records

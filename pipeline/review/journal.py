@@ -26,7 +26,7 @@ from typing import TextIO
 
 from pipeline.record import ZH
 from pipeline.review.edits import UNDO, Beads, apply_edit, check_beads, check_request
-from pipeline.review.errors import ReviewError
+from pipeline.errors import ReviewError
 from pipeline.write.json_doc import bead_type
 
 JOURNAL_NAME = "corrections.jsonl"

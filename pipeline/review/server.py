@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from pipeline.review.documents import Library, progress, sort_and_filter, summarise
-from pipeline.review.errors import ReviewError
+from pipeline.errors import ReviewError
 from pipeline.review.journal import read_journal, record_edit, review_state, utc_now
 from pipeline.review.view import document_view
 
