@@ -26,9 +26,10 @@ TIME_RE = re.compile(
     rf"|(?:this|next|last|the\s+same)\s+year"
     rf"|(?:{_MONTH})\b))", re.IGNORECASE)
 DEADLINE_PREPS = {"by", "before", "until", "till"}
+# "expected" too: the year-end reports' 预计 figures are estimates, not reported results.
 PLAN_WORDS = {"plan", "planned", "plans", "target", "targets", "strive", "aim", "goal", "task",
-              "envisage", "envisaged", "scheduled", "expected", "expect", "decided", "determined", "require",
-              "required", "should", "must"}
+              "envisage", "envisaged", "scheduled", "expected", "expect", "decided",
+              "determined", "require", "required", "should", "must"}
 FUTURE_AUX = {"will", "would", "shall", "should", "must", "'ll"}
 INCREASE_VERBS = {"increase", "rise", "grow", "raise", "reach", "develop", "expand", "climb",
                   "boost", "go", "jump"}
@@ -112,9 +113,12 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for "cadres, who account for 0.71%", the noun "who" stands for."""
     for candidate in (verb, *verb.ancestors):
         for child in candidate.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
+                    return candidate.head
                 return child
         if candidate.dep_ not in ("conj", "xcomp", "advcl"):
             break
