@@ -11,6 +11,6 @@ split before them, [ and ] move one to the previous or next bead, x unalign, u u
 ``edits`` holds the pure bead operations, ``journal`` the journal and its replay
 (``apply_corrections`` for the batch runner and the exports), ``documents`` the safe paths
 and the document list, ``view`` what the page shows, ``server`` the thin Starlette app,
-``export`` the reviewed JSON and TMX, ``errors`` the codes and messages, and ``static/`` the
+``export`` the reviewed JSON and TMX (error codes R001–R023 are in ``pipeline.errors``), and ``static/`` the
 page itself (plain HTML, CSS and JS, no build step).
 """
