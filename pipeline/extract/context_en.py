@@ -97,6 +97,11 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
             if token.head.text.lower() not in EN_UNITS:
                 return _phrase(token.head, abbreviations)
             token = token.head  # "6 billion yuan": go on from the unit
+    # 100 mu of sesame; but "46% of the total households" names the base, not the thing.
+    unit = EN_UNITS.get(token.text.lower())
+    measured = _of_object(token) if unit not in (None, "%") else None
+    if measured is not None:
+        return _phrase(measured, abbreviations)
     while token.dep_ in ("pobj", "dobj", "attr", "npadvmod", "nummod", "appos") or token.pos_ == "ADP":
         head = token.head
         if head is token:
@@ -112,14 +117,24 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
     return None
 
 
+def _of_object(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; for "cadres, who account for 0.71%", the noun "who" stands for."""
+    """The verb's subject; for "cadres, who account for 0.71%", the noun "who" stands for;
+    none for a personal pronoun (we, they), which names nothing."""
     for candidate in (verb, *verb.ancestors):
         for child in candidate.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.tag_ in ("WP", "WDT") and candidate.dep_ == "relcl":
-                    return candidate.head
-                return child
+                if child.tag_ in ("WP", "WDT"):
+                    clause = next((t for t in (candidate, *candidate.ancestors)
+                                   if t.dep_ == "relcl"), None)
+                    return clause.head if clause is not None else None
+                return None if child.pos_ == "PRON" else child
         if candidate.dep_ not in ("conj", "xcomp", "advcl"):
             break
     return None
