@@ -55,3 +55,17 @@ def test_empty_corpus_still_has_headers(tmp_path):
     write_tables([], tmp_path)
     assert list(pd.read_csv(tmp_path / "targets.csv").columns)[:3] == ["doc_id", "date", "lang"]
     assert pd.read_parquet(tmp_path / "entities.parquet").empty
+
+
+def test_records_stream_once_in_batches(tmp_path, monkeypatch):
+    """A one-shot generator is enough (one pass), and rows go out in row groups."""
+    import pyarrow.parquet as pq
+
+    import pipeline.write.tables as tables
+
+    monkeypatch.setattr(tables, "BATCH_ROWS", 1)
+    write_tables((r for r in sorted(RECORDS, key=lambda r: r["doc_id"])), tmp_path)
+    assert pq.ParquetFile(tmp_path / "entities.parquet").num_row_groups == 1
+    assert len(pd.read_csv(tmp_path / "glossary.csv")) == 1
+    write_tables(RECORDS, tmp_path / "list")
+    assert (tmp_path / "entities.csv").read_bytes() == (tmp_path / "list" / "entities.csv").read_bytes()

@@ -1,63 +1,119 @@
 """Corpus tables for analysts: entities, targets (CSV and Parquet) and the glossary (CSV).
 
 Built from the per-document JSON records, so they can be rebuilt without re-running the
-pipeline. Rows are sorted and columns fixed (an empty corpus still gets headers), and every
-file is written atomically: same records, same bytes.
+pipeline, and streamed: one record in memory at a time, rows written in batches, so the
+whole newspaper fits. Rows follow the records' order (the batch runner gives them sorted by
+document id; a list is sorted here) and are sorted within a document; columns are fixed, so
+an empty corpus still gets headers. Every file is written atomically: same records, same
+bytes.
 """
 from __future__ import annotations
 
+import csv
 import io
+from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from pipeline.extract.crosslingual import corpus_glossary
-from pipeline.write.atomic import write_bytes_atomic
+from pipeline.write.atomic import atomic_open
 
-ENTITY_COLUMNS = ["doc_id", "date", "lang", "text", "label", "sentence", "start", "end"]
-TARGET_COLUMNS = ["doc_id", "date", "lang", "indicator", "value", "unit", "kind", "comparator",
-                  "time", "status", "text", "sentence", "start", "end"]
+TEXT, NUMBER, INTEGER = pa.string(), pa.float64(), pa.int64()
+ENTITY_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "text": TEXT, "label": TEXT,
+                  "sentence": INTEGER, "start": INTEGER, "end": INTEGER}
+TARGET_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "indicator": TEXT,
+                  "value": NUMBER, "unit": TEXT, "kind": TEXT, "comparator": TEXT,
+                  "time": TEXT, "status": TEXT, "text": TEXT, "sentence": INTEGER,
+                  "start": INTEGER, "end": INTEGER}
 GLOSSARY_COLUMNS = ["zh", "en", "label", "count", "confidence", "documents", "doc_ids"]
+ROW_ORDER = {"entities": ("lang", "start", "end", "label", "text"),
+             "targets": ("lang", "start", "end", "indicator", "value")}
+BATCH_ROWS = 10_000  # rows per Parquet row group: small enough for memory, big enough to scan
 
 
-def write_tables(records: list[dict], out_dir: Path) -> None:
+class TableWriter:
+    """One table written as CSV and Parquet side by side, a batch of rows at a time."""
+
+    def __init__(self, stack: ExitStack, out_dir: Path, name: str, columns: dict) -> None:
+        self.columns = columns
+        self.schema = pa.schema(list(columns.items()))
+        self.text = io.TextIOWrapper(stack.enter_context(atomic_open(out_dir / f"{name}.csv")),
+                                     encoding="utf-8", newline="")
+        stack.callback(self.text.detach)  # the atomic handle closes the file, not the wrapper
+        stack.callback(self.text.flush)
+        self.csv = csv.writer(self.text, lineterminator="\n")
+        self.csv.writerow(columns)
+        self.parquet = pq.ParquetWriter(
+            stack.enter_context(atomic_open(out_dir / f"{name}.parquet")), self.schema)
+        stack.callback(self.flush_and_close)
+        self.rows: list[dict] = []
+
+    def add(self, rows: list[dict]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        for row in self.rows:
+            self.csv.writerow(["" if row[c] is None else row[c] for c in self.columns])
+        if self.rows:
+            self.parquet.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+        self.rows = []
+
+    def flush_and_close(self) -> None:
+        self.flush()
+        self.parquet.close()  # no rows: a valid file with the schema and no row groups
+
+
+def write_tables(records: Iterable[dict], out_dir: Path) -> None:
+    """One pass over ``records``; only the entity pairs are kept for the glossary."""
     out_dir = Path(out_dir)
-    entities = _frame(records, "entities", ENTITY_COLUMNS,
-                      ["doc_id", "lang", "start", "end", "label", "text"])
-    targets = _frame(records, "targets", TARGET_COLUMNS,
-                     ["doc_id", "lang", "start", "end", "indicator", "value"])
-    for name, frame in (("entities", entities), ("targets", targets)):
-        _write_csv(frame, out_dir / f"{name}.csv")
-        _write_parquet(frame, out_dir / f"{name}.parquet")
-    _write_csv(glossary_frame(records), out_dir / "glossary.csv")
+    if isinstance(records, list):
+        records = sorted(records, key=lambda record: record["doc_id"])
+    pairs: list[tuple[str, list[dict]]] = []
+    with ExitStack() as stack:
+        writers = {"entities": TableWriter(stack, out_dir, "entities", ENTITY_COLUMNS),
+                   "targets": TableWriter(stack, out_dir, "targets", TARGET_COLUMNS)}
+        for record in records:
+            for key, writer in writers.items():
+                writer.add(_rows(record, key, writer.columns))
+            pairs.append((record["doc_id"], record.get("entity_pairs", [])))
+    _write_glossary(glossary_rows(pairs), out_dir)
 
 
-def _frame(records: list[dict], key: str, columns: list[str], order: list[str]) -> pd.DataFrame:
-    rows = [{"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date"), **item}
-            for record in records for item in record.get(key, [])]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(order, kind="stable").reset_index(drop=True)
+def _rows(record: dict, key: str, columns: dict) -> list[dict]:
+    base = {"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date")}
+    rows = [{column: {**base, **item}.get(column) for column in columns}
+            for item in record.get(key, [])]
+    return sorted(rows, key=lambda row: tuple(_sortable(row[c]) for c in ROW_ORDER[key]))
 
 
-def glossary_frame(records: list[dict]) -> pd.DataFrame:
-    """The corpus glossary with the documents each pair was found in."""
+def _sortable(value) -> tuple:
+    return (value is None, value if value is not None else 0)
+
+
+def glossary_rows(pairs: list[tuple[str, list[dict]]]) -> list[list]:
+    """The corpus glossary from ``(doc_id, entity pairs)``, with the documents of each pair."""
     found_in: dict[tuple[str, str, str], set[str]] = {}
-    for record in records:
-        for pair in record.get("entity_pairs", []):
-            found_in.setdefault((pair["zh"], pair["en"], pair["label"]), set()).add(record["doc_id"])
+    for doc_id, doc_pairs in pairs:
+        for pair in doc_pairs:
+            found_in.setdefault((pair["zh"], pair["en"], pair["label"]), set()).add(doc_id)
     rows = []
-    for pair in corpus_glossary(record.get("entity_pairs", []) for record in records):
+    for pair in corpus_glossary(doc_pairs for _, doc_pairs in pairs):
         docs = sorted(found_in[pair.zh, pair.en, pair.label])
         rows.append([pair.zh, pair.en, pair.label, pair.count, pair.confidence, len(docs),
                      ";".join(docs)])
-    return pd.DataFrame(rows, columns=GLOSSARY_COLUMNS)
+    return rows
 
 
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    write_bytes_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-
-
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False, engine="pyarrow")
-    write_bytes_atomic(path, buffer.getvalue())
+def _write_glossary(rows: list[list], out_dir: Path) -> None:
+    with atomic_open(out_dir / "glossary.csv") as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(GLOSSARY_COLUMNS)
+        writer.writerows(rows)
+        text.flush()
+        text.detach()
