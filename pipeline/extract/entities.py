@@ -24,6 +24,7 @@ ZH_LABELS = {"PER", "LOC", "ORG"}
 # Words that end a name rather than continue it when jiagu leaves a gap.
 GAP_BREAKERS = set("和与及同跟或的在对把被为、，。；：（）“”《》") | {"以及", "并且", "召开", "联合召开"}
 MAX_GAP = 4
+NUMBER_WORD = re.compile(r"\d|百分之|^[零〇○一二三四五六七八九十百千万亿两]+[日月年]?讯?$")
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 NAME_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"}
 # "Li Fuchun's", "Cooperatives'", "Taiyuan 2%": a possessive or a number is not the name.
@@ -81,8 +82,8 @@ def decode_tags(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]
     """``(start, end, label)`` word spans from BIO tags, mending short gaps of name words."""
     spans: list[list] = []
     for i, tag in enumerate(tags):
-        if tag == "O" or "-" not in tag:
-            continue
+        if tag == "O" or "-" not in tag or NUMBER_WORD.search(words[i]):
+            continue  # 华东 | 百分之四: a number is never part of a name
         prefix, label = tag.split("-", 1)
         last = spans[-1] if spans else None
         if last and last[2] == label and (
@@ -94,7 +95,8 @@ def decode_tags(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]
 
 
 def _mendable(gap: list[str]) -> bool:
-    return len(gap) <= MAX_GAP and not any(w in GAP_BREAKERS or not w.strip() for w in gap)
+    return len(gap) <= MAX_GAP and not any(
+        w in GAP_BREAKERS or not w.strip() or NUMBER_WORD.search(w) for w in gap)
 
 
 def find_entities(doc: Document, parses: models.SentenceParses) -> list[Entity]:
