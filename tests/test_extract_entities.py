@@ -79,3 +79,8 @@ def test_corpus_glossary_counts_and_boosts():
     assert merged["罗马尼亚", "Romania"].confidence == pytest.approx(0.84)
     assert merged["毛主席", "Chairman Mao"].confidence == pytest.approx(0.9)
     assert corpus_glossary([doc_a, doc_b]) == corpus_glossary([doc_a, doc_b])
+
+
+def test_numbers_never_join_a_chinese_name():
+    assert decode_tags(["华东", "百分之四", "·", "六"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
+        (0, 1, "ORG"), (2, 3, "ORG")]

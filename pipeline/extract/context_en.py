@@ -36,6 +36,8 @@ INCREASE_VERBS = {"increase", "rise", "grow", "raise", "reach", "develop", "expa
 DECREASE_VERBS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink"}
 SHARE_WORDS = {"account", "accounting", "accounted", "constitute", "make", "share", "proportion"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss", "case"}
+# Dependencies a number's phrase climbs through to reach what governs it.
+CLIMB_DEPS = {"pobj", "dobj", "attr", "npadvmod", "nummod", "appos"}
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their"}
 
 
@@ -93,7 +95,8 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
         return None
     token = root
     if token.text.lower() in EN_UNITS or token.like_num or token.dep_ in ("nummod", "quantmod"):
-        if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        if (token.dep_ in ("nummod", "quantmod", "compound")
+                and token.head.pos_ in ("NOUN", "PROPN")):
             if token.head.text.lower() not in EN_UNITS:
                 return _phrase(token.head, abbreviations)
             token = token.head  # "6 billion yuan": go on from the unit
@@ -102,7 +105,7 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
     measured = _of_object(token) if unit not in (None, "%") else None
     if measured is not None:
         return _phrase(measured, abbreviations)
-    while token.dep_ in ("pobj", "dobj", "attr", "npadvmod", "nummod", "appos") or token.pos_ == "ADP":
+    while token.dep_ in CLIMB_DEPS or token.pos_ == "ADP":
         head = token.head
         if head is token:
             break

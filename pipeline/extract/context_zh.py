@@ -62,7 +62,8 @@ def choose_time(text: str, number_start: int, phrases: list[TimePhrase]) -> Time
     before = [p for p in phrases if part_start <= p.start and p.end <= number_start]
     if before:
         return before[-1]
-    after = [p for p in phrases if p.start >= number_start and "；" not in text[number_start:p.start]]
+    after = [p for p in phrases
+             if p.start >= number_start and "；" not in text[number_start:p.start]]
     return after[0] if after else None
 
 

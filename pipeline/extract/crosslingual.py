@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from pipeline.extract import models
 from pipeline.extract.quantity import digits_of
-from pipeline.record import EN, ZH, Document, Entity, EntityPair, Number
+from pipeline.record import ZH, Document, Entity, EntityPair, Number
 from pipeline.settings import ExtractSettings
 
 PAIRABLE = {"PER": {"PERSON"}, "LOC": {"GPE", "LOC", "NORP", "FAC"}, "ORG": {"ORG"}}
@@ -44,7 +44,8 @@ def same_value(a: Number, b: Number) -> bool:
     fa, fb = _family(a), _family(b)
     if {fa, fb} == {"times", "quantity"}:
         times, other = (a, b) if fa == "times" else (b, a)
-        return other.unit == "%" and other.value >= 100 and abs(other.value / 100 - times.value) < 1e-6
+        return (other.unit == "%" and other.value >= 100
+                and math.isclose(other.value / 100, times.value))
     if fa != fb:
         return False
     if fa == "times":
@@ -153,7 +154,8 @@ def _pair_up(numbers: list[Number], left: list[int], right: list[int], agree) ->
     for i in left:
         if numbers[i].match is not None:
             continue
-        candidates = [j for j in right if numbers[j].match is None and agree(numbers[i], numbers[j])]
+        candidates = [j for j in right
+                      if numbers[j].match is None and agree(numbers[i], numbers[j])]
         if candidates:
             j = min(candidates, key=lambda j: (numbers[j].unit != numbers[i].unit, j))
             numbers[i].match, numbers[j].match = j, i
@@ -287,10 +289,12 @@ def pair_entities(doc: Document, settings: ExtractSettings) -> list[EntityPair]:
     sentence_entities = defaultdict(list)
     for entity in doc.entities:
         sentence_entities[entity.lang, entity.sentence].append(entity)
+    other = doc.tgt_lang if doc.src_lang == ZH else doc.src_lang
     candidates = []
     for bead in doc.beads:
-        zh = [e for s in bead.src for e in sentence_entities[doc.src_lang, s] if e.label in PAIRABLE]
-        en = [e for s in bead.tgt for e in sentence_entities[doc.tgt_lang, s]
+        zh_ids, other_ids = (bead.src, bead.tgt) if doc.src_lang == ZH else (bead.tgt, bead.src)
+        zh = [e for s in zh_ids for e in sentence_entities[ZH, s] if e.label in PAIRABLE]
+        en = [e for s in other_ids for e in sentence_entities[other, s]
               if e.label in {l for ls in PAIRABLE.values() for l in ls}]
         if zh and en:
             candidates.append((zh, en))

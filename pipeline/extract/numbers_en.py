@@ -27,7 +27,8 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MULTIPLE_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 
 _SMALL = "|".join(sorted(SMALL, key=len, reverse=True))
-_UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(list(SMALL)[1:10])}))?|{_SMALL})(?:\b|(?=fold))"
+_ONES = "|".join(list(SMALL)[1:10])
+_UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONES}))?|{_SMALL})(?:\b|(?=fold))"
 # "one hundred and twenty", never "ten eight" (ten eight-foot lathes is two numbers).
 _WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -56,8 +57,9 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "up to": "at_most"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
                       "or so": "about"}
-INCREASE_RE = re.compile(r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
-                         re.IGNORECASE)
+INCREASE_RE = re.compile(
+    r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
+    re.IGNORECASE)
 _UNIT_KEYS = sorted(EN_UNITS, key=len, reverse=True)
 UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b",
                      re.IGNORECASE)

@@ -217,7 +217,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
         return "times", "multiple", 1.0, skipped + 1
     if rest.startswith(("年计划", "年代", "年级")):
         return None, None, 1.0, 0  # 五年计划 is a period's name; 五○年代 a decade
-    if rest.startswith("分") and not rest.startswith("分之") and text[:end - len(numeral)].endswith("时"):
+    after_hours = text[:end - len(numeral)].endswith("时")
+    if rest.startswith("分") and not rest.startswith("分之") and after_hours:
         return "minute", "duration", 1.0, skipped + 1  # 二小时五十分
     time_unit = longest_prefix(rest, ZH_TIME_UNITS)
     if time_unit:
