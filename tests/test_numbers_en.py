@@ -80,3 +80,21 @@ def test_words_that_are_not_quantities(text):
 def test_ten_eight_foot_lathes_are_two_numbers():
     text = "ten eight-foot lathes"
     assert [(q.value, q.unit) for q in find_english_numbers(text)] == [(10, None), (8, "foot")]
+
+
+def test_any_text_reads_without_error():
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["one", "twenty", "-four", "hundred", "and", "thousand", "million",
+                             "1,200", "3.5", "%", "percent", "to", "or", "more than", "fold",
+                             "December", "30th", "the", "No.", "5:30", "catties", "doubled",
+                             "1955", ";", ":", " "])
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(words, max_size=12))
+    def read(parts):
+        text = " ".join(parts)
+        for q in find_english_numbers(text):
+            assert 0 <= q.start < q.end <= len(text)
+
+    read()

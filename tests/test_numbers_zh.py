@@ -98,3 +98,18 @@ def test_numbers_keep_their_order_and_offsets():
     text = "十一月一日到二十日已完成全月计划的百分之七十二点四"
     spans = [text[q.start:q.end] for q in find_chinese_numbers(text)]
     assert spans == ["十一月", "一日", "二十日", "百分之七十二点四"]
+
+
+def test_any_text_reads_without_error():
+    """OCR produces every mixture of numeral characters; the reader never raises."""
+    from hypothesis import given, settings, strategies as st
+
+    alphabet = "〇○零一二三四五六七八九两十百千万亿廿卅另点·,，.％%倍年月日个亩斤元多余左右以上到或、第0123456789１２"
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=alphabet, max_size=20))
+    def read(text):
+        for q in find_chinese_numbers(text):
+            assert 0 <= q.start < q.end <= len(text)
+
+    read()
