@@ -65,6 +65,12 @@ def only(text):
     ("多出四、五斤面", ("四、五斤", 4, 5, "jin", "level", None)),
     ("占百分之七十到八十", ("百分之七十到八十", 70, 80, "%", "percent", None)),
     ("一到十一月份", ("一到十一月份", 1, 11, "month", "date", None)),
+    ("七八十人", ("七八十人", 70, 80, "people", "level", None)),
+    ("十七八个", ("十七八个", 17, 18, None, "level", None)),
+    ("一二十件", ("一二十件", 10, 20, None, "level", None)),
+    ("三四百万斤", ("三四百万斤", 3e6, 4e6, "jin", "level", None)),
+    ("一两个月", ("一两个月", 1, 2, "month", "duration", None)),
+    ("二十两银子", ("二十两", 20, None, "liang", "level", None)),
     # modifiers before and after
     ("将近二百个", ("将近二百个", 200, None, None, "level", "nearly")),
     ("不到三十人", ("不到三十人", 30, None, "people", "level", "less_than")),

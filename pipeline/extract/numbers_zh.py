@@ -37,6 +37,9 @@ NUMERAL_RE = re.compile(
     rf"(?P<pct>百分之)?(?P<low>{_NUMERAL})"
     rf"(?:(?P<conn>{_CONNECTOR})(?:百分之)?(?P<high>{_NUMERAL}))?")
 
+_ONE_TO_NINE = "一二三四五六七八九"
+APPROXIMATE_RE = re.compile(
+    rf"(十?)([{_ONE_TO_NINE}])([两{_ONE_TO_NINE[1:]}])([十百千万亿]*)")
 # A one-character prefix only counts when it is not the end of a word (节约, 最近).
 NOT_BEFORE = {"约": "节签条契制预邀公合和", "近": "最附将接邻靠亲"}
 PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "大约": "about",
@@ -45,7 +48,8 @@ PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "
 SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "at_least",
                       "以下": "less_than", "多": "more_than", "余": "more_than"}
 # Words made of numeral characters that are not quantities.
-LEXICAL = ("十分", "万分", "万一", "千万", "万能", "千方百计", "百般", "一律")
+LEXICAL = ("十分", "万分", "万一", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
+           "三三两两", "一五一十", "七上八下", "乱七八糟", "九九")
 INCREASE_VERBS = ("增加", "提高", "增长", "增产", "扩大", "上升", "超过")
 
 
@@ -68,6 +72,19 @@ def chinese_numeral_value(numeral: str) -> float:
     if fraction:
         value += float("0." + _digit_string(fraction))
     return value * multiplier
+
+
+def is_approximate(numeral: str) -> bool:
+    """Two neighbouring digits say "this or the next": 五六 5–6, 十七八 17–18, 七八十 70–80,
+    一二十 10–20, 三四百万 3–4 million, 一两 1–2."""
+    match = APPROXIMATE_RE.fullmatch(numeral)
+    return bool(match) and DIGITS[match.group(3)] == DIGITS[match.group(2)] + 1
+
+
+def approximate_range(numeral: str) -> tuple[float, float]:
+    ten, first, second, units = APPROXIMATE_RE.fullmatch(numeral).groups()
+    return (chinese_numeral_value(ten + first + units),
+            chinese_numeral_value(ten + second.replace("两", "二") + units))
 
 
 def _arabic_value(text: str) -> float:
@@ -129,13 +146,18 @@ def _read_match(text: str, match: re.Match) -> Quantity | None:
         return _read_match(text, NUMERAL_RE.match(text, start, match.end() - 1))
     if high_text and not _is_range(match):
         return _read_match(text, NUMERAL_RE.match(text, start, match.end("low")))
+    if low_text.endswith("两") and len(low_text) > 1 and low_text != "一两":
+        return _read_match(text, NUMERAL_RE.match(text, start, match.end("low") - 1))  # 二十两
     try:
-        low, high = chinese_numeral_value(_strip_approx(low_text)), None
+        if not high_text and is_approximate(_strip_approx(low_text)):
+            low, high = approximate_range(_strip_approx(low_text))
+        else:
+            low, high = chinese_numeral_value(_strip_approx(low_text)), None
         if high_text:
             high = chinese_numeral_value(_strip_approx(high_text))
     except ValueError:
         return None
-    if high is not None:
+    if high_text:
         low = _share_multiplier(low_text, high_text, low)
     comparator = "more_than" if re.search(r"[多余]", low_text + (high_text or "")) else None
     end = match.end()
