@@ -84,3 +84,10 @@ def test_corpus_glossary_counts_and_boosts():
 def test_numbers_never_join_a_chinese_name():
     assert decode_tags(["华东", "百分之四", "·", "六"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
         (0, 1, "ORG"), (2, 3, "ORG")]
+
+
+def test_a_named_entities_block_is_evidence():
+    doc = Document("t", "", "rmrb")
+    doc.meta.named_entities = [("陈翊科", "Chen Yike")]
+    scorer = PairScorer(doc, replace(ExtractSettings(), pair_embeddings=False), set())
+    assert scorer.score("陈翊科", "Chen Yike") == 1.0

@@ -30,6 +30,11 @@ def test_seed_000_durations_and_days(processed):
     assert stats["zh"] == stats["zh_matched"] == 3
 
 
+def test_numbers_point_at_their_text(processed):
+    doc = processed(rmrb("1953-12-01_在增产"))
+    assert all(doc.text[n.start:n.end] == n.text for n in doc.numbers)
+
+
 def test_ocr_mismatch_is_flagged(processed):
     doc = processed(rmrb("1956-01-01"))
     assert matched(doc, "10.41％") == "100.41%"
