@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEED_000
 from pipeline.extract.crosslingual import PairScorer, corpus_glossary
-from pipeline.extract.entities import decode_tags
+from pipeline.extract.zh_components import decode_tags
 from pipeline.record import Document, EntityPair
 from pipeline.settings import ExtractSettings
 

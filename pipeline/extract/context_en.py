@@ -9,11 +9,13 @@ clause; the status is "planned" when the governing verbs carry a plan or a futur
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from pipeline.extract.quantity import TimePhrase
 from pipeline.extract.units import EN_UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December")

@@ -49,7 +49,7 @@ def chinese_nlp(glossary_path: str):
     import jieba
     import spacy
 
-    import pipeline.extract.entities  # noqa: F401  registers the component factories
+    import pipeline.extract.zh_components  # noqa: F401  registers the component factories
 
     jieba.setLogLevel(60)
     user_dict = Path(SegmentSettings().user_dict)
