@@ -120,14 +120,10 @@ class RunState:
                           json.dumps({"digest": digest, "documents": doc_ids},
                                      ensure_ascii=False, indent=0) + "\n")
 
-    def sweep_temp_files(self) -> int:
-        """Remove the temp files of writes a killed run left behind; return how many."""
-        if not self.out_dir.is_dir():
-            return 0
-        leftovers = list(self.out_dir.rglob(TEMP_GLOB))
-        for path in leftovers:
+    def sweep_temp_files(self) -> None:
+        """Remove the temp files of writes that a killed run left behind."""
+        for path in list(self.out_dir.rglob(TEMP_GLOB)) if self.out_dir.is_dir() else []:
             path.unlink(missing_ok=True)
-        return len(leftovers)
 
 
 def finished_documents(out_dir: Path) -> list[str]:
