@@ -18,9 +18,14 @@ from runs import build_corpus
 
 
 @pytest.fixture(scope="module")
-def out(shared, tmp_path_factory):
+def corpus(shared, tmp_path_factory):
+    return build_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def out(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    run_corpus(build_corpus(tmp_path_factory.mktemp("corpus")), out, progress=False)
+    run_corpus(corpus, out, progress=False)
     return out
 
 
@@ -79,7 +84,8 @@ def test_filters(out, tmp_path):
         ExportFilter(date_from="Dec 1955")
 
 
-def test_review_corrections_are_exported(out, tmp_path):
+def test_review_corrections_are_exported_and_survive_a_rerun(corpus, out, tmp_path,
+                                                             monkeypatch):
     from pipeline.review.journal import record_edit
 
     reviewed_out = tmp_path / "out"
@@ -88,8 +94,11 @@ def test_review_corrections_are_exported(out, tmp_path):
     record = json.loads((reviewed_out / f"{first['doc_id']}.json").read_text("utf-8"))
     record_edit(record, reviewed_out, 0, "confirm", {"bead": first["bead"]}, "tester",
                 "2026-01-01T00:00:00Z")
-    rows = read_hf(export(reviewed_out, "hf").paths[0])
-    assert rows[0]["reviewed"] and not first["reviewed"]
+    assert read_hf(export(reviewed_out, "hf").paths[0])[0]["reviewed"]
+    assert not first["reviewed"]
+    monkeypatch.setattr("pipeline.settings.__version__", "99.0")  # every document is redone
+    assert run_corpus(corpus, reviewed_out, progress=False).processed > 0
+    assert read_hf(export(reviewed_out, "hf").paths[0])[0]["reviewed"]
 
 
 def test_cli_export_and_missing_run(out, tmp_path):
