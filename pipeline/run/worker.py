@@ -40,6 +40,9 @@ class TimedEncoder:
         finally:
             self.seconds += time.perf_counter() - started
 
+    def __getattr__(self, name: str):  # anything else the aligner asks of the encoder
+        return getattr(self.encoder, name)
+
 
 @lru_cache(maxsize=None)
 def timed_encoder(name: str) -> TimedEncoder:
