@@ -140,3 +140,13 @@ def test_parallel_run_writes_the_same_outputs(first_run, tmp_path):
     result = run_corpus(corpus, tmp_path / "out", progress=False, executor=LocalExecutor(jobs=2))
     assert result.processed == 9
     assert snapshot(tmp_path / "out") == expected
+
+
+def test_summary_counts_warnings_and_caps_failures(first_run):
+    from pipeline.run.report import SHOWN_FAILURES, summary
+
+    _, _, result, _ = first_run
+    report = {**result.report, "failures": [{"cause": f"file{i}: bad"} for i in range(30)]}
+    text = summary(report, result.timings)
+    assert "W001 x1" in text and "W003 x1" in text and "encoder:" in text
+    assert text.count("FAILED") == SHOWN_FAILURES and "10 more failures" in text

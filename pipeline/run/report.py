@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline.write.corpus import read_records
 
+SHOWN_FAILURES = 20  # in the summary; report.json lists them all
 DOCUMENT_STAGES = ("ingest", "load", "segment", "align", "extract", "write")  # "encode" is in align
 
 
@@ -61,8 +62,14 @@ def summary(report: dict, timings: dict | None = None) -> str:
                                            for k, v in report["flags"].items()))
     if "zh_match_rate" in report["numbers"]:
         lines.append(f"Chinese numbers matched in the English: {report['numbers']['zh_match_rate']:.1%}")
-    for failure in report["failures"]:
+    if report["warnings"]:
+        codes = Counter(w["code"] for w in report["warnings"])
+        lines.append("warnings: " + ", ".join(f"{code} x{n}" for code, n in sorted(codes.items())))
+    for failure in report["failures"][:SHOWN_FAILURES]:
         lines.append(f"FAILED {failure['cause']}")
+    if len(report["failures"]) > SHOWN_FAILURES:
+        lines.append(f"... and {len(report['failures']) - SHOWN_FAILURES} more failures "
+                     f"in report.json")
     if timings:
         docs = timings["documents"]
         lines.append(f"this run: {docs['processed']} documents processed, {docs['current']} "
