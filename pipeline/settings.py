@@ -29,6 +29,7 @@ class AlignSettings:
     flag_threshold: float = 0.5  # beads scoring below are flagged low_score
     # Bead quality q = weighted evidence - offset (pipeline.align.evidence.quality).
     sim_weight: float = 1.0  # the unit of q: cosine of the two sides' embeddings
+    margin_weight: float = 0.0  # minus: mean cosine with the sentences just outside the bead
     length_weight: float = 0.2  # first guess; tuned on mac-dev + Bible 001 (bench/align.py)
     length_sigma: float = 0.4  # sd of log(en chars / zh chars) around the document mean
     lexical_weight: float = 0.3  # first guess; tuned on mac-dev + Bible 001
@@ -43,9 +44,12 @@ class AlignSettings:
     max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
     band_margin: int = 12  # columns kept on each side of the coarse path
     max_band_width: int = 512  # hard cap: (n + 1) x width x shapes floats must fit in memory
-    # Confidence = sigmoid(slope * (q - mid)).
-    confidence_slope: float = 10.0  # first guess; fit on mac-dev
-    confidence_mid: float = 0.0  # first guess; fit on mac-dev
+    # Confidence = sigmoid(bias + quality * q + contrast * (cos - neighbours' cos)
+    #                      - size * sentences beyond two), fit by `bench/align.py --fit`.
+    confidence_bias: float = 0.0  # logistic fit on mac-dev beads (exact match to gold)
+    confidence_quality: float = 10.0  # logistic fit on mac-dev beads
+    confidence_contrast: float = 0.0  # logistic fit on mac-dev beads
+    confidence_size: float = 0.0  # logistic fit on mac-dev beads
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ class AlignStats:
     encoded: int = 0
     band_width: int = 0
     passes: list[str] = field(default_factory=list)
+    features: np.ndarray | None = None  # confidence features of each bead, to fit the model
 
 
 def _keys(texts: list[str], lang: str, words: list[list[str]] | None) -> list[set[str]]:
@@ -112,10 +113,20 @@ def _search_band(src: Side, tgt: Side, settings: AlignSettings, stats: AlignStat
     return dp.Band.around(row_min, row_max, settings.band_margin, settings.max_band_width, n, m)
 
 
+def shape_costs(shapes: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """Prior cost of each bead shape: ``shape_penalty`` per sentence beyond two.
+
+    Unaligned shapes cost nothing here; they pay ``skip``, which the scorer puts in.
+    """
+    sizes = shapes.sum(axis=1)
+    return np.where(sizes >= 2, settings.shape_penalty * (sizes - 2.0), 0.0)
+
+
 def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
                settings: AlignSettings, stats: AlignStats) -> list[tuple[range, range]]:
     t0 = time.perf_counter()
     scores = Scorer(src, tgt, shapes, settings).band_scores(band)
+    scores -= shape_costs(shapes, settings)[:, None, None].astype(np.float32)
     t1 = time.perf_counter()
     _, back = dp.forward(scores, shapes, band)
     path = dp.traceback(back, shapes, band)
@@ -124,9 +135,11 @@ def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
     return path
 
 
-def _bead_qualities(src: Side, tgt: Side, path: list[tuple[range, range]],
-                    settings: AlignSettings) -> np.ndarray:
-    """Quality ``q`` of every aligned bead of the path (NaN for unaligned ones)."""
+def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
+                   settings: AlignSettings) -> np.ndarray:
+    """``(len(path), 3)``: the features confidence is computed from, for each bead:
+    quality ``q``, contrast (cosine less the neighbours' cosine) and sentences beyond two.
+    Rows of unaligned beads are NaN."""
     def sums(side: Side, spans: list[range]) -> sp.csr_matrix:
         rows = [r for r, span in enumerate(spans) for _ in span]
         cols = [x for span in spans for x in span]
@@ -135,29 +148,45 @@ def _bead_qualities(src: Side, tgt: Side, path: list[tuple[range, range]],
     a_src = sums(src, [s for s, _ in path])
     a_tgt = sums(tgt, [t for _, t in path])
     sv, tv = a_src @ src.vecs, a_tgt @ tgt.vecs
-    norms = np.linalg.norm(sv, axis=1) * np.linalg.norm(tv, axis=1)
+    sv /= np.maximum(np.linalg.norm(sv, axis=1, keepdims=True), 1e-12)
+    tv /= np.maximum(np.linalg.norm(tv, axis=1, keepdims=True), 1e-12)
     rowdot = lambda x, y: np.asarray(x.multiply(y).sum(axis=1)).ravel()  # noqa: E731
     sk, tk = a_src @ src.keys, a_tgt @ tgt.keys
     sn, tn = a_src @ src.numbers, a_tgt @ tgt.numbers
     ev = WindowEvidence(
-        cos=np.einsum("ij,ij->i", sv, tv) / np.maximum(norms, 1e-12),
+        cos=np.einsum("ij,ij->i", sv, tv),
+        neighbour_cos=np.array([_neighbour_cos(src, tgt, s, t, x, y)
+                                for (s, t), x, y in zip(path, sv, tv)]),
         src_chars=a_src @ src.chars, tgt_chars=a_tgt @ tgt.chars,
         key_hits=rowdot(sk, tk), tgt_keys=np.asarray(tk.sum(axis=1)).ravel(),
         number_hits=rowdot(sn, tn),
         numbers=np.asarray(sn.sum(axis=1)).ravel() + np.asarray(tn.sum(axis=1)).ravel())
     q = quality(ev, DocumentPriors.estimate(src, tgt), settings)
+    extra = np.array([len(s) + len(t) - 2.0 for s, t in path])
+    features = np.stack([q, ev.cos - ev.neighbour_cos, extra], axis=1)
     aligned = np.array([len(s) > 0 and len(t) > 0 for s, t in path], dtype=bool)
-    return np.where(aligned, q, np.nan)
+    return np.where(aligned[:, None], features, np.nan)
 
 
-def _confidence(q: np.ndarray, settings: AlignSettings) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-settings.confidence_slope * (q - settings.confidence_mid)))
+def _neighbour_cos(src: Side, tgt: Side, s: range, t: range, sv: np.ndarray, tv: np.ndarray) -> float:
+    """Mean cosine of each side of a bead with the sentences just outside the other side."""
+    values = [sv @ tgt.vecs[x] for x in (t.start - 1, t.stop) if 0 <= x < len(tgt)]
+    values += [tv @ src.vecs[x] for x in (s.start - 1, s.stop) if 0 <= x < len(src)]
+    return float(np.mean(values)) if values else 0.0
 
 
-def _make_beads(path: list[tuple[range, range]], q: np.ndarray, settings: AlignSettings) -> list[Bead]:
+def confidence(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """Probability that each bead is right: a logistic model over ``_bead_features``,
+    0 for unaligned beads (an unaligned sentence always deserves a look)."""
+    weights = np.array([settings.confidence_quality, settings.confidence_contrast,
+                        -settings.confidence_size])
+    logit = settings.confidence_bias + np.nan_to_num(features) @ weights
+    return np.where(np.isnan(features[:, 0]), 0.0, 1.0 / (1.0 + np.exp(-logit)))
+
+
+def _make_beads(path: list[tuple[range, range]], conf: np.ndarray,
+                settings: AlignSettings) -> list[Bead]:
     beads = []
-    # An unaligned sentence is as trustworthy as a borderline bead: flagged for review.
-    conf = np.where(np.isnan(q), 0.0, _confidence(np.nan_to_num(q), settings))
     for (s, t), c in zip(path, conf):
         flags = []
         if not s or not t:
@@ -191,7 +220,7 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     if not src or not tgt:
         return _make_beads([(range(i, i + 1), range(0)) for i in range(len(src))]
                            + [(range(0), range(j, j + 1)) for j in range(len(tgt))],
-                           np.full(len(src) + len(tgt), np.nan), settings)
+                           np.zeros(len(src) + len(tgt)), settings)
     cache = EmbeddingCache(encoder or load_encoder(settings.encoder))
     t0 = time.perf_counter()
     src_side, src_keys, src_nums = build_side(src, src_lang, src_paragraphs, cache, src_words)
@@ -205,7 +234,8 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     shapes = dp.make_bead_shapes(settings.max_bead)
     path = _best_path(src_side, tgt_side, band, shapes, settings, stats)
     stats.encoded = cache.encoded
-    return _make_beads(path, _bead_qualities(src_side, tgt_side, path, settings), settings)
+    stats.features = _bead_features(src_side, tgt_side, path, settings)
+    return _make_beads(path, confidence(stats.features, settings), settings)
 
 
 def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Encoder | None = None) -> Document:

@@ -1,11 +1,12 @@
 """Scoring beads: every kind of evidence combined into one number per bead.
 
-A bead's *quality* ``q`` is a per-sentence log-odds-like score: a weighted sum of the
-cosine of its two sides' embeddings, how plausible its length ratio is, the share of its
-English content words that a dictionary gloss of its Chinese words explains, and whether
-its numbers agree, less an offset. The DP maximises the sum of bead scores: ``q`` less a
-penalty per sentence beyond two, plus soft paragraph terms. Unaligned sentences score
-``-skip`` each. ``q`` is also what the confidence of a bead is computed from.
+A bead's *quality* ``q`` is a weighted sum of the cosine of its two sides' embeddings,
+less that of each side with the sentences just outside the other (a local margin, as in
+Bertalign), how plausible its length ratio is, the share of its English content words that a
+dictionary gloss of its Chinese words explains, and whether its numbers agree, less an
+offset. The DP maximises the sum of bead scores: ``q`` plus soft paragraph terms, less the
+prior cost of the bead's shape (``aligner.shape_costs``). Unaligned sentences score
+``-skip`` each. ``q`` is also the main input of a bead's confidence.
 
 Pairwise evidence (embedding dot products, shared dictionary keys, shared numbers) is
 computed one block of band rows at a time as a dense sentence-by-sentence matrix; the
@@ -40,14 +41,6 @@ class Side:
     def __len__(self) -> int:
         return len(self.vecs)
 
-    def window_sums(self, values: np.ndarray, max_size: int) -> np.ndarray:
-        """``out[a, e]`` = sum of ``values[e - a: e]`` (0 where the window does not fit)."""
-        prefix = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
-        out = np.zeros((max_size + 1, len(prefix)))
-        for a in range(1, max_size + 1):
-            out[a, a:] = prefix[a:] - prefix[:-a]
-        return out
-
     def window_norms(self, max_size: int) -> np.ndarray:
         """``out[a, e]`` = length of the sum of the unit vectors ``e - a .. e - 1``."""
         out = np.ones((max_size + 1, len(self) + 1))
@@ -57,6 +50,15 @@ class Side:
                 total[a - 1:] += self.vecs[: len(self) - a + 1]
             out[a, a:] = np.linalg.norm(total[a - 1:], axis=1)
         return out
+
+
+def window_sums(values: np.ndarray, max_size: int) -> np.ndarray:
+    """``out[a, e]`` = sum of ``values[e - a: e]`` (0 where the window does not fit)."""
+    prefix = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+    out = np.zeros((max_size + 1, len(prefix)))
+    for a in range(1, max_size + 1):
+        out[a, a:] = prefix[a:] - prefix[:-a]
+    return out
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class WindowEvidence:
     """Evidence of a batch of beads, one entry per bead (all arrays the same shape)."""
 
     cos: np.ndarray
+    neighbour_cos: np.ndarray  # mean cosine of each side with the sentences just outside the other
     src_chars: np.ndarray
     tgt_chars: np.ndarray
     key_hits: np.ndarray
@@ -90,19 +93,18 @@ def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.
     lexical = ev.key_hits / np.maximum(ev.tgt_keys, 1.0)
     dice = 2.0 * ev.number_hits / np.maximum(ev.numbers, 1.0)
     number = np.where(ev.numbers > 0, 2.0 * np.minimum(dice, 1.0) - 1.0, 0.0)
-    return (s.sim_weight * ev.cos + s.length_weight * length + s.lexical_weight * lexical
+    return (s.sim_weight * ev.cos - s.margin_weight * ev.neighbour_cos + s.length_weight * length + s.lexical_weight * lexical
             + s.number_weight * number - s.quality_offset)
 
 
-def bead_score(q: np.ndarray, a: int | np.ndarray, b: int | np.ndarray,
-               src_crossings, tgt_crossings, both_open, s: AlignSettings) -> np.ndarray:
-    """DP score of aligned beads of shape (a, b) with quality ``q``.
+def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open,
+               s: AlignSettings) -> np.ndarray:
+    """DP score of aligned beads with quality ``q``, before the prior cost of their shape.
 
     Each bead counts once whatever its size: a window of more sentences has a higher cosine
     to begin with, so a per-sentence weighting would merge everything.
     """
-    return (q - s.shape_penalty * (a + b - 2)
-            - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
+    return (q - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
             + s.paragraph_bonus * both_open)
 
 
@@ -118,10 +120,10 @@ class Scorer:
         for side, size in ((src, self.max_a), (tgt, self.max_b)):
             side_sums.append({
                 "norm": side.window_norms(size),
-                "chars": side.window_sums(side.chars, size),
-                "keys": side.window_sums(np.asarray(side.keys.sum(axis=1)).ravel(), size),
-                "numbers": side.window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
-                "crossings": side.window_sums(side.para_start.astype(float), size),
+                "chars": window_sums(side.chars, size),
+                "keys": window_sums(np.asarray(side.keys.sum(axis=1)).ravel(), size),
+                "numbers": window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
+                "crossings": window_sums(side.para_start.astype(float), size),
                 "opens": side.para_start,
             })
         self.src_sums, self.tgt_sums = side_sums
@@ -152,35 +154,47 @@ class Scorer:
 
     def _score_block(self, band: Band, r0: int, r1: int, out: np.ndarray) -> None:
         src, tgt, s = self.src, self.tgt, self.s
+        n, m = band.n_src, band.n_tgt
         rows = np.arange(r0, r1)
         j = band.columns[r0:r1]  # (R, W)
-        s0, c0 = max(0, r0 - self.max_a), max(0, int(j[0, 0]) - self.max_b)
-        c1 = min(band.n_tgt, int(j[-1, -1]))
+        # Sentences s0..s1-1 x c0..c1-1: every window of the block and one neighbour each side.
+        s0, s1 = max(0, r0 - self.max_a - 1), min(n, r1)
+        c0, c1 = max(0, int(j[0, 0]) - self.max_b - 1), min(m, int(j[-1, -1]) + 1)
         if c1 <= c0:
             return
-        # Prefix sums over the dense pairwise blocks of sentences s0..r1-1 x c0..c1-1.
-        pairs = {
-            "dot": src.vecs[s0:r1] @ tgt.vecs[c0:c1].T,
-            "keys": (src.keys[s0:r1] @ tgt.keys[c0:c1].T).toarray(),
-            "numbers": (src.numbers[s0:r1] @ tgt.numbers[c0:c1].T).toarray(),
+        prefix = {
+            "dot": _prefix2d(src.vecs[s0:s1] @ tgt.vecs[c0:c1].T),
+            "keys": _prefix2d((src.keys[s0:s1] @ tgt.keys[c0:c1].T).toarray()),
+            "numbers": _prefix2d((src.numbers[s0:s1] @ tgt.numbers[c0:c1].T).toarray()),
         }
-        prefix = {name: _prefix2d(m) for name, m in pairs.items()}
+        jj = np.clip(j, 0, m)
+        ss, ts = self.src_sums, self.tgt_sums
         for k, (a, b) in enumerate(self.shapes):
             if a == 0 or b == 0:
                 continue
-            ok = (rows[:, None] - a >= s0) & (j - b >= c0) & (j <= c1)
+            ok = (rows[:, None] - a >= 0) & (j - b >= 0) & (j <= m)
+            # Window corners in block coordinates: source rows x0..x1, target columns y0..y1.
             x1 = np.broadcast_to(rows[:, None] - s0, j.shape)
-            y1 = np.clip(j - c0, 0, c1 - c0)
+            y1 = np.clip(jj - c0, 0, c1 - c0)
             x0, y0 = np.clip(x1 - a, 0, None), np.clip(y1 - b, 0, None)
 
             def box(name: str) -> np.ndarray:
-                p = prefix[name]
-                return p[x1, y1] - p[x0, y1] - p[x1, y0] + p[x0, y0]
+                return _rect(prefix[name], x0, x1, y0, y1)
 
-            jj = np.clip(j, 0, band.n_tgt)
-            ss, ts = self.src_sums, self.tgt_sums
+            src_norm = ss["norm"][a, rows][:, None]
+            tgt_norm = ts["norm"][b, jj]
+            dot = prefix["dot"]
+            neighbours = [  # (dot of a window with one neighbour sentence, exists)
+                (_rect(dot, x0, x1, y0 - 1, y0) / src_norm, y0 >= 1),
+                (_rect(dot, x0, x1, y1, y1 + 1) / src_norm, (y1 < c1 - c0) & (jj < m)),
+                (_rect(dot, x0 - 1, x0, y0, y1) / tgt_norm, x0 >= 1),
+                (_rect(dot, x1, x1 + 1, y0, y1) / tgt_norm, (x1 < s1 - s0) & (rows[:, None] < n)),
+            ]
+            count = sum(exists.astype(float) for _, exists in neighbours)
             ev = WindowEvidence(
                 cos=self.window_cos(a, b, rows, jj, box),
+                neighbour_cos=sum(np.where(exists, v, 0.0) for v, exists in neighbours)
+                / np.maximum(count, 1.0),
                 src_chars=np.broadcast_to(ss["chars"][a, rows][:, None], j.shape),
                 tgt_chars=ts["chars"][b, jj],
                 key_hits=box("keys"),
@@ -190,12 +204,20 @@ class Scorer:
             )
             q = quality(ev, self.priors, s)
             score = bead_score(
-                q, a, b,
+                q,
                 src_crossings=(ss["crossings"][a, rows] - ss["crossings"][1, rows - a + 1])[:, None],
                 tgt_crossings=ts["crossings"][b, jj] - ts["crossings"][1, np.clip(jj - b + 1, 0, None)],
                 both_open=ss["opens"][rows - a][:, None] & ts["opens"][np.clip(jj - b, 0, None)],
                 s=s)
             out[k, r0:r1] = np.where(ok, score, NEG_INF)
+
+
+def _rect(p: np.ndarray, x0, x1, y0, y1) -> np.ndarray:
+    """Sum of the block over rows x0..x1-1 and columns y0..y1-1, from its prefix sums
+    (indices are clipped into the block; callers mask what falls outside)."""
+    x0, x1 = np.clip(x0, 0, p.shape[0] - 1), np.clip(x1, 0, p.shape[0] - 1)
+    y0, y1 = np.clip(y0, 0, p.shape[1] - 1), np.clip(y1, 0, p.shape[1] - 1)
+    return p[x1, y1] - p[x0, y1] - p[x1, y0] + p[x0, y0]
 
 
 def _prefix2d(m: np.ndarray) -> np.ndarray:

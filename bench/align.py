@@ -1,0 +1,296 @@
+"""Alignment benchmark: accuracy, time, memory, evidence ablation and confidence calibration.
+
+    .venv/bin/python bench/align.py            # everything, prints the tables
+    .venv/bin/python bench/align.py --write    # ... and replaces the Alignment section of
+                                               #     bench/RESULTS.md
+    .venv/bin/python bench/align.py --sets mac-dev bible-001 --no-ablation
+    .venv/bin/python bench/align.py --fit      # refit the confidence model on mac-dev
+
+Each set runs in its own process, so peak memory is that set's alone. Times exclude loading
+the encoder, CC-CEDICT and jieba (done before the clock starts). "ratio" is the end-to-end
+alignment time over the time the encoder takes to embed every sentence of both sides once.
+Data is read from ../shared next to the repository (never copied into it).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.align import AlignStats, align_texts, lexicon, load_encoder  # noqa: E402
+from pipeline.evaluate import Counts, merge_verses, read_beads, read_verses, score  # noqa: E402
+from pipeline.settings import AlignSettings  # noqa: E402
+
+SHARED = ROOT / ".." / "shared" / "eval"
+SETS = ["mac-dev", "bible-001", "bible-006"]
+# Evidence kinds and the settings that switch each one off, for the ablation.
+ABLATIONS = {
+    "length": {"length_weight": 0.0},
+    "margin": {"margin_weight": 0.0},
+    "lexical": {"lexical_weight": 0.0},
+    "numbers": {"number_weight": 0.0},
+    "paragraphs": {"src_paragraph_penalty": 0.0, "tgt_paragraph_penalty": 0.0,
+                   "paragraph_bonus": 0.0},
+}
+
+
+@dataclasses.dataclass
+class Doc:
+    """One document of a test set: sentences, paragraphs, gold, and how to score it."""
+
+    name: str
+    zh: list[str]
+    en: list[str]
+    gold: list
+    zh_para: list[int] | None = None
+    en_para: list[int] | None = None
+    verses: tuple[list[str], list[str]] | None = None  # Bible: gold is [en]:[zh]
+
+    def score(self, beads) -> Counts:
+        if self.verses is None:
+            return score(self.gold, [(tuple(b.src), tuple(b.tgt)) for b in beads])
+        pred = [(tuple(b.tgt), tuple(b.src)) for b in beads]
+        return score(merge_verses(self.gold, self.verses), merge_verses(pred, self.verses))
+
+    def correct(self, beads) -> np.ndarray:
+        """Whether each predicted bead is exactly a gold bead (mac-dev only)."""
+        gold = set(self.gold)
+        return np.array([(tuple(b.src), tuple(b.tgt)) in gold for b in beads])
+
+
+def lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def load(name: str) -> list[Doc]:
+    if name == "mac-dev":
+        d = SHARED / "mac-dev"
+        return [Doc(f.name, lines(f), lines(d / "en" / f.name), read_beads(d / "gold" / f"{f.name}.align"),
+                    [int(x) for x in lines(d / "para" / f"{f.name}.zh")],
+                    [int(x) for x in lines(d / "para" / f"{f.name}.en")])
+                for f in sorted((d / "zh").iterdir())]
+    book = name.split("-")[1]
+    d = SHARED / "bible"
+    return [Doc(book, lines(d / "zh" / book), lines(d / "en" / book),
+                read_beads(d / "gold" / f"{book}.align"),
+                verses=(lines(d / "en.verse"), lines(d / "zh.verse")))]
+
+
+class Memo:
+    """Remembers embeddings across the ablation runs (not used for the timed run)."""
+
+    def __init__(self, encoder) -> None:
+        self.encoder, self.name, self.vecs = encoder, encoder.name, {}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vecs]
+        if missing:
+            self.vecs.update(zip(missing, self.encoder.encode(missing)))
+        return np.stack([self.vecs[t] for t in texts])
+
+
+def run_set(name: str, ablation: bool) -> dict:
+    """Align every document of one set; return scores, times and diagnostics as JSON."""
+    docs = load(name)
+    settings = AlignSettings()
+    encoder = load_encoder(settings.encoder)
+    encoder.encode(["warm up"])
+    lexicon.cedict(), lexicon.zh_words("预热")  # loads, excluded from the times
+    rows, total, stats_all = [], Counts(), []
+    scores, correct, features, embed_once = [], [], [], 0.0
+    for doc in docs:
+        t0 = time.perf_counter()
+        encoder.encode(doc.zh), encoder.encode(doc.en)
+        embed_once += time.perf_counter() - t0
+        stats = AlignStats()
+        t0 = time.perf_counter()
+        beads = align_texts(doc.zh, doc.en, "zh", "en", settings, doc.zh_para, doc.en_para,
+                            encoder=encoder, stats=stats)
+        seconds = time.perf_counter() - t0
+        c = doc.score(beads)
+        total = total + c
+        stats_all.append((stats, seconds))
+        rows.append({"doc": doc.name, "exact_f1": c.exact.f1, "strict_f1": c.strict.f1,
+                     "lax_f1": c.lax.f1, "seconds": seconds, "encode": stats.encode_seconds,
+                     "dp": stats.dp_seconds, "evidence": stats.evidence_seconds,
+                     "features": stats.features_seconds, "band": stats.band_width,
+                     "sentences": len(doc.zh) + len(doc.en)})
+        if doc.verses is None:
+            scores.append([b.score for b in beads])
+            correct.append(doc.correct(beads).tolist())
+            features.append(np.nan_to_num(stats.features, nan=-99.0).tolist())
+    seconds = sum(s for _, s in stats_all)
+    result = {
+        "set": name, "docs": rows, "exact_f1": total.exact.f1, "strict_f1": total.strict.f1,
+        "lax_f1": total.lax.f1, "seconds": seconds, "embed_once": embed_once,
+        "ratio": seconds / embed_once,
+        "encode": sum(s.encode_seconds for s, _ in stats_all),
+        "dp": sum(s.dp_seconds for s, _ in stats_all),
+        "evidence": sum(s.evidence_seconds for s, _ in stats_all),
+        "features": sum(s.features_seconds for s, _ in stats_all),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "scores": scores, "correct": correct, "features": features,
+    }
+    if ablation:
+        memo = Memo(encoder)
+
+        def f1(s: AlignSettings, paragraphs: bool = True) -> float:
+            t = Counts()
+            for doc in docs:
+                t = t + doc.score(align_texts(doc.zh, doc.en, "zh", "en", s,
+                                              doc.zh_para if paragraphs else None,
+                                              doc.en_para if paragraphs else None, encoder=memo))
+            return t.exact.f1
+
+        result["ablation"] = {"all": f1(settings)}
+        for kind, off in ABLATIONS.items():
+            result["ablation"][f"-{kind}"] = f1(dataclasses.replace(settings, **off))
+        if docs[0].zh_para is not None:
+            result["ablation"]["no paragraph input"] = f1(settings, paragraphs=False)
+    return result
+
+
+def fit_confidence(result: dict) -> dict[str, float]:
+    """Logistic regression (Newton's method) of "bead exactly in the gold" on the bead
+    features, over the aligned beads of one set: the ``confidence_*`` settings."""
+    x = np.concatenate([np.array(f) for f in result["features"]])
+    y = np.concatenate([np.array(c, dtype=float) for c in result["correct"]])
+    keep = x[:, 0] > -99.0
+    x = np.column_stack([np.ones(keep.sum()), x[keep]])
+    y = y[keep]
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + 1e-6 * np.eye(len(w))
+        w += np.linalg.solve(hessian, x.T @ (y - p))
+    return {"confidence_bias": w[0], "confidence_quality": w[1], "confidence_contrast": w[2],
+            "confidence_size": -w[3]}
+
+
+def calibration(results: list[dict], threshold: float) -> list[str]:
+    out = []
+    for r in results:
+        if not r["scores"]:
+            continue
+        s = np.concatenate([np.array(x) for x in r["scores"]])
+        ok = np.concatenate([np.array(x, dtype=bool) for x in r["correct"]])
+        hi, lo = s >= threshold, s < threshold
+        out.append(f"| {r['set']} | {hi.sum()} | {ok[hi].mean():.3f} | {lo.sum()} | "
+                   f"{ok[lo].mean() if lo.any() else float('nan'):.3f} |")
+        for a, b in [(0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 0.9), (0.9, 1.01)]:
+            sel = (s >= a) & (s < b)
+            if sel.any():
+                out.append(f"| &nbsp; score {a:.2f}–{min(b, 1):.2f} | {sel.sum()} | "
+                           f"{ok[sel].mean():.3f} | | |")
+    return out
+
+
+def tables(results: list[dict]) -> str:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    import os
+
+    lines_ = [f"Measured {now} on {platform.machine()}, {os.cpu_count()} cores, Python "
+              f"{platform.python_version()}, encoder `{AlignSettings().encoder}`, default "
+              "`AlignSettings` (`bench/align.py`). Times exclude loading the encoder, "
+              "CC-CEDICT and jieba; the machine was shared with other jobs, so times are "
+              "indicative. Bible scores merge beads of one verse (the gold is per verse).", "",
+              "| set / doc | exact F1 | strict F1 | lax F1 | sentences | total s | encode s | "
+              "features s | evidence s | DP s | band | ratio | peak MB |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        if len(r["docs"]) > 1:
+            for d in r["docs"]:
+                lines_.append(f"| &nbsp; {r['set']} {d['doc']} | {d['exact_f1']:.3f} | "
+                              f"{d['strict_f1']:.3f} | {d['lax_f1']:.3f} | {d['sentences']} | "
+                              f"{d['seconds']:.1f} | {d['encode']:.1f} | {d['features']:.1f} | "
+                              f"{d['evidence']:.1f} | {d['dp']:.2f} | {d['band']} | | |")
+        sentences = sum(d["sentences"] for d in r["docs"])
+        lines_.append(f"| **{r['set']}** | **{r['exact_f1']:.3f}** | {r['strict_f1']:.3f} | "
+                      f"{r['lax_f1']:.3f} | {sentences} | {r['seconds']:.1f} | {r['encode']:.1f} | "
+                      f"{r['features']:.1f} | {r['evidence']:.1f} | {r['dp']:.2f} | "
+                      f"{max(d['band'] for d in r['docs'])} | {r['ratio']:.2f} | "
+                      f"{r['peak_mb']:.0f} |")
+    by_set = {r["set"]: r for r in results}
+    if "bible-001" in by_set and "bible-006" in by_set:
+        lines_ += ["", f"Bible 006 / Bible 001 time: "
+                       f"{by_set['bible-006']['seconds'] / by_set['bible-001']['seconds']:.1f}x "
+                       f"for {sum(d['sentences'] for d in by_set['bible-006']['docs']) / sum(d['sentences'] for d in by_set['bible-001']['docs']):.1f}x "
+                       "the sentences."]
+    ablated = [r for r in results if "ablation" in r]
+    if ablated:
+        lines_ += ["", "Ablation: exact F1 with each kind of evidence switched off "
+                       "(its weight set to 0).", "",
+                   "| evidence | " + " | ".join(r["set"] for r in ablated) + " |",
+                   "|---|" + "---|" * len(ablated)]
+        for key in ablated[0]["ablation"]:
+            lines_.append(f"| {key} | " + " | ".join(
+                f"{r['ablation'].get(key, float('nan')):.3f}" for r in ablated) + " |")
+    calib = calibration(results, AlignSettings().flag_threshold)
+    if calib:
+        lines_ += ["", f"Calibration: precision (bead exactly in the gold) of beads scoring at or "
+                       f"above and below the flag threshold {AlignSettings().flag_threshold}.", "",
+                   "| set | beads ≥ threshold | precision | beads < threshold | precision |",
+                   "|---|---|---|---|---|", *calib]
+    return "\n".join(lines_)
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) the ``## Alignment`` section of RESULTS.md, keeping the others."""
+    path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    parts = old.split("\n## ")
+    head, sections = parts[0], parts[1:]
+    sections = [s for s in sections if not s.startswith("Alignment")]
+    sections.append("Alignment\n\n" + text.strip() + "\n")
+    path.write_text(head.rstrip("\n") + "\n\n" + "\n\n".join("## " + s.strip("\n") for s in sections)
+                    + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=SETS)
+    parser.add_argument("--no-ablation", action="store_true")
+    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit the confidence settings on mac-dev and print them")
+    parser.add_argument("--child", choices=SETS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not SHARED.exists():
+        sys.exit(f"no shared data at {SHARED.resolve()}")
+    if args.child:
+        ablation = not args.no_ablation and args.child != "bible-006"
+        print(json.dumps(run_set(args.child, ablation)))
+        return
+    if args.fit:
+        args.sets, args.no_ablation = ["mac-dev"], True
+    results = []
+    for name in args.sets:
+        cmd = [sys.executable, __file__, "--child", name] + (["--no-ablation"] if args.no_ablation else [])
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(out.splitlines()[-1]))
+        print(f"{name}: exact F1 {results[-1]['exact_f1']:.4f}, {results[-1]['seconds']:.1f} s",
+              file=sys.stderr)
+    if args.fit:
+        for key, value in fit_confidence(results[0]).items():
+            print(f"{key}: float = {value:.2f}")
+        return
+    text = tables(results)
+    print(text)
+    if args.write:
+        write_section(text)
+
+
+if __name__ == "__main__":
+    main()
