@@ -66,6 +66,7 @@ class DaskExecutor:
     """
 
     scheduler: str
+    connect_timeout: float = 10.0  # seconds to reach the scheduler before giving up
 
     def map(self, job: DocumentJob, work: Iterable[Work]) -> Iterator[Outcome]:
         try:
@@ -73,7 +74,8 @@ class DaskExecutor:
         except ImportError as exc:
             raise DuiqiError("E031") from exc
         try:
-            client = Client(self.scheduler, set_as_default=False)
+            client = Client(self.scheduler, set_as_default=False,
+                            timeout=self.connect_timeout)
         except (OSError, TimeoutError) as exc:
             raise DuiqiError("E032", address=self.scheduler, detail=exc) from exc
         with client:
