@@ -150,3 +150,10 @@ def test_summary_counts_warnings_and_caps_failures(first_run):
     text = summary(report, result.timings)
     assert "W001 x1" in text and "W003 x1" in text and "encoder:" in text
     assert text.count("FAILED") == SHOWN_FAILURES and "10 more failures" in text
+
+
+def test_an_output_folder_inside_the_corpus_is_not_read_back(tmp_path):
+    (tmp_path / "a.md").write_text("Title: A\n\nText.\n", "utf-8")
+    (tmp_path / "outputs").mkdir()
+    (tmp_path / "outputs" / "a.md.json").write_text("{}", "utf-8")
+    assert [t.doc_id for t in discover(tmp_path, exclude=tmp_path / "outputs")] == ["a.md"]

@@ -60,7 +60,7 @@ def run_corpus(corpus: Path, out_dir: Path, settings: Settings = Settings(),
     corpus, out_dir = Path(corpus).resolve(), Path(out_dir)
     state = RunState(out_dir, settings.signature())
     state.sweep_temp_files()
-    checked = [_check(task, state) for task in discover(corpus)]
+    checked = [_check(task, state) for task in discover(corpus, exclude=out_dir)]
     pending = [c.work for c in checked if c.done is None]
     fresh = (executor or LocalExecutor()).map(DocumentJob(corpus, out_dir, settings), pending)
     outcomes, stage_seconds = [], Counter()

@@ -22,9 +22,11 @@ class Task:
     paths: tuple[Path, ...]
 
 
-def discover(root: Path) -> list[Task]:
+def discover(root: Path, exclude: Path | None = None) -> list[Task]:
+    """The documents under ``root`` in doc id order; ``exclude`` is a folder to leave out
+    (the output folder, when it lies inside the corpus)."""
     root = root.resolve()
-    files = sorted(_walk(root))
+    files = sorted(_walk(root, exclude.resolve() if exclude else None))
     by_stem: dict[str, dict[str, Path]] = {}
     singles: list[Path] = []
     for path in files:
@@ -43,12 +45,12 @@ def discover(root: Path) -> list[Task]:
     return sorted(tasks, key=lambda t: t.doc_id)
 
 
-def _walk(root: Path):
+def _walk(root: Path, exclude: Path | None):
     seen: set[tuple[int, int]] = set()
     for folder, dirs, names in os.walk(root, followlinks=True):
         stat = os.stat(folder)
         key = (stat.st_dev, stat.st_ino)
-        if key in seen:
+        if key in seen or Path(folder).resolve() == exclude:
             dirs[:] = []
             continue
         seen.add(key)
