@@ -159,6 +159,18 @@ def test_align_stage_sets_beads_and_skips_monolingual_documents():
     assert covers_in_order(beads, len(src), len(tgt))
 
 
+def test_one_paragraph_per_sentence_is_no_paragraph_evidence():
+    """Presplit input makes every line a paragraph; that must not penalise merges."""
+    src, tgt, _ = synthetic(30, seed=4)
+    doc = Document("z", "", "plain", src_lang="xx", tgt_lang="en")
+    doc.sentences = {lang: [Sentence(lang, i, t, paragraph=i, start=0, end=0)
+                            for i, t in enumerate(texts)]
+                     for lang, texts in (("xx", src), ("en", tgt))}
+    settings = AlignSettings(src_paragraph_penalty=1.0, tgt_paragraph_penalty=1.0)
+    plain = align_texts(src, tgt, "xx", "en", settings, encoder=TokenEncoder())
+    assert align(doc, settings, encoder=TokenEncoder()).beads == plain
+
+
 # --- lexical and numeric evidence ---------------------------------------------------------
 
 def test_numbers_on_both_sides():

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from pipeline.align import dp, lexicon
 from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
 from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, bead_score, quality
-from pipeline.record import ZH, Bead, Document
+from pipeline.record import ZH, Bead, Document, Sentence
 from pipeline.settings import AlignSettings
 
 
@@ -238,6 +238,13 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     return _make_beads(path, confidence(stats.features, settings), settings)
 
 
+def _paragraphs(sentences: list[Sentence]) -> list[int] | None:
+    """Paragraph numbers, or None when every sentence is its own paragraph (presplit input),
+    which says nothing about where beads may end."""
+    ids = [s.paragraph for s in sentences]
+    return None if len(sentences) > 1 and len(set(ids)) == len(ids) else ids
+
+
 def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Encoder | None = None) -> Document:
     """Stage function: set ``doc.beads`` from the source and target sentences."""
     if not doc.bilingual:
@@ -245,6 +252,6 @@ def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Enc
     src, tgt = doc.side(doc.src_lang), doc.side(doc.tgt_lang)
     words = [s.words for s in src] if doc.src_lang == ZH and all(s.words for s in src) else None
     doc.beads = align_texts([s.text for s in src], [s.text for s in tgt], doc.src_lang,
-                            doc.tgt_lang, settings, [s.paragraph for s in src],
-                            [s.paragraph for s in tgt], encoder, src_words=words)
+                            doc.tgt_lang, settings, _paragraphs(src), _paragraphs(tgt), encoder,
+                            src_words=words)
     return doc
