@@ -20,17 +20,6 @@ def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
             yield json.load(handle)
 
 
-class Records:
-    """The records of ``doc_ids``, read again from disk on every pass: iterable as often as a
-    consumer needs, with one record in memory at a time, whatever the corpus size."""
-
-    def __init__(self, out_dir: Path, doc_ids: list[str]) -> None:
-        self.out_dir, self.doc_ids = out_dir, doc_ids
-
-    def __iter__(self) -> Iterator[dict]:
-        return read_records(self.out_dir, self.doc_ids)
-
-
 def pair_rows(record: dict) -> Iterator[dict]:
     """One row per aligned bead (text on both sides), with its provenance."""
     langs = record["languages"]
@@ -59,4 +48,4 @@ def write_corpus_files(out_dir: Path, doc_ids: list[str], signature: str) -> Non
         for record in read_records(out_dir, bilingual):
             for row in pair_rows(record):
                 handle.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
-    write_tables(Records(out_dir, doc_ids), out_dir)
+    write_tables(read_records(out_dir, doc_ids), out_dir)  # one pass, in doc id order
