@@ -91,10 +91,10 @@ class RunState:
         return marker.outcome
 
     def mark(self, doc_id: str, digest: str | None, outcome: Outcome) -> None:
-        """Record a finished document; unexpected failures (E999) stay unmarked so that a
-        rerun retries them."""
+        """Record a finished document, failed or not: the same input and settings would
+        fail the same way, and a new duiqi version (a fix) changes the signature."""
         path = self.marker_path(doc_id)
-        if digest is None or outcome.error_code == "E999":
+        if digest is None:
             path.unlink(missing_ok=True)
             return
         write_text_atomic(path, Marker(digest, self.signature, outcome).to_json())
