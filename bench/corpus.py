@@ -56,7 +56,8 @@ def load_sources() -> list[Source]:
         en = [p.text for p in doc.paragraphs[EN] if p.kind == "body"]
         zh = [p.text for p in doc.paragraphs[ZH] if p.kind == "body"]
         if en and zh:
-            sources.append(Source(doc.meta.title_en or "News", doc.meta.title_zh or "新闻", en, zh))
+            sources.append(Source(doc.meta.title_en or "News", doc.meta.title_zh or "新闻",
+                                  en, zh))
     return sources
 
 
@@ -65,7 +66,8 @@ def window(source: Source, rng: random.Random) -> tuple[list[str], list[str]]:
     size = rng.randint(1, min(PARAGRAPHS_PER_WINDOW, len(source.zh)))
     start = rng.randint(0, len(source.zh) - size)
     scale = len(source.en) / len(source.zh)
-    en_start, en_end = round(start * scale), max(round((start + size) * scale), round(start * scale) + 1)
+    en_start = round(start * scale)
+    en_end = max(round((start + size) * scale), en_start + 1)
     return source.en[en_start:en_end], source.zh[start:start + size]
 
 
@@ -80,7 +82,8 @@ def synthetic_document(number: int, sources: list[Source]) -> str:
     zh = "\n".join(f"    {p}" for _, ps in parts for p in ps)
     return (f"Title: {head.title_en} ({number})\nAuthor: \nDate: {day}\nPage: {page}\n\n"
             f"    {head.title_en} ({number})\n{en}\n\n<hr />\n\nOriginal:\n\n"
-            f"### {head.title_zh}\n\n{day}\n第{page}版()\n专栏：\n\n    {head.title_zh}\n{zh}\n")
+            f"### {head.title_zh}\n\n{day}\n第{page}版()\n专栏：\n\n"
+            f"    {head.title_zh}\n{zh}\n")
 
 
 def build_corpus(folder: Path, count: int, sources: list[Source]) -> Path:
@@ -140,7 +143,8 @@ def markdown(small: int, large: int, runs: dict, model: str) -> str:
         f"`bench/corpus.py --small {small} --large {large}` on {platform.machine()}, "
         f"{_cpus()} cores, Python {platform.python_version()}, {date.today().isoformat()}; "
         f"encoder `{model}`. Synthetic corpus: windows of the twelve `../shared` rmrb articles "
-        f"recombined into well-formed documents (1-{WINDOWS} windows of 1-{PARAGRAPHS_PER_WINDOW} Chinese paragraphs each). Every "
+        f"recombined into well-formed documents (1-{WINDOWS} windows of "
+        f"1-{PARAGRAPHS_PER_WINDOW} Chinese paragraphs each). Every "
         f"run is a fresh process; seconds are its wall-clock time, start-up and model loading "
         f"included.",
         "",
@@ -151,10 +155,12 @@ def markdown(small: int, large: int, runs: dict, model: str) -> str:
         _row("first run, --jobs 2", l2, 2),
         _row("unchanged rerun", again, 1),
         "",
-        f"- Speed-up from --jobs 1 to --jobs 2: {s2['docs_per_second'] / s1['docs_per_second']:.2f}x.",
+        f"- Speed-up from --jobs 1 to --jobs 2: "
+        f"{s2['docs_per_second'] / s1['docs_per_second']:.2f}x.",
         f"- Peak memory at {large:,} vs {small:,} documents (--jobs 2): {growth:+.1%}.",
         f"- Unchanged rerun / first run: {again['seconds'] / l2['seconds']:.3f} "
-        f"({again['seconds']:.1f} s vs {l2['seconds']:.1f} s; no document processed, no model loaded).",
+        f"({again['seconds']:.1f} s vs {l2['seconds']:.1f} s; no document processed, "
+        f"no model loaded).",
         f"- Milliseconds per document by stage ({large:,} documents, summed over both workers): "
         + ", ".join(f"{k} {v:.1f}" for k, v in sorted(per_doc.items()))
         + f"; corpus files {stages.get('corpus', 0.0):.1f} s in all. `encode` is the encoder's "
@@ -182,7 +188,8 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=5000)
     parser.add_argument("--model", default=None, help="encoder (default: the settings' own)")
-    parser.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "JOBS"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "JOBS"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1], int(args.child[2]), args.model)

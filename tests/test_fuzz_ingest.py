@@ -26,7 +26,8 @@ MEETING = sorted((SAMPLE_CORPUS / "records").glob("*.txt"))[0].read_text("utf-8"
 LINE_POOL = [
     "Title: A headline", "Author: ", "Date: 1955-13-45", "Date: 19550101", "Page: 1",
     "Edition: ", "Column: Notes", "<hr />", "<HR/>", "Original:", "Original: ", "###",
-    "### 标题  副标题", "**Named Entities**", "中国\tChina", "\t", "\u3000\u3000第一段。",
+    "### 标题  副标题", "**Named Entities**", "中国\tChina", "\t",
+    "\u3000\u3000第一段。",
     "            小标题", "    Indented English.", "第1版（）", "专栏：", "1955-12-31",
     "Dates of Meeting:", "Agenda:", "Speeches:", "Remarks:", "1. item", "- bullet", "",
     "\x0b\x0c", "\ufeff", "\ud800", "一九五○年产量为一○六·二九万吨。",

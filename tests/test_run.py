@@ -67,13 +67,15 @@ def test_report_counts_warnings_and_failures(first_run):
     assert report["by_format"] == {"meeting": 1, "plain": 1, "rmrb": 5}
     assert report["failed"] == 2
     causes = {f["doc_id"]: (f["code"], f["cause"]) for f in report["failures"]}
-    assert causes["broken/empty.md"][0] == "E001" and "broken/empty.md" in causes["broken/empty.md"][1]
+    code, cause = causes["broken/empty.md"]
+    assert code == "E001" and "broken/empty.md" in cause
     assert causes["broken/binary.md"][0] in ("E002", "E003")
     assert {(w["doc_id"], w["code"]) for w in report["warnings"]} >= {
         ("records/1954_provincial_agricultural_conference.txt", "W001"), (XML_HOSTILE, "W003")}
     assert not list((out / "broken").glob("*"))
     timings = json.loads((out / "timings.json").read_text("utf-8"))
-    assert {"ingest", "load", "segment", "align", "encode", "extract", "write", "corpus"} <= timings["stages"].keys()
+    assert {"ingest", "load", "segment", "align", "encode", "extract", "write",
+            "corpus"} <= timings["stages"].keys()
     assert timings["documents"] == {"processed": 9, "current": 0}
 
 

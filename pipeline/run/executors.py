@@ -25,7 +25,8 @@ class Executor(Protocol):
     def map(self, job: DocumentJob, work: Iterable[Work]) -> Iterator[Outcome]: ...
 
 
-def in_order(submit: Callable[[Work], object], work: Iterable[Work], window: int) -> Iterator[Outcome]:
+def in_order(submit: Callable[[Work], object], work: Iterable[Work],
+             window: int) -> Iterator[Outcome]:
     """Submit work through ``submit`` (which returns a future) keeping at most ``window``
     futures pending; yield their results in submission order."""
     pending: deque = deque()

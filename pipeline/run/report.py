@@ -61,7 +61,8 @@ def summary(report: dict, timings: dict | None = None) -> str:
         lines.append("flags: " + ", ".join(f"{k} {v['count']} ({v['rate']:.1%})"
                                            for k, v in report["flags"].items()))
     if "zh_match_rate" in report["numbers"]:
-        lines.append(f"Chinese numbers matched in the English: {report['numbers']['zh_match_rate']:.1%}")
+        lines.append(f"Chinese numbers matched in the English: "
+                     f"{report['numbers']['zh_match_rate']:.1%}")
     if report["warnings"]:
         codes = Counter(w["code"] for w in report["warnings"])
         lines.append("warnings: " + ", ".join(f"{code} x{n}" for code, n in sorted(codes.items())))

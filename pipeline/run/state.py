@@ -86,7 +86,8 @@ class RunState:
             return None
         if (marker.input_hash, marker.signature) != (digest, self.signature):
             return None
-        if marker.outcome.status == "ok" and not output_path(self.out_dir, doc_id, ".json").is_file():
+        outputs_gone = not output_path(self.out_dir, doc_id, ".json").is_file()
+        if marker.outcome.status == "ok" and outputs_gone:
             return None
         return marker.outcome
 

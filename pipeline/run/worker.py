@@ -108,10 +108,9 @@ def process_task(task: Task, root: Path, out_dir: Path, settings: Settings) -> O
                           timings=timings)
     except Exception as exc:  # a bug or an input we did not foresee: report it, go on
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        outcome = Outcome(task.doc_id, "failed", error_code="E999",
-                          error=Errors.E999.format(path=task.doc_id, kind=type(exc).__name__,
-                                                   detail=exc,
-                                                   where=f"{Path(where.filename).name}:{where.lineno}"),
+        error = Errors.E999.format(path=task.doc_id, kind=type(exc).__name__, detail=exc,
+                                   where=f"{Path(where.filename).name}:{where.lineno}")
+        outcome = Outcome(task.doc_id, "failed", error_code="E999", error=error,
                           timings=timings)
     remove_outputs(out_dir, task.doc_id, OUTPUT_SUFFIXES)
     return outcome
