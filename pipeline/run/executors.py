@@ -8,6 +8,7 @@ with the corpus.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from pipeline.errors import DuiqiError
 from pipeline.run.outcome import Outcome
 from pipeline.run.worker import DocumentJob, Work
 
+BLAS_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while the main process collects
 
 
@@ -38,12 +40,23 @@ def in_order(submit: Callable[[Work], object], work: Iterable[Work],
         yield pending.popleft().result()
 
 
+def share_cores(threads: int) -> None:
+    """Pool worker start-up: BLAS and the encoder use this worker's share of the cores, so
+    that N workers do not each claim every core and slow one another down."""
+    for name in BLAS_THREAD_VARIABLES:  # read when numpy first loads, which is after this
+        os.environ[name] = str(threads)
+    from pipeline.align.encoders import THREADS_ENV
+
+    os.environ[THREADS_ENV] = str(threads)
+
+
 @dataclass(frozen=True, slots=True)
 class LocalExecutor:
     """This machine: in the calling process for one job, else a pool of ``jobs`` processes.
 
     Workers are spawned, not forked: a fresh interpreter inherits no BLAS threads or locks
-    from the parent, and loads its models once, on its first document.
+    from the parent, and loads its models once, on its first document. Each gets an equal
+    share of the cores.
     """
 
     jobs: int = 1
@@ -53,7 +66,9 @@ class LocalExecutor:
             yield from map(job, work)
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.jobs, mp_context=context) as pool:
+        threads = max(1, len(os.sched_getaffinity(0)) // self.jobs)
+        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=share_cores,
+                                 initargs=(threads,)) as pool:
             yield from in_order(lambda item: pool.submit(job, item), work,
                                 self.jobs * IN_FLIGHT_PER_WORKER)
 
