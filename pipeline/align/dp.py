@@ -108,11 +108,14 @@ def forward(scores: np.ndarray, shapes: np.ndarray, band: Band) -> tuple[np.ndar
             best = cand[pick, cols]
             arg = vertical[ok][pick].astype(np.int8)
         # total[c] = max(best[c], total[c-1] + s01[c]), as a prefix maximum of best - P.
+        # A 0-1 bead is impossible only into column j = 0, which nothing precedes, and past
+        # j = m, which is masked afterwards; so those steps may count as 0.
         steps = scores[h, i, :].astype(np.float64)
-        prefix = np.cumsum(np.where(np.isfinite(steps), steps, -1e18))
+        prefix = np.cumsum(np.where(np.isfinite(steps), steps, 0.0))
         run = np.maximum.accumulate(best - prefix)
         from_vertical = run == best - prefix
         total[i] = np.where(from_vertical, best, prefix + run)
+        total[i, lo[i] + cols > band.n_tgt] = NEG_INF
         back[i] = np.where(from_vertical, arg, h)
     return total, back
 
