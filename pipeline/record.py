@@ -121,6 +121,7 @@ class Target:
     sentence: int
     start: int
     end: int
+    number: int | None = None  # index into Document.numbers of the quantity it states
 
 
 @dataclass(slots=True)

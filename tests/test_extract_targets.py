@@ -53,6 +53,13 @@ def test_targets_point_at_their_text(processed):
         assert doc.text[t.start:t.end] == t.text
 
 
+def test_targets_link_to_their_number(processed):
+    doc = processed(rmrb("1955-12-01_河南"))
+    for t in doc.targets:
+        number = doc.numbers[t.number]
+        assert (number.lang, number.start, number.text) == (t.lang, t.start, t.text)
+
+
 def test_dates_are_never_targets(processed):
     doc = processed(rmrb("1955-12-01_河南"))
     assert doc.targets

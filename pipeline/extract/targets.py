@@ -23,6 +23,7 @@ def find_targets(doc: Document, parses: models.SentenceParses) -> list[Target]:
     for number in doc.numbers:
         if number.kind not in NOT_TARGETS:
             by_sentence[number.lang, number.sentence].append(number)
+    index_of = {id(number): i for i, number in enumerate(doc.numbers)}
     year = document_year(doc)
     targets = []
     for lang in sorted(doc.sentences, key=lambda lang: lang != ZH):
@@ -37,6 +38,8 @@ def find_targets(doc: Document, parses: models.SentenceParses) -> list[Target]:
                 if (lang, sentence.index) in by_sentence:
                     targets += _english(sentence, parsed, by_sentence[lang, sentence.index],
                                         source, year, short)
+    for target in targets:
+        target.number = index_of[target.number]
     return targets
 
 
@@ -86,6 +89,7 @@ def _chinese(sentence, numbers, source, year) -> list[Target]:
 
 def _target(number: Number, indicator: str | None, kind: str, sign: int, time,
             status: str) -> Target:
+    """A target for ``number``; ``find_targets`` turns ``number=id(...)`` into its index."""
     return Target(number.lang, indicator or "", sign * number.value, number.unit, kind,
                   number.comparator, time.text if time else None, status, number.text,
-                  number.sentence, number.start, number.end)
+                  number.sentence, number.start, number.end, number=id(number))
