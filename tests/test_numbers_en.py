@@ -67,6 +67,12 @@ def test_month_and_day():
         ("December", 12, "month"), ("30th", 30, "day")]
 
 
+def test_day_range_is_a_date_not_a_quantity():
+    text = "Dates of Meeting: March 2 – 9, 1954"
+    assert [(text[q.start:q.end], q.value, q.high, q.kind) for q in find_english_numbers(text)] == [
+        ("March", 3, None, "date"), ("2 – 9", 2, 9, "date"), ("1954", 1954, None, "date")]
+
+
 @pytest.mark.parametrize("text", [
     "one of the standards", "the 3rd National Conference", "the 1330-type grinder",
     "the 1A62-type lathe", "the First Five-Year Plan", "the second FYP period",

@@ -39,7 +39,8 @@ _MONTH = "|".join(MONTHS)
 
 NUMBER_RE = re.compile(
     rf"(?P<month>\b(?:{_MONTH})\b)(?:\s+to\s+(?P<month2>{_MONTH})\b"
-    rf"|\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"|\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:\s*[–—-]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)?"  # March 2 – 9
     rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
     rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
     rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
@@ -148,8 +149,9 @@ def _read_month(text: str, match: re.Match) -> list[Quantity]:
                          MONTHS[match.group("month2")])]
     out = [Quantity(match.start("month"), match.end("month"), month, "month", "date")]
     if match.group("day"):
+        day2 = match.group("day2")
         out.append(Quantity(match.start("day"), match.end(), float(match.group("day")), "day",
-                            "date"))
+                            "date", float(day2) if day2 else None))
     return out
 
 
