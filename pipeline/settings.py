@@ -31,13 +31,14 @@ class AlignSettings:
     sim_weight: float = 1.0  # the unit of q: cosine of the two sides' embeddings
     # minus: mean cosine with the sentences just outside the bead; grid 0-1 on mac-dev
     margin_weight: float = 0.3
-    length_weight: float = 0.1  # grid 0-0.6 on mac-dev (0.1 best; 0.2 costs 2.5 points)
-    length_sigma: float = 0.4  # sd of log(en chars / zh chars) around the document mean
+    length_weight: float = 0.2  # grid 0-0.6 on mac-dev, jointly with the next two
+    length_sigma: float = 0.4  # sd of log(en chars / zh chars) of long beads; grid 0.3-0.8
+    length_short_chars: float = 20.0  # beads this short have sd x 1.4; grid 0-50 on mac-dev
     lexical_weight: float = 0.1  # grid 0-0.6 on mac-dev + Bible 001 (0.1: +0.4 points mac-dev)
     number_weight: float = 0.1  # grid 0-0.3: no change on mac-dev/Bible; for dated news text
     quality_offset: float = 0.2  # q of a borderline bead; grid 0.1-0.5 on mac-dev
-    skip: float = 0.2  # cost of leaving one sentence unaligned; grid on mac-dev
-    shape_penalty: float = 0.1  # cost of each sentence beyond two in one bead; grid on mac-dev
+    skip: float = 0.3  # cost of leaving one sentence unaligned; grid 0.15-0.3 on mac-dev
+    shape_penalty: float = 0.1  # cost of each sentence beyond two in one bead; grid 0.05-0.15
     # No dev set has paragraphs, so these are small enough to break ties only.
     src_paragraph_penalty: float = 0.05  # half of shape_penalty
     tgt_paragraph_penalty: float = 0.02  # smaller: the English merges and splits paragraphs

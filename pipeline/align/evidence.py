@@ -88,7 +88,11 @@ class WindowEvidence:
 
 def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.ndarray:
     """Per-sentence quality ``q`` of each bead (see the module docstring)."""
-    z = (np.log((ev.tgt_chars + 1.0) / (ev.src_chars + 1.0)) - priors.log_ratio) / s.length_sigma
+    # As in Gale & Church, the length ratio of a short bead varies more than that of a
+    # long one: the sd grows as the bead's size (in source-language characters) shrinks.
+    size = ev.src_chars + ev.tgt_chars * np.exp(-priors.log_ratio) + 1.0
+    sigma = s.length_sigma * np.sqrt(1.0 + s.length_short_chars / size)
+    z = (np.log((ev.tgt_chars + 1.0) / (ev.src_chars + 1.0)) - priors.log_ratio) / sigma
     length = 0.5 - 0.5 * z * z
     lexical = ev.key_hits / np.maximum(ev.tgt_keys, 1.0)
     dice = 2.0 * ev.number_hits / np.maximum(ev.numbers, 1.0)
