@@ -176,8 +176,7 @@ def fit_confidence(result: dict) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-x @ w))
         hessian = x.T @ (x * (p * (1 - p))[:, None]) + 1e-6 * np.eye(len(w))
         w += np.linalg.solve(hessian, x.T @ (y - p))
-    return {"confidence_bias": w[0], "confidence_quality": w[1], "confidence_contrast": w[2],
-            "confidence_size": -w[3]}
+    return {"confidence_bias": w[0], "confidence_quality": w[1], "confidence_size": -w[2]}
 
 
 def calibration(results: list[dict], threshold: float) -> list[str]:

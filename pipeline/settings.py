@@ -47,12 +47,11 @@ class AlignSettings:
     max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
     band_margin: int = 12  # columns kept on each side of the coarse path
     max_band_width: int = 512  # hard cap: (n + 1) x width x shapes floats must fit in memory
-    # Confidence = sigmoid(bias + quality * q + contrast * (cos - neighbours' cos)
-    #                      - size * sentences beyond two), fit by `bench/align.py --fit`.
-    confidence_bias: float = 0.0  # logistic fit on mac-dev beads (exact match to gold)
-    confidence_quality: float = 10.0  # logistic fit on mac-dev beads
-    confidence_contrast: float = 0.0  # logistic fit on mac-dev beads
-    confidence_size: float = 0.0  # logistic fit on mac-dev beads
+    # Confidence = sigmoid(bias + quality * q - size * sentences beyond two): a logistic
+    # regression of "the bead is exactly a gold bead" on mac-dev, `bench/align.py --fit`.
+    confidence_bias: float = 1.05  # logistic fit on mac-dev beads
+    confidence_quality: float = 4.48  # logistic fit on mac-dev beads
+    confidence_size: float = 0.59  # logistic fit on mac-dev beads
 
 
 @dataclass(frozen=True, slots=True)

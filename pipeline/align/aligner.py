@@ -137,9 +137,8 @@ def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
 
 def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
                    settings: AlignSettings) -> np.ndarray:
-    """``(len(path), 3)``: the features confidence is computed from, for each bead:
-    quality ``q``, contrast (cosine less the neighbours' cosine) and sentences beyond two.
-    Rows of unaligned beads are NaN."""
+    """``(len(path), 2)``: the features confidence is computed from, for each bead:
+    quality ``q`` and sentences beyond two. Rows of unaligned beads are NaN."""
     def sums(side: Side, spans: list[range]) -> sp.csr_matrix:
         rows = [r for r, span in enumerate(spans) for _ in span]
         cols = [x for span in spans for x in span]
@@ -163,7 +162,7 @@ def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
         numbers=np.asarray(sn.sum(axis=1)).ravel() + np.asarray(tn.sum(axis=1)).ravel())
     q = quality(ev, DocumentPriors.estimate(src, tgt), settings)
     extra = np.array([len(s) + len(t) - 2.0 for s, t in path])
-    features = np.stack([q, ev.cos - ev.neighbour_cos, extra], axis=1)
+    features = np.stack([q, extra], axis=1)
     aligned = np.array([len(s) > 0 and len(t) > 0 for s, t in path], dtype=bool)
     return np.where(aligned[:, None], features, np.nan)
 
@@ -178,8 +177,7 @@ def _neighbour_cos(src: Side, tgt: Side, s: range, t: range, sv: np.ndarray, tv:
 def confidence(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
     """Probability that each bead is right: a logistic model over ``_bead_features``,
     0 for unaligned beads (an unaligned sentence always deserves a look)."""
-    weights = np.array([settings.confidence_quality, settings.confidence_contrast,
-                        -settings.confidence_size])
+    weights = np.array([settings.confidence_quality, -settings.confidence_size])
     logit = settings.confidence_bias + np.nan_to_num(features) @ weights
     return np.where(np.isnan(features[:, 0]), 0.0, 1.0 / (1.0 + np.exp(-logit)))
 
