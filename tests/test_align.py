@@ -124,6 +124,14 @@ def test_empty_side_gives_unaligned_beads():
     assert all("unaligned" in b.flags and "low_score" in b.flags for b in beads)
 
 
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_documents_shorter_than_the_largest_bead(n):
+    src, tgt, _ = synthetic(n, seed=6)
+    src.append("")  # a blank line of presplit input is a sentence too
+    beads = align_texts(src, tgt, "en", "en", encoder=TokenEncoder())
+    assert covers_in_order(beads, len(src), len(tgt))
+
+
 def test_flags_and_scores():
     src, tgt, _ = synthetic(40, seed=1)
     src.insert(10, "zz1 zz2 zz3 zz4 zz5 zz6 zz7 zz8")  # nothing translates it

@@ -45,7 +45,7 @@ class Side:
         """``out[a, e]`` = length of the sum of the unit vectors ``e - a .. e - 1``."""
         out = np.ones((max_size + 1, len(self) + 1))
         total = self.vecs.copy()  # total[x] = sum of the a vectors ending at sentence x
-        for a in range(1, max_size + 1):
+        for a in range(1, min(max_size, len(self)) + 1):
             if a > 1:
                 total[a - 1:] += self.vecs[: len(self) - a + 1]
             out[a, a:] = np.linalg.norm(total[a - 1:], axis=1)
@@ -123,7 +123,7 @@ class Scorer:
         side_sums = []
         for side, size in ((src, self.max_a), (tgt, self.max_b)):
             side_sums.append({
-                "norm": side.window_norms(size),
+                "norm": np.maximum(side.window_norms(size), 1e-6),  # an empty line may be 0
                 "chars": window_sums(side.chars, size),
                 "keys": window_sums(np.asarray(side.keys.sum(axis=1)).ravel(), size),
                 "numbers": window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
@@ -206,12 +206,14 @@ class Scorer:
                 number_hits=box("numbers"),
                 numbers=ss["numbers"][a, rows][:, None] + ts["numbers"][b, jj],
             )
-            q = quality(ev, self.priors, s)
+            # First sentence of each window (clipped where the window does not fit).
+            src_open = ss["opens"][np.clip(rows - a, 0, None)][:, None]
+            tgt_open = ts["opens"][np.clip(jj - b, 0, None)]
             score = bead_score(
-                q,
-                src_crossings=(ss["crossings"][a, rows] - ss["crossings"][1, rows - a + 1])[:, None],
-                tgt_crossings=ts["crossings"][b, jj] - ts["crossings"][1, np.clip(jj - b + 1, 0, None)],
-                both_open=ss["opens"][rows - a][:, None] & ts["opens"][np.clip(jj - b, 0, None)],
+                quality(ev, self.priors, s),
+                src_crossings=ss["crossings"][a, rows][:, None] - src_open,
+                tgt_crossings=ts["crossings"][b, jj] - tgt_open,
+                both_open=src_open & tgt_open,
                 s=s)
             out[k, r0:r1] = np.where(ok, score, NEG_INF)
 
