@@ -12,8 +12,8 @@ from pipeline.run import run_corpus
 from pipeline.run.state import MARKERS, STATE_DIR
 from runs import copies_corpus, snapshot
 
-DOCUMENTS = 16
-KILL_AFTER = 3  # documents finished before the kill
+DOCUMENTS = 10
+KILL_AFTER = 2  # documents finished before the kill
 
 
 def finished(out: Path) -> int:
