@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import TMX_DTD
+from conftest import SAMPLE_CORPUS, TMX_DTD
 from pipeline.align import encoders
 from pipeline.run import LocalExecutor, discover, run_corpus
 from pipeline.run import worker
@@ -94,18 +94,31 @@ def test_odd_paths_and_xml_forbidden_characters(first_run):
     assert "ProvincialCommittee" in (out / f"{XML_HOSTILE}.tmx").read_text("utf-8")
 
 
-def test_unchanged_rerun_does_no_model_work(first_run, monkeypatch):
-    corpus, out, _, before = first_run
-
+def forbid_model_work(monkeypatch) -> None:
     def no_model(*args, **kwargs):
         raise AssertionError("an unchanged rerun must not process or encode anything")
 
     monkeypatch.setattr("pipeline.stages.process", no_model)
+    monkeypatch.setattr(encoders.Usem3Encoder, "__init__", no_model)
     monkeypatch.setattr(encoders.Usem3Encoder, "encode", no_model)
     monkeypatch.setattr(encoders, "load_encoder", no_model)
+
+
+def test_unchanged_rerun_does_no_model_work(first_run, monkeypatch):
+    corpus, out, _, before = first_run
+    forbid_model_work(monkeypatch)
     result = run_corpus(corpus, out, progress=False)
     assert result.processed == 0
     assert snapshot(out) == before
+
+
+def test_unchanged_rerun_of_the_sample_corpus(tmp_path, monkeypatch):
+    first = run_corpus(SAMPLE_CORPUS, tmp_path, progress=False)
+    assert first.processed == len(first.outcomes) > 0
+    before = snapshot(tmp_path)
+    forbid_model_work(monkeypatch)
+    assert run_corpus(SAMPLE_CORPUS, tmp_path, progress=False).processed == 0
+    assert snapshot(tmp_path) == before
 
 
 def test_changed_document_is_redone_alone(first_run, tmp_path, monkeypatch):
