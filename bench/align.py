@@ -174,7 +174,7 @@ def run_set(name: str, ablation: bool) -> dict:
         "evidence": sum(s.evidence_seconds for s, _ in stats_all),
         "features": sum(s.features_seconds for s, _ in stats_all),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "scores": scores, "correct": correct, "features": features,
+        "scores": scores, "correct": correct, "bead_features": features,
     }
     if ablation:
         memo = Memo(encoder)
@@ -198,7 +198,7 @@ def run_set(name: str, ablation: bool) -> dict:
 def fit_confidence(result: dict) -> dict[str, float]:
     """Logistic regression (Newton's method) of "bead exactly in the gold" on the bead
     features, over the aligned beads of one set: the ``confidence_*`` settings."""
-    x = np.concatenate([np.array(f) for f in result["features"]])
+    x = np.concatenate([np.array(f) for f in result["bead_features"]])
     y = np.concatenate([np.array(c, dtype=float) for c in result["correct"]])
     keep = x[:, 0] > -99.0
     x = np.column_stack([np.ones(keep.sum()), x[keep]])
@@ -295,6 +295,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     parser.add_argument("--fit", action="store_true",
                         help="fit the confidence settings on mac-dev and print them")
+    parser.add_argument("--json", type=Path, help="also save the raw results here")
+    parser.add_argument("--from-json", type=Path, help="make the tables from saved results")
     parser.add_argument("--child", choices=SETS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not SHARED.exists():
@@ -305,13 +307,15 @@ def main() -> None:
         return
     if args.fit:
         args.sets, args.no_ablation = ["mac-dev"], True
-    results = []
-    for name in args.sets:
+    results = json.loads(args.from_json.read_text()) if args.from_json else []
+    for name in [] if args.from_json else args.sets:
         cmd = [sys.executable, __file__, "--child", name] + (["--no-ablation"] if args.no_ablation else [])
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         results.append(json.loads(out.splitlines()[-1]))
         print(f"{name}: exact F1 {results[-1]['exact_f1']:.4f}, {results[-1]['seconds']:.1f} s",
               file=sys.stderr)
+        if args.json:
+            args.json.write_text(json.dumps(results))
     if args.fit:
         for key, value in fit_confidence(results[0]).items():
             print(f"{key}: float = {value:.2f}")
