@@ -45,7 +45,8 @@ class AlignSettings:
     paragraph_bonus: float = 0.02  # reward for a bead opening a paragraph on both sides
     # Search: full DP up to this many cells, else coarse-to-fine in a band.
     max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
-    band_margin: int = 12  # columns kept on each side of the coarse path
+    band_margin: int = 12  # columns kept each side of the coarse path: most of one block
+    #                        (a block is 15-21 sentences in Bible 006)
     max_band_width: int = 512  # hard cap: (n + 1) x width x shapes floats must fit in memory
     # Confidence = sigmoid(bias + quality * q - size * sentences beyond two): a logistic
     # regression of "the bead is exactly a gold bead" on mac-dev, `bench/align.py --fit`.
