@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.align import AlignStats, align_texts, lexicon, load_encoder  # noqa: E402
 from pipeline.evaluate import Counts, merge_verses, read_beads, read_verses, score  # noqa: E402
+from pipeline.segment import tokenize_chinese  # noqa: E402
 from pipeline.settings import AlignSettings  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "eval"
@@ -140,7 +141,7 @@ def run_set(name: str, ablation: bool) -> dict:
     settings = AlignSettings()
     encoder = load_encoder(settings.encoder)
     encoder.encode(["warm up"])
-    lexicon.cedict(), lexicon.zh_words("预热")  # loads, excluded from the times
+    lexicon.cedict(), tokenize_chinese(["预热"])  # loads, excluded from the times
     rows, total, stats_all = [], Counts(), []
     scores, correct, features, embed_once = [], [], [], 0.0
     for doc in docs:

@@ -13,6 +13,7 @@ from pipeline.align import dp, lexicon
 from pipeline.align.encoders import EmbeddingCache
 from pipeline.evaluate import merge_verses, read_beads, read_verses, score
 from pipeline.record import Document, Sentence
+from pipeline.segment import tokenize_chinese
 from pipeline.settings import AlignSettings
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -197,15 +198,15 @@ def test_paragraphs_are_soft_evidence_not_walls():
 # --- lexical and numeric evidence ---------------------------------------------------------
 
 def test_numbers_on_both_sides():
-    assert lexicon.zh_numbers("一九五○年粮食产量一○六·二九亿斤，增长12.5％") == {
+    assert lexicon.number_keys("一九五○年粮食产量一○六·二九亿斤，增长12.5％", "zh") == {
         "#1950", "#10629000000", "#12.5"}
-    assert lexicon.en_numbers("Adam lived nine hundred and thirty years, in 1,955 of them") == {
-        "#930", "#1955"}
-    assert lexicon.zh_numbers("一个人两只手") == set()  # too small to be evidence
+    assert lexicon.number_keys("Adam lived nine hundred and thirty years, in 1,955 of them",
+                               "en") == {"#930", "#1955"}
+    assert lexicon.number_keys("一个人两只手", "zh") == set()  # too small to be evidence
 
 
 def test_dictionary_keys_meet_in_english():
-    zh = lexicon.zh_keys(lexicon.zh_words("起初神创造天地。"))
+    zh = lexicon.zh_keys(tokenize_chinese(["起初神创造天地。"])[0])
     en = lexicon.en_keys("In the beginning God created the heaven and the earth.")
     assert {"god", "creat", "earth", "heave"} <= zh & en
     assert "the" not in en

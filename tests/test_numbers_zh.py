@@ -12,6 +12,7 @@ from pipeline.extract.numbers_zh import chinese_numeral_value, find_chinese_numb
     ("五十万另七千", 507000), ("卅", 30), ("廿五", 25), ("两万五千四百", 25400), ("十", 10),
     ("十五", 15), ("二万五", 25000), ("6，000", 6000), ("31，500", 31500), ("１９５５", 1955),
     ("101，2", 101.2), ("190万", 1.9e6), ("1.9万", 19000), ("七点五", 7.5),
+    ("一○六·二九亿", 1.0629e10), ("三点五万", 35000),
 ])
 def test_numeral_values(numeral, value):
     assert chinese_numeral_value(numeral) == pytest.approx(value)

@@ -18,6 +18,7 @@ from pipeline.align import dp, lexicon
 from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
 from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, quality
 from pipeline.record import ZH, Bead, Document, Sentence
+from pipeline.segment import tokenize_chinese
 from pipeline.settings import AlignSettings
 
 
@@ -37,14 +38,13 @@ class AlignStats:
 
 def _keys(texts: list[str], lang: str, words: list[list[str]] | None) -> list[set[str]]:
     if lang == ZH:
-        words = words or [lexicon.zh_words(t) for t in texts]
+        words = words or tokenize_chinese(texts)
         return [lexicon.zh_keys(w) for w in words]
     return [lexicon.en_keys(t) for t in texts]
 
 
 def _numbers(texts: list[str], lang: str) -> list[set[str]]:
-    extract = lexicon.zh_numbers if lang == ZH else lexicon.en_numbers
-    return [extract(t) for t in texts]
+    return [lexicon.number_keys(t, lang) for t in texts]
 
 
 def _incidence(src_sets: list[set[str]], tgt_sets: list[set[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:

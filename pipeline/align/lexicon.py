@@ -28,17 +28,8 @@ particle classifier surname kangxi radical abbr pr
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
 _GLOSS_DROP = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b[A-Za-z]+\d\b|\S*\|\S*")
 _WORD = re.compile(r"[A-Za-z]+")
-_DIGITS = re.compile(r"\d+(?:[.,·]\d+)*")
-# Chinese numerals with their units; ○ is the pre-1956 zero, which cn2an does not know.
-_ZH_NUMERAL = re.compile(r"[零○〇一二两三四五六七八九十百千万亿点·]+")
 # 一个, 两人, "one", "a couple": values this small are everywhere and prove nothing.
 SMALLEST_NUMBER = 3
-_EN_NUMBER_WORDS = {w: v for v, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())} | {
-    w: 10 * (k + 2) for k, w in enumerate(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
 def stem(word: str) -> str:
@@ -71,83 +62,18 @@ def cedict() -> dict[str, frozenset[str]]:
     return {head: frozenset(keys) for head, keys in table.items()}
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
+def number_keys(text: str, lang: str) -> set[str]:
+    """``#<value>`` of every quantity and date in a sentence (both ends of a range).
 
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
+    The numbers are read by the extract stage's readers, the one home of numeral parsing
+    (○ as zero, 万/亿, full-width digits, English number words).
+    """
+    from pipeline.extract.numbers_en import find_english_numbers
+    from pipeline.extract.numbers_zh import find_chinese_numbers
 
-
-def zh_words(text: str) -> list[str]:
-    return _jieba().lcut(text)
-
-
-_ZH_SCALES = {"万": 1e4, "亿": 1e8}
-
-
-def _zh_number(token: str) -> float | None:
-    """Value of a Chinese numeral; digit by digit (一○六·二九) or with units (三千五百),
-    and a trailing 万 / 亿 after digit-by-digit numerals, which cn2an refuses."""
-    import cn2an
-
-    token = token.replace("○", "零").replace("〇", "零").replace("·", "点")
-    if token.strip("点") != token:
-        return None
-    body, scale = token, 1.0
-    while body and body[-1] in _ZH_SCALES:
-        body, scale = body[:-1], scale * _ZH_SCALES[body[-1]]
-    for text, factor in ((token, 1.0), (body, scale)):
-        try:
-            return float(cn2an.cn2an(text, "smart")) * factor
-        except (ValueError, KeyError, IndexError):
-            continue
-    return None
-
-
-def _key(value: float) -> str:
-    return f"#{value:.12g}"
-
-
-def _digits(text: str) -> set[str]:
-    return {_key(float(d.replace(",", "").replace("·", "."))) for d in _DIGITS.findall(text)}
-
-
-def _informative(key: str) -> bool:
-    return float(key[1:]) >= SMALLEST_NUMBER
-
-
-def zh_numbers(text: str) -> set[str]:
-    keys = _digits(text)
-    for token in _ZH_NUMERAL.findall(text):
-        value = _zh_number(token)
-        if value is not None:
-            keys.add(_key(value))
-    return {k for k in keys if _informative(k)}
-
-
-def en_numbers(text: str) -> set[str]:
-    """Digits, and number words ("nine hundred and thirty") as one value per phrase."""
-    keys = _digits(text)
-    total = current = 0
-    seen = False
-    for word in [*_WORD.findall(text.lower()), ""]:
-        if word in _EN_NUMBER_WORDS:
-            current += _EN_NUMBER_WORDS[word]
-        elif word == "hundred" and seen:
-            current = max(current, 1) * 100
-        elif word in _EN_SCALES and seen:
-            total += max(current, 1) * _EN_SCALES[word]
-            current = 0
-        elif not (word == "and" and seen):
-            if seen:
-                keys.add(_key(float(total + current)))
-            total = current = 0
-            seen = False
-            continue
-        seen = True
-    return {k for k in keys if _informative(k)}
+    find = find_chinese_numbers if lang == "zh" else find_english_numbers
+    return {f"#{value:.12g}" for quantity in find(text) for value in (quantity.value, quantity.high)
+            if value is not None and value >= SMALLEST_NUMBER}
 
 
 def zh_keys(words: list[str]) -> set[str]:

@@ -62,7 +62,8 @@ def chinese_numeral_value(numeral: str) -> float:
     for short, full in ABBREVIATED_TENS.items():
         text = text.replace(short, full)
     multiplier = 1.0
-    while text and text[-1] in BIG_UNITS and any(c.isdigit() for c in text):
+    # 1,2万 and 一○六·二九亿 / 三点五万: a trailing 万/亿 scales a digit or decimal numeral.
+    while text and text[-1] in BIG_UNITS and any(c.isdigit() or c in "·点" for c in text):
         multiplier *= BIG_UNITS[text[-1]]
         text = text[:-1]
     if re.fullmatch(r"\d+(?:,\d{3})*(?:[.·]\d+)?|\d+,\d{1,2}", text):
