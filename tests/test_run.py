@@ -13,7 +13,6 @@ from conftest import SAMPLE_CORPUS, TMX_DTD
 from pipeline.align import encoders
 from pipeline.run import LocalExecutor, discover, run_corpus
 from pipeline.run import worker
-from pipeline.settings import Settings
 from pipeline.write.tmx import XML_FORBIDDEN_RE
 from runs import ODD_NAME, XML_HOSTILE, build_corpus, snapshot
 
