@@ -10,10 +10,10 @@ from pathlib import Path
 from pipeline.review.documents import Library
 from pipeline.errors import ReviewError
 from pipeline.review.journal import apply_corrections
-from pipeline.write.atomic import atomic_open, write_bytes_atomic, write_text_atomic
-from pipeline.write.corpus import output_path, read_records
-from pipeline.write.json_doc import dumps, validate
-from pipeline.write.tmx import tmx_bytes, write_tmx
+from pipeline.write.atomic import atomic_open
+from pipeline.write.corpus import read_records, write_document
+from pipeline.write.json_doc import validate
+from pipeline.write.tmx import write_tmx
 
 DEFAULT_DEST = "reviewed"  # under OUT_DIR unless --dest says otherwise
 
@@ -34,9 +34,7 @@ def export_reviewed(out_dir: Path, dest: Path | None = None) -> tuple[Path, list
             corrected.append(doc_id)
         if record["bilingual"]:
             bilingual.append(doc_id)
-            write_bytes_atomic(output_path(dest, doc_id, ".tmx"),
-                               tmx_bytes([record], record["signature"])[0])
-        write_text_atomic(output_path(dest, doc_id, ".json"), dumps(record))
+        write_document(record, dest)
         signatures.add(record["signature"])
     with atomic_open(dest / "corpus.tmx") as handle:
         write_tmx(handle, read_records(dest, bilingual), " || ".join(sorted(signatures)))

@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.errors import DuiqiError, Errors, Warnings
+from pipeline.errors import DuiqiError, Errors
 from pipeline.ingest import read_document, read_pair
 from pipeline.run.discover import Task
 from pipeline.run.outcome import Outcome
 from pipeline.run.state import RunState
 from pipeline.settings import Settings
-from pipeline.write.atomic import write_bytes_atomic, write_text_atomic
-from pipeline.write.corpus import output_path
-from pipeline.write.json_doc import document_to_json, dumps, validate
-from pipeline.write.tmx import tmx_bytes
+from pipeline.write.corpus import remove_outputs, write_document
+from pipeline.write.json_doc import document_to_json, validate
 
 OUTPUT_SUFFIXES = (".json", ".tmx")
 
@@ -114,21 +112,3 @@ def process_task(task: Task, root: Path, out_dir: Path, settings: Settings) -> O
                           timings=timings)
     remove_outputs(out_dir, task.doc_id, OUTPUT_SUFFIXES)
     return outcome
-
-
-def write_document(record: dict, out_dir: Path) -> None:
-    """The TMX of a bilingual document, then the JSON; each written atomically."""
-    if record["bilingual"]:
-        data, removed = tmx_bytes([record], record["signature"])
-        if removed:
-            record["issues"].append({"code": "W003", "severity": "warning",
-                                     "message": Warnings.W003.format(count=removed)})
-        write_bytes_atomic(output_path(out_dir, record["doc_id"], ".tmx"), data)
-    else:
-        remove_outputs(out_dir, record["doc_id"], (".tmx",))
-    write_text_atomic(output_path(out_dir, record["doc_id"], ".json"), dumps(record))
-
-
-def remove_outputs(out_dir: Path, doc_id: str, suffixes: tuple[str, ...]) -> None:
-    for suffix in suffixes:
-        output_path(out_dir, doc_id, suffix).unlink(missing_ok=True)

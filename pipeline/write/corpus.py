@@ -1,16 +1,37 @@
-"""Corpus-level files, rebuilt from the per-document JSON so they never disagree with it."""
+"""Where outputs live: per-document JSON and TMX, and the corpus-level files rebuilt from the
+per-document JSON so they never disagree with it."""
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.write.atomic import atomic_open
-from pipeline.write.tmx import write_tmx
+from pipeline.errors import Warnings
+from pipeline.write.atomic import atomic_open, write_bytes_atomic, write_text_atomic
+from pipeline.write.json_doc import dumps
+from pipeline.write.tmx import tmx_bytes, write_tmx
 
 
 def output_path(out_dir: Path, doc_id: str, suffix: str) -> Path:
     return out_dir / f"{doc_id}{suffix}"
+
+
+def write_document(record: dict, out_dir: Path) -> None:
+    """The TMX of a bilingual document, then the JSON; each written atomically."""
+    if record["bilingual"]:
+        data, removed = tmx_bytes([record], record["signature"])
+        if removed:
+            record["issues"].append({"code": "W003", "severity": "warning",
+                                     "message": Warnings.W003.format(count=removed)})
+        write_bytes_atomic(output_path(out_dir, record["doc_id"], ".tmx"), data)
+    else:
+        remove_outputs(out_dir, record["doc_id"], (".tmx",))
+    write_text_atomic(output_path(out_dir, record["doc_id"], ".json"), dumps(record))
+
+
+def remove_outputs(out_dir: Path, doc_id: str, suffixes: tuple[str, ...]) -> None:
+    for suffix in suffixes:
+        output_path(out_dir, doc_id, suffix).unlink(missing_ok=True)
 
 
 def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
