@@ -1,4 +1,5 @@
-"""Corpus tables for analysts: entities, targets (CSV and Parquet) and the glossary (CSV).
+"""Corpus tables for analysts, written with pandas: entities, targets (CSV and Parquet) and
+the glossary (CSV).
 
 Built from the per-document JSON records, so they can be rebuilt without re-running the
 pipeline, and streamed: one record in memory at a time, rows written in batches, so the
@@ -9,12 +10,12 @@ bytes.
 """
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -44,8 +45,7 @@ class TableWriter:
                                      encoding="utf-8", newline="")
         stack.callback(self.text.detach)  # the atomic handle closes the file, not the wrapper
         stack.callback(self.text.flush)
-        self.csv = csv.writer(self.text, lineterminator="\n")
-        self.csv.writerow(columns)
+        self.text.write(",".join(columns) + "\n")
         self.parquet = pq.ParquetWriter(
             stack.enter_context(atomic_open(out_dir / f"{name}.parquet")), self.schema)
         stack.callback(self.flush_and_close)
@@ -57,10 +57,12 @@ class TableWriter:
             self.flush()
 
     def flush(self) -> None:
-        for row in self.rows:
-            self.csv.writerow(["" if row[c] is None else row[c] for c in self.columns])
+        """One batch as a pandas frame: appended to the CSV, one Parquet row group."""
         if self.rows:
-            self.parquet.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            frame = pd.DataFrame(self.rows, columns=list(self.columns))
+            frame.to_csv(self.text, header=False, index=False, lineterminator="\n")
+            self.parquet.write_table(pa.Table.from_pandas(frame, schema=self.schema,
+                                                          preserve_index=False))
         self.rows = []
 
     def flush_and_close(self) -> None:
@@ -112,8 +114,6 @@ def glossary_rows(pairs: list[tuple[str, list[dict]]]) -> list[list]:
 def _write_glossary(rows: list[list], out_dir: Path) -> None:
     with atomic_open(out_dir / "glossary.csv") as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        writer = csv.writer(text, lineterminator="\n")
-        writer.writerow(GLOSSARY_COLUMNS)
-        writer.writerows(rows)
+        pd.DataFrame(rows, columns=GLOSSARY_COLUMNS).to_csv(text, index=False, lineterminator="\n")
         text.flush()
         text.detach()
