@@ -81,7 +81,7 @@ def align(source: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     """Align two plain texts (one paragraph per line, or one sentence per line)."""
     from pipeline.errors import DuiqiError
     from pipeline.stages import align_files
-    from pipeline.write.beads import format_beads
+    from pipeline.evaluate import format_beads
     from pipeline.write.json_doc import document_to_json, dumps
     from pipeline.write.tmx import tmx_bytes
 
@@ -93,7 +93,7 @@ def align(source: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
         typer.echo(f"error: {exc.message}", err=True)
         raise typer.Exit(2) from exc
     if fmt is OutputFormat.beads:
-        data = format_beads(doc.beads).encode("utf-8")
+        data = format_beads((b.src, b.tgt) for b in doc.beads).encode("utf-8")
     else:
         record = document_to_json(doc, settings)
         data = (dumps(record).encode("utf-8") if fmt is OutputFormat.json

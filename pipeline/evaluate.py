@@ -16,6 +16,7 @@ share a verse, on both sides of the comparison, before scoring.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,13 @@ def read_beads(path: str | Path) -> list[BeadIds]:
     return [parse_bead(line) for line in lines if line.strip()]
 
 
+def format_beads(beads: Iterable[BeadIds]) -> str:
+    """One bead per line: what ``duiqi align --format beads`` prints and gold files hold."""
+    return "".join(format_bead(b) + "\n" for b in beads)
+
+
 def write_beads(path: str | Path, beads: list[BeadIds]) -> None:
-    Path(path).write_text("".join(format_bead(b) + "\n" for b in beads), encoding="utf-8")
+    Path(path).write_text(format_beads(beads), encoding="utf-8")
 
 
 def merge_verses(beads: list[BeadIds], verses: tuple[list[str], list[str]]) -> list[BeadIds]:
