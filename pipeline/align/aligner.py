@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from pipeline.align import dp, lexicon
+from pipeline.align.quotes import continues_quotation
 from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
 from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, quality
 from pipeline.record import ZH, Bead, Document, Sentence
@@ -85,7 +86,7 @@ def _coarsen(side: Side, blocks: int) -> tuple[Side, np.ndarray]:
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
     coarse = Side(vecs=vecs.astype(np.float32), chars=agg @ side.chars,
                   keys=(agg @ side.keys).tocsr(), numbers=(agg @ side.numbers).tocsr(),
-                  para_start=np.zeros(blocks, dtype=bool))
+                  para_start=np.zeros(blocks, dtype=bool), in_quote=np.zeros(blocks, dtype=bool), lang=side.lang)
     return coarse, starts
 
 
@@ -123,9 +124,10 @@ def shape_costs(shapes: np.ndarray, settings: AlignSettings) -> np.ndarray:
 
 
 def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
-               settings: AlignSettings, stats: AlignStats) -> list[tuple[range, range]]:
+               settings: AlignSettings, stats: AlignStats,
+               priors: DocumentPriors | None = None) -> list[tuple[range, range]]:
     t0 = time.perf_counter()
-    scores = Scorer(src, tgt, shapes, settings).band_scores(band)
+    scores = Scorer(src, tgt, shapes, settings, priors).band_scores(band)
     scores -= shape_costs(shapes, settings)[:, None, None].astype(np.float32)
     t1 = time.perf_counter()
     _, back = dp.forward(scores, shapes, band)
@@ -135,8 +137,17 @@ def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
     return path
 
 
+def _refit_priors(src: Side, tgt: Side, path: list[tuple[range, range]],
+                  settings: AlignSettings) -> DocumentPriors:
+    """The document's length model re-estimated from the aligned beads of ``path``."""
+    aligned = [(s, t) for s, t in path if s and t]
+    src_chars = np.array([src.chars[s.start:s.stop].sum() for s, _ in aligned])
+    tgt_chars = np.array([tgt.chars[t.start:t.stop].sum() for _, t in aligned])
+    return DocumentPriors.estimate(src, tgt, settings).refit(src_chars, tgt_chars, settings)
+
+
 def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
-                   settings: AlignSettings) -> np.ndarray:
+                   settings: AlignSettings, priors: DocumentPriors) -> np.ndarray:
     """``(len(path), 2)``: the features confidence is computed from, for each bead:
     quality ``q`` and sentences beyond two. Rows of unaligned beads are NaN."""
     def sums(side: Side, spans: list[range]) -> sp.csr_matrix:
@@ -160,7 +171,7 @@ def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
         key_hits=rowdot(sk, tk), tgt_keys=np.asarray(tk.sum(axis=1)).ravel(),
         number_hits=rowdot(sn, tn),
         numbers=np.asarray(sn.sum(axis=1)).ravel() + np.asarray(tn.sum(axis=1)).ravel())
-    q = quality(ev, DocumentPriors.estimate(src, tgt), settings)
+    q = quality(ev, priors, settings)
     extra = np.array([len(s) + len(t) - 2.0 for s, t in path])
     features = np.stack([q, extra], axis=1)
     aligned = np.array([len(s) > 0 and len(t) > 0 for s, t in path], dtype=bool)
@@ -200,7 +211,8 @@ def build_side(texts: list[str], lang: str, paragraphs: list[int] | None,
     """Embeddings, lengths and paragraph starts of one side, plus its key and number sets."""
     vecs = cache.encode(texts)
     side = Side(vecs=vecs, chars=_chars(texts), keys=sp.csr_matrix((len(texts), 0)),
-                numbers=sp.csr_matrix((len(texts), 0)), para_start=_para_starts(len(texts), paragraphs))
+                numbers=sp.csr_matrix((len(texts), 0)), para_start=_para_starts(len(texts), paragraphs),
+                in_quote=continues_quotation(texts, lang), lang=lang)
     return side, _keys(texts, lang, words), _numbers(texts, lang)
 
 
@@ -231,8 +243,12 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     stats.band_width = band.width
     shapes = dp.make_bead_shapes(settings.max_bead)
     path = _best_path(src_side, tgt_side, band, shapes, settings, stats)
+    priors = DocumentPriors.estimate(src_side, tgt_side, settings)
+    if settings.refit_length:
+        priors = _refit_priors(src_side, tgt_side, path, settings)
+        path = _best_path(src_side, tgt_side, band, shapes, settings, stats, priors)
     stats.encoded = cache.encoded
-    stats.features = _bead_features(src_side, tgt_side, path, settings)
+    stats.features = _bead_features(src_side, tgt_side, path, settings, priors)
     return _make_beads(path, confidence(stats.features, settings), settings)
 
 

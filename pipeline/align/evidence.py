@@ -21,6 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from pipeline.align.dp import NEG_INF, Band
+from pipeline.record import ZH
 from pipeline.settings import AlignSettings
 
 # Rows of the band scored together: large enough for BLAS, small enough that the dense
@@ -37,6 +38,8 @@ class Side:
     keys: sp.csr_matrix  # (n, V) 1 where the sentence holds a dictionary key
     numbers: sp.csr_matrix  # (n, U) 1 where the sentence holds a number
     para_start: np.ndarray  # (n,) bool: the sentence opens a paragraph
+    in_quote: np.ndarray  # (n,) bool: the sentence continues a quotation (align.quotes)
+    lang: str
 
     def __len__(self) -> int:
         return len(self.vecs)
@@ -63,13 +66,34 @@ def window_sums(values: np.ndarray, max_size: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class DocumentPriors:
-    """Per-document constants: the expected log length ratio of target to source."""
+    """Per-document constants of the length model: the expected log length ratio of target
+    to source, and the sd of that log ratio for a long bead."""
 
     log_ratio: float
+    length_sigma: float
 
     @classmethod
-    def estimate(cls, src: Side, tgt: Side) -> "DocumentPriors":
-        return cls(float(np.log((tgt.chars.sum() + 1.0) / (src.chars.sum() + 1.0))))
+    def estimate(cls, src: Side, tgt: Side, s: AlignSettings) -> "DocumentPriors":
+        """Before any alignment: the ratio of the totals and the settings' sd."""
+        return cls(float(np.log((tgt.chars.sum() + 1.0) / (src.chars.sum() + 1.0))), s.length_sigma)
+
+    def refit(self, src_chars: np.ndarray, tgt_chars: np.ndarray, s: AlignSettings) -> "DocumentPriors":
+        """Re-estimated from the aligned beads of a first path (their character counts).
+
+        A free translation (mac-dev 002) varies in length more than a close one, and its
+        best ``length_sigma`` is larger; the robust spread of the first path's length
+        residuals measures that, so ``length_sigma`` becomes that spread times
+        ``length_sigma_per_spread``, within a factor of two of the default.
+        """
+        if len(src_chars) < s.refit_min_beads:
+            return self
+        size = src_chars + tgt_chars * np.exp(-self.log_ratio) + 1.0
+        residual = np.log((tgt_chars + 1.0) / (src_chars + 1.0)) - self.log_ratio
+        scaled = residual / np.sqrt(1.0 + s.length_short_chars / size)
+        spread = 1.4826 * float(np.median(np.abs(scaled - np.median(scaled))))  # MAD, as an sd
+        sigma = float(np.clip(s.length_sigma_per_spread * spread,
+                              s.length_sigma / 2.0, s.length_sigma * 2.0))
+        return DocumentPriors(self.log_ratio, sigma)
 
 
 @dataclass
@@ -91,7 +115,7 @@ def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.
     # As in Gale & Church, the length ratio of a short bead varies more than that of a
     # long one: the sd grows as the bead's size (in source-language characters) shrinks.
     size = ev.src_chars + ev.tgt_chars * np.exp(-priors.log_ratio) + 1.0
-    sigma = s.length_sigma * np.sqrt(1.0 + s.length_short_chars / size)
+    sigma = priors.length_sigma * np.sqrt(1.0 + s.length_short_chars / size)
     z = (np.log((ev.tgt_chars + 1.0) / (ev.src_chars + 1.0)) - priors.log_ratio) / sigma
     length = 0.5 - 0.5 * z * z
     lexical = ev.key_hits / np.maximum(ev.tgt_keys, 1.0)
@@ -101,15 +125,17 @@ def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.
             + s.number_weight * number - s.quality_offset)
 
 
-def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open,
+def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open, quote_split,
                s: AlignSettings) -> np.ndarray:
     """DP score of aligned beads with quality ``q``, before the prior cost of their shape.
 
     Each bead counts once whatever its size: a window of more sentences has a higher cosine
-    to begin with, so a per-sentence weighting would merge everything.
+    to begin with, so a per-sentence weighting would merge everything. ``quote_split``
+    marks beads whose English side starts inside a quotation and Chinese side does not:
+    they are probably cut in the wrong place.
     """
     return (q - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
-            + s.paragraph_bonus * both_open)
+            + s.paragraph_bonus * both_open - s.quote_penalty * quote_split)
 
 
 class Scorer:
@@ -118,7 +144,7 @@ class Scorer:
     def __init__(self, src: Side, tgt: Side, shapes: np.ndarray, s: AlignSettings,
                  priors: DocumentPriors | None = None) -> None:
         self.src, self.tgt, self.shapes, self.s = src, tgt, shapes, s
-        self.priors = priors or DocumentPriors.estimate(src, tgt)
+        self.priors = priors or DocumentPriors.estimate(src, tgt, s)
         self.max_a, self.max_b = int(shapes[:, 0].max()), int(shapes[:, 1].max())
         side_sums = []
         for side, size in ((src, self.max_a), (tgt, self.max_b)):
@@ -129,6 +155,7 @@ class Scorer:
                 "numbers": window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
                 "crossings": window_sums(side.para_start.astype(float), size),
                 "opens": side.para_start,
+                "in_quote": side.in_quote,
             })
         self.src_sums, self.tgt_sums = side_sums
 
@@ -145,6 +172,12 @@ class Scorer:
         at ``rows``) and target windows (size ``b``, ending at ``cols``, shape (R, W))."""
         norms = self.src_sums["norm"][a, rows][:, None] * self.tgt_sums["norm"][b, cols]
         return box("dot") / norms
+
+    def _quote_split(self, src_in_quote: np.ndarray, tgt_in_quote: np.ndarray) -> np.ndarray:
+        """English starts inside a quotation, Chinese does not (whichever side is which)."""
+        if self.src.lang == ZH:
+            return tgt_in_quote & ~src_in_quote
+        return src_in_quote & ~tgt_in_quote
 
     def _score_skips(self, band: Band, out: np.ndarray) -> None:
         j = band.columns
@@ -207,13 +240,15 @@ class Scorer:
                 numbers=ss["numbers"][a, rows][:, None] + ts["numbers"][b, jj],
             )
             # First sentence of each window (clipped where the window does not fit).
-            src_open = ss["opens"][np.clip(rows - a, 0, None)][:, None]
-            tgt_open = ts["opens"][np.clip(jj - b, 0, None)]
+            src_first, tgt_first = np.clip(rows - a, 0, None), np.clip(jj - b, 0, None)
+            src_open, tgt_open = ss["opens"][src_first][:, None], ts["opens"][tgt_first]
             score = bead_score(
                 quality(ev, self.priors, s),
                 src_crossings=ss["crossings"][a, rows][:, None] - src_open,
                 tgt_crossings=ts["crossings"][b, jj] - tgt_open,
                 both_open=src_open & tgt_open,
+                quote_split=self._quote_split(ss["in_quote"][src_first][:, None],
+                                              ts["in_quote"][tgt_first]),
                 s=s)
             out[k, r0:r1] = np.where(ok, score, NEG_INF)
 
