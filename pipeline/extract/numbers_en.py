@@ -45,7 +45,7 @@ NUMBER_RE = re.compile(
     rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
     rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
     rf"|(?<![\w.,-])(?P<low>{_CORE})(?P<ordinal>st|nd|rd|th)?(?P<lowpct>{_PERCENT})?"
-    rf"(?:(?P<conn>\s+to\s+|\s+or\s+|\s*[–—]\s*)(?P<high>{_CORE})(?P<highpct>{_PERCENT})?)?"
+    rf"(?:(?P<conn>\s+to\s+|\s+or\s+|\s*[–—]\s*|-(?=\d))(?P<high>{_CORE})(?P<highpct>{_PERCENT})?)?"
     rf"(?P<fold>[- ]?fold\b|\s+times\b)?(?![\w-]*\d)", re.IGNORECASE)
 
 DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
@@ -170,7 +170,9 @@ def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
 
 
 def _looks_like_year(low_text: str, high_text: str | None) -> bool:
-    return bool(re.fullmatch(r"1[6-9]\d\d|20\d\d", low_text)) and high_text is None
+    """1956, or a span of years such as 1953-1957."""
+    year = re.compile(r"1[6-9]\d\d|20\d\d")
+    return bool(year.fullmatch(low_text)) and (high_text is None or bool(year.fullmatch(high_text)))
 
 
 def _before_comparator(text: str, start: int) -> str:
