@@ -76,3 +76,19 @@ def test_chinese_plan_with_deadline(processed):
     assert "产粮" in grain.indicator
     share = next(t for t in zh if t.value == 46)
     assert (share.indicator, share.kind, share.unit) == ("入社农户", "increase_to", "%")
+
+
+def test_infinitive_decision_is_a_plan():
+    """The sample meeting record's decision "grain output of the province to reach 9.5
+    billion jin in 1955" states a target, not a result."""
+    from pathlib import Path
+
+    from pipeline.stages import process_file
+
+    record = Path(__file__).resolve().parents[1] / "corpus" / "records"
+    doc = process_file(record / "1954_provincial_agricultural_conference.txt", record)
+    grain = find(doc.targets, 9.5e9, "jin")
+    assert (grain.indicator, grain.time, grain.status) == ("grain output of the province",
+                                                           "1955", "planned")
+    past = find(doc.targets, 20, "%")  # "In 1953 the grain output ... was 20 percent higher"
+    assert past.status == "achieved"

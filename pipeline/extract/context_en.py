@@ -196,13 +196,14 @@ def kind(root: Token | None, number_kind: str, unit: str | None) -> tuple[str, i
 
 def is_planned(parsed: Doc, root: Token | None, number_start: int) -> bool:
     """A plan word before the number ("planned that ... ; by 1957, 5 million" plans both
-    clauses), a future auxiliary on a governor, or "is to"."""
+    clauses), a future auxiliary on a governor, an infinitive governor as in decisions and
+    headlines ("grain output to reach 9.5 billion jin in 1955"), or "is to"."""
     before = parsed.text[:number_start].lower()
     if any(re.search(rf"\b{w}\b", before) for w in PLAN_WORDS):
         return True
     if root is not None:
         for governor in [root, *root.ancestors]:
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | {"to"}
                    for c in governor.children):
                 return True
     return bool(re.search(r"\b(?:is|are|was|were)\s+to\b", before))
