@@ -175,7 +175,7 @@ def _row(name: str, result: dict, jobs: int) -> str:
     if jobs > 1:
         memory += f" (main {result['main_mb']:.0f} + {jobs} x worker {result['worker_mb']:.0f})"
     return (f"| {name} | {result['documents']:,} ({result['failed']}) | {result['seconds']:.1f} "
-            f"| {result['docs_per_second']:.2f} | {memory} |")
+            f"| {result['docs_per_second']:,.2f} | {memory} |")
 
 
 def _cpus() -> int:
