@@ -23,10 +23,14 @@ PLAN_RE = re.compile(r"规划|预计|争取|力争|要求|指标|计划(?:在|�
 VERB_MARKERS = ("已经", "已", "将", "要", "可以", "可", "由", "从", "比", "达到", "达",
                 "增加", "提高", "发展", "完成", "占", "为", "是", "共有", "有", "共", "约",
                 "增长", "降低", "减少", "超过", "平均", "预计", "计划", "都", "也", "还")
-LEADING = re.compile(r"^(?:【[^】]*】|其中|例如|如|并且|并|而且|而|同时|此外|另外|目前|现在|据|根据)+")
+LEADING = re.compile(r"^(?:【[^】]*】|其中|例如|如|并且|并|而且|而|同时|此外|另外|目前|现在|据|根据"
+                     r"|但是|但|可是|然而|不过)+")
+# An aside inside the clause: 工业生产总值据不完全统计还比1954年增长54％.
+ASIDE = re.compile(r"据[^，；。]{0,8}?统计")
 COUNTED_END = re.compile(rf"[{re.escape('，；。：！？,;:（）()“”、和与及的')}]|"
                          r"提前|超额|完成|建立|参加|获得|进行|已|都|也|还|在|是|有")
 CLAUSE_BREAK = "，；。：！？,;:（）()“”"
+THOUSANDS_COMMA = re.compile(r"[0-9０-９][，,][0-9０-９]{3}(?![0-9０-９])")
 INCREASE_BY = re.compile(r"(?:增加|提高|增长|增产|扩大|上升|超额)了?(?:将近|近|约)?$")
 DECREASE_BY = re.compile(r"(?:降低|减少|下降|缩小|节约)了?(?:将近|近|约)?$")
 INCREASE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降)(?:到|至)(?:了)?$|达到$|增至$")
@@ -75,12 +79,24 @@ def indicator(text: str, start: int, end: int, phrases: list[TimePhrase],
         noun = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]
         if len(noun) >= 2:
             return noun
-    clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAK) + 1
+    clause_start = _clause_start(text, start)
     found = _topic(text, clause_start, start, phrases)
+    after = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]
+    if found is None and clause_start == start and len(after) >= 2:
+        return after.removesuffix("等")  # a list item opening with its number: 6，000瓩锅炉
     if found is None and clause_start > 1:  # 电力的新增生产能力，超额完成12，800瓩
-        previous = max(text.rfind(ch, 0, clause_start - 1) for ch in CLAUSE_BREAK) + 1
+        previous = _clause_start(text, clause_start - 1)
         found = _topic(text, previous, clause_start - 1, phrases)
-    return found or COUNTED_END.split(text[end:], maxsplit=1)[0][:10] or None
+    return found or after or None
+
+
+def _clause_start(text: str, before: int, breaks: str = CLAUSE_BREAK) -> int:
+    """Where the clause holding position ``before`` starts: after the last break character,
+    where a comma between digits (6，000, the papers' thousands separator) is no break."""
+    for match in reversed(list(re.finditer(f"[{re.escape(breaks)}]", text[:before]))):
+        if not THOUSANDS_COMMA.match(text, match.start() - 1):
+            return match.end()
+    return 0
 
 
 def _topic(text: str, clause_start: int, start: int, phrases: list[TimePhrase]) -> str | None:
@@ -88,7 +104,7 @@ def _topic(text: str, clause_start: int, start: int, phrases: list[TimePhrase]) 
     for phrase in phrases:
         if clause_start <= phrase.start < start:
             clause = clause.replace(text[phrase.start:phrase.end], "")
-    clause = LEADING.sub("", clause.strip(" 　"))
+    clause = LEADING.sub("", ASIDE.sub("", clause).strip(" 　"))
     clause = clause.split("等")[-1] if "、" in clause else clause  # 冶炼、水泵…等: a list
     positions = [clause.find(m) for m in VERB_MARKERS if clause.find(m) > 0]
     topic = (clause[:min(positions)] if positions else clause).strip("的了在 　")
@@ -110,8 +126,8 @@ def kind(text: str, start: int, number_kind: str, unit: str | None) -> tuple[str
         return "increase_by", 1
     if DECREASE_BY.search(before):
         return "increase_by", -1
-    clause_start = max(text.rfind(ch, 0, start) for ch in "，；。")
-    if unit == "%" and re.search(r"占|完成.*计划|计划", text[clause_start + 1:start]):
+    clause_start = _clause_start(text, start, "，；。")
+    if unit == "%" and re.search(r"占|完成.*计划|计划", text[clause_start:start]):
         return "share", 1
     return "level", 1
 
