@@ -68,6 +68,11 @@ encoding overlapping windows; a held-out literary set 0.851 (0.859 with max_alig
   sentence-similarity matrix), so the encoder sees each sentence once and the end-to-end
   time is close to the embedding time (the ratio column). Encoding every window of up to
   5 sentences for real gained 0.009 exact F1 on mac-dev for 8.7x the time (736 s vs 84 s).
+  Encoding only the windows near the first path (each bead's boundaries moved by up to one
+  sentence, windows of up to 3 Chinese / 5 English sentences) and scoring those with
+  their real embeddings gained 0.009 as well (0.894 -> 0.903), but those windows hold 6x
+  the characters of the sentences (the encoder's cost); limited to beads whose confidence
+  is below 0.75 it is +0.002 for 0.85x. Neither fits the 2.5x time budget for what it buys.
 - Evidence in one score: cosine less the mean cosine with the sentences just outside the
   bead (a local margin), a length term whose sd widens for short beads (Gale-Church),
   CC-CEDICT glosses of jieba words found among the English stems, and agreeing numbers
@@ -78,9 +83,11 @@ encoding overlapping windows; a held-out literary set 0.851 (0.859 with max_alig
 - Quotations: a bead whose first English sentence continues a quotation opened before it
   while its first Chinese sentence does not is penalised (4 of 1,316 mac-dev gold beads
   look like that; the reverse, 33, is left alone, as penalising it lost 0.3 points).
-- Second pass: the length model's sd is refitted to the robust spread of the first path's
-  length residuals (a free translation such as mac-dev 002 spreads wider), and the DP runs
-  again with every other piece of evidence unchanged.
+- Second pass: in a band of ±`refine_band_margin` sentences around the first path, with
+  beads of up to `max_bead` (8) sentences where the first pass allowed `route_max_bead`
+  (6), and with the length model's sd refitted to the robust spread of the first path's
+  length residuals (a free translation such as mac-dev 002 spreads wider). The larger
+  beads are for lists that Chinese cuts at ； and English keeps in one sentence.
 - Tried and dropped: a per-document shape prior learnt from a first path (-1 to -5
   points), a penalty for any bead boundary inside an open quotation (-0.2 to -4 points:
   10% of mac-dev's Chinese gold boundaries, 23% in one chapter, fall inside a quotation),
