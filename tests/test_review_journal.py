@@ -128,6 +128,11 @@ def test_export_leaves_the_pipeline_output_and_writes_reviewed_json_and_tmx(
     assert [seg.text for seg in unit.iter("seg")] == [
         "全国钢产量将达到一百万吨。", "National steel output will reach 1 million tons."]
     assert len(etree.parse(str(dest / "corpus.tmx")).findall(".//tu")) == 5 + 2
+    # The corpus files a run writes, rebuilt from the reviewed documents.
+    pairs = [json.loads(line) for line in (dest / "pairs.jsonl").read_text("utf-8").splitlines()]
+    assert [p["reviewed"] for p in pairs if p["doc_id"] == STEEL_ID] == [
+        False, False, True, False, False]
+    assert all((dest / name).exists() for name in ("entities.csv", "targets.parquet"))
 
 
 def test_export_again_is_byte_identical_and_never_into_the_output_folder(review_out, steel_record):

@@ -1,7 +1,8 @@
 """``duiqi apply-corrections``: the reviewed JSON and TMX of every document, in another folder.
 
 The pipeline's output stays as it is (the journal replays over it); the reviewed copies go
-to ``DEST`` with the same layout, plus a ``corpus.tmx`` of the bilingual documents.
+to ``DEST`` with the same layout and the same corpus files as a run writes (``corpus.tmx``,
+``pairs.jsonl``, the entity and target tables), rebuilt from the reviewed documents.
 """
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from pathlib import Path
 from pipeline.review.documents import Library
 from pipeline.errors import ReviewError
 from pipeline.review.journal import apply_corrections
-from pipeline.write.atomic import atomic_open
-from pipeline.write.corpus import read_records, write_document
+from pipeline.write.corpus import write_corpus_files, write_document
 from pipeline.write.json_doc import validate
-from pipeline.write.tmx import write_tmx
 
 DEFAULT_DEST = "reviewed"  # under OUT_DIR unless --dest says otherwise
 
@@ -26,16 +25,13 @@ def export_reviewed(out_dir: Path, dest: Path | None = None) -> tuple[Path, list
     if dest.resolve() == out_dir.resolve():
         raise ReviewError("R023", dest=dest)
     library = Library(out_dir)
-    doc_ids, corrected, bilingual, signatures = library.doc_ids(), [], [], set()
+    doc_ids, corrected, signatures = library.doc_ids(), [], set()
     for doc_id in doc_ids:
         record = apply_corrections(library.record(doc_id), out_dir)
         validate(record)
         if "corrections" in record:
             corrected.append(doc_id)
-        if record["bilingual"]:
-            bilingual.append(doc_id)
         write_document(record, dest)
         signatures.add(record["signature"])
-    with atomic_open(dest / "corpus.tmx") as handle:
-        write_tmx(handle, read_records(dest, bilingual), " || ".join(sorted(signatures)))
+    write_corpus_files(dest, doc_ids, " || ".join(sorted(signatures)))
     return dest, corrected
