@@ -49,6 +49,7 @@ class ReviewErrors:
     R007 = "send the edit as JSON (Content-Type: application/json)."
     R010 = "{detail}"
     R011 = "nothing to undo: the document is at the pipeline's alignment."
+    R012 = "nothing to redo: no undo since the last edit."
     R020 = ("{path}:{line}: the corrections journal has a line that is not a JSON edit "
             "({detail}); the file is append-only, so restore it from a backup or remove "
             "that line by hand.")
@@ -62,7 +63,7 @@ class ReviewErrors:
 
 # The HTTP status the review server answers each review error with.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
-          "R007": 415, "R010": 422, "R011": 422, "R020": 500, "R021": 500, "R022": 400,
+          "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500, "R022": 400,
           "R023": 400}
 
 

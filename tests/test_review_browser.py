@@ -98,7 +98,7 @@ def test_merge_reload_confirm_and_export(review_out, browser_page, tmp_path):
     assert pairs["0"][1] and not pairs["1"][1]
 
 
-def test_split_move_undo_and_unalign_from_the_keyboard(review_out, browser_page):
+def test_split_move_undo_redo_and_unalign_from_the_keyboard(review_out, browser_page):
     from playwright.sync_api import expect
 
     page = browser_page
@@ -126,6 +126,12 @@ def test_split_move_undo_and_unalign_from_the_keyboard(review_out, browser_page)
         expect(sentence(2, "tgt", 3)).to_have_count(1)
         page.keyboard.press("u")
         expect(beads).to_have_count(6)
+        page.keyboard.press("r")  # redo the move, then undo it again
+        expect(beads).to_have_count(5)
+        expect(page.locator("#redo")).to_be_disabled()
+        page.keyboard.press("u")
+        expect(beads).to_have_count(6)
+        expect(page.locator("#redo")).to_be_enabled()
 
         sentence(2, "src", 2).click()
         page.keyboard.press("x")
@@ -137,4 +143,4 @@ def test_split_move_undo_and_unalign_from_the_keyboard(review_out, browser_page)
         expect(page.locator("#toast")).to_contain_text("no next bead")
         expect(beads).to_have_count(7)
     ops = [entry["op"] for entry in read_journal(review_out)]
-    assert ops == ["merge", "split", "move", "undo", "unalign"]
+    assert ops == ["merge", "split", "move", "undo", "redo", "undo", "unalign"]

@@ -53,6 +53,23 @@ def test_undo_is_an_entry_that_takes_back_the_last_edit(review_out, steel_record
     assert caught.value.code == "R011"
 
 
+def test_redo_brings_back_what_was_undone_until_a_new_edit(review_out, steel_record):
+    merged = edit(steel_record, review_out, 0, "merge", bead=2).beads
+    edit(steel_record, review_out, 1, "merge", bead=0)
+    edit(steel_record, review_out, 2, "undo")
+    state = edit(steel_record, review_out, 3, "undo")
+    assert state.can_redo and not state.can_undo
+    state = edit(steel_record, review_out, 4, "redo")
+    assert state.beads == merged and state.can_undo and state.can_redo
+    state = edit(steel_record, review_out, 5, "confirm", bead=0)  # a new edit forgets the rest
+    assert not state.can_redo
+    with pytest.raises(ReviewError) as caught:
+        edit(steel_record, review_out, 6, "redo")
+    assert caught.value.code == "R012"
+    reopened = review_state(steel_record, read_journal(review_out))  # the journal replays
+    assert (reopened.beads, reopened.can_redo) == (state.beads, False)
+
+
 def test_rejected_edits_leave_the_journal_untouched(review_out, steel_record):
     edit(steel_record, review_out, 0, "merge", bead=2)
     before = journal_path(review_out).read_bytes()

@@ -6,7 +6,8 @@
 Every edit is appended at once to ``OUT_DIR/corrections.jsonl``; the pipeline's JSON is
 never rewritten, and reopening a document replays the journal over it. On the page: j/k next
 and previous flagged bead, c confirm, m merge with the next bead, click sentences then s
-split before them, [ and ] move one to the previous or next bead, x unalign, u undo.
+split before them, [ and ] move one to the previous or next bead, x unalign, u undo,
+r redo.
 
 ``edits`` holds the pure bead operations, ``journal`` the journal and its replay
 (``apply_corrections`` for the batch runner and the exports), ``documents`` the safe paths

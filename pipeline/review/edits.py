@@ -116,13 +116,13 @@ OPERATIONS: dict[str, tuple[Callable[..., Beads], tuple[str, ...]]] = {
     "unalign": (unalign, ("side", "sentence")),
     "confirm": (confirm, ("bead",)),
 }
-UNDO = "undo"
-KNOWN_OPERATIONS = sorted([*OPERATIONS, UNDO])
+UNDO, REDO = "undo", "redo"  # history moves; they take no arguments
+KNOWN_OPERATIONS = sorted([*OPERATIONS, UNDO, REDO])
 
 
 def check_request(op: object, args: object) -> None:
     """Raise ``ReviewError`` (4xx) when an operation or its arguments are malformed."""
-    if op not in OPERATIONS and op != UNDO:
+    if op not in OPERATIONS and op not in (UNDO, REDO):
         raise ReviewError("R006", op=op, known=", ".join(KNOWN_OPERATIONS))
     if not isinstance(args, dict):
         raise ReviewError("R005", detail="'args' must be an object")
@@ -140,7 +140,7 @@ def check_request(op: object, args: object) -> None:
 
 
 def apply_edit(beads: Beads, op: str, args: dict) -> Beads:
-    """The beads after one (non-undo) operation; raises ``EditError`` if it is invalid."""
+    """The beads after one edit (not undo or redo); raises ``EditError`` if it is invalid."""
     function, names = OPERATIONS[op]
     return function(beads, *(args[name] for name in names))
 

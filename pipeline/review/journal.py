@@ -4,7 +4,7 @@
 pipeline's own JSON is never rewritten. Each entry names the document, the content hash of
 the text and the hash of the pipeline alignment it was made on, the version it applies to
 (how many entries of that document, text and alignment came before), the operation and its
-arguments, who and when. Undo is an entry too, so the file is the whole history.
+arguments, who and when. Undo and redo are entries too, so the file is the whole history.
 
 Entries made on another text or another alignment are set aside, not replayed: edits name
 beads by position, so over a changed source file or a re-run with other settings they
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.record import ZH
-from pipeline.review.edits import UNDO, Beads, apply_edit, check_beads, check_request
+from pipeline.review.edits import REDO, UNDO, Beads, apply_edit, check_beads, check_request
 from pipeline.errors import ReviewError
 from pipeline.write.json_doc import bead_type
 
@@ -43,7 +43,20 @@ class ReviewState:
     beads: Beads
     version: int
     can_undo: bool
+    can_redo: bool = False
     set_aside: int = 0  # entries of this document made on another text or alignment
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The bead lists a document went through (the pipeline's first) and those undone."""
+
+    done: tuple[Beads, ...]
+    undone: tuple[Beads, ...] = ()
+
+    @property
+    def current(self) -> Beads:
+        return self.done[-1]
 
 
 def journal_path(out_dir: Path) -> Path:
@@ -105,21 +118,26 @@ def side_sizes(record: dict) -> tuple[int, int]:
             len(record["sentences"].get(langs["tgt"], [])))
 
 
-def step(history: list[Beads], op: str, args: dict, sizes: tuple[int, int]) -> list[Beads]:
-    """The bead history after one operation: an edit pushes new beads, undo pops the last."""
+def step(history: History, op: str, args: dict, sizes: tuple[int, int]) -> History:
+    """The history after one operation: an edit pushes new beads and forgets what was
+    undone, undo moves the last beads to the undone, redo moves them back."""
     check_request(op, args)
     if op == UNDO:
-        if len(history) == 1:
+        if len(history.done) == 1:
             raise ReviewError("R011")
-        return history[:-1]
-    beads = apply_edit(history[-1], op, args)
+        return History(history.done[:-1], history.undone + history.done[-1:])
+    if op == REDO:
+        if not history.undone:
+            raise ReviewError("R012")
+        return History(history.done + history.undone[-1:], history.undone[:-1])
+    beads = apply_edit(history.current, op, args)
     check_beads(beads, *sizes)
-    return history + [beads]
+    return History(history.done + (beads,))
 
 
-def replay_history(record: dict, entries: list[dict]) -> list[Beads]:
+def replay_history(record: dict, entries: list[dict]) -> History:
     """Replay a record's entries (see ``entries_for``) over its pipeline beads."""
-    history, sizes = [core_beads(record)], side_sizes(record)
+    history, sizes = History((core_beads(record),)), side_sizes(record)
     for version, entry in enumerate(entries):
         try:
             if entry["version"] != version:
@@ -137,7 +155,8 @@ def review_state(record: dict, journal: list[dict]) -> ReviewState:
     entries = entries_for(journal, record)
     history = replay_history(record, entries)
     own = sum(entry["doc_id"] == record["doc_id"] for entry in journal)
-    return ReviewState(history[-1], len(entries), len(history) > 1, own - len(entries))
+    return ReviewState(history.current, len(entries), len(history.done) > 1,
+                       bool(history.undone), own - len(entries))
 
 
 def record_edit(record: dict, out_dir: Path, version: object, op: object, args: object,
@@ -202,7 +221,7 @@ def bead_index_by_sentence(record: dict, beads: Beads) -> dict[tuple[str, int], 
 
 def reviewed_record(record: dict, entries: list[dict]) -> dict:
     """The record with its journal applied: new beads, numbers placed in them, corrections."""
-    beads = replay_history(record, entries)[-1]
+    beads = replay_history(record, entries).current
     where = bead_index_by_sentence(record, beads)
     numbers = [{**n, "bead": where.get((n["lang"], n["sentence"]))} for n in record["numbers"]]
     corrections = [{key: entry[key] for key in CORRECTION_KEYS} for entry in entries]

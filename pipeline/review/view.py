@@ -31,6 +31,7 @@ def document_view(record: dict, state: ReviewState) -> dict:
         "content_hash": record["content_hash"],
         "version": state.version,
         "can_undo": state.can_undo,
+        "can_redo": state.can_redo,
         "set_aside": state.set_aside,
         "languages": langs,
         "meta": {key: meta.get(key) for key in ("title_en", "title_zh", "date")},

@@ -122,6 +122,7 @@ function render(doc) {
   $("doc-progress").textContent = `${reviewed} / ${doc.beads.length} beads reviewed`;
   $("progress").textContent = `version ${doc.version}`;
   $("undo").disabled = !doc.can_undo;
+  $("redo").disabled = !doc.can_redo;
   $("set-aside").hidden = doc.set_aside === 0;
   $("set-aside").textContent = `${doc.set_aside} earlier edit(s) not applied`;
   $("set-aside").title = "Made on another version of this document (its text or its " +
@@ -280,14 +281,15 @@ const KEYS = {
   ArrowDown: () => moveFocus(1), ArrowUp: () => moveFocus(-1),
   c: () => confirmBead(), m: () => mergeBead(), s: () => splitBead(),
   "[": () => moveSentence("prev"), "]": () => moveSentence("next"), x: unalignSentence,
-  u: () => edit("undo"), Escape: () => { state.selection = null; render(state.doc); },
+  u: () => edit("undo"), r: () => edit("redo"), Escape: () => { state.selection = null; render(state.doc); },
   b: () => { location.hash = "#/"; },
 };
 
 document.addEventListener("keydown", (event) => {
   if ($("doc-view").hidden || !state.doc || event.altKey || event.metaKey) return;
   if (event.target.closest && event.target.closest("select, input, textarea")) return;
-  const key = event.ctrlKey && event.key === "z" ? "u" : event.ctrlKey ? null : event.key;
+  const key = event.ctrlKey && event.key === "z" ? "u" : event.ctrlKey && event.key === "y" ? "r"
+    : event.ctrlKey ? null : event.key;
   if (key && KEYS[key]) {
     event.preventDefault();
     KEYS[key]();
@@ -307,5 +309,6 @@ window.addEventListener("DOMContentLoaded", () => {
   $("sort").addEventListener("change", route);
   $("flag").addEventListener("change", route);
   $("undo").addEventListener("click", () => edit("undo"));
+  $("redo").addEventListener("click", () => edit("redo"));
   route();
 });
