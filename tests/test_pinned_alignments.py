@@ -71,3 +71,20 @@ ACHIEVEMENTS_1955_BEADS = [
 def test_article_aligns_bead_for_bead(processed, path, expected):
     doc = processed(path if not isinstance(path, str) else rmrb(path))
     assert [(b.src, b.tgt) for b in doc.beads] == expected
+
+
+def test_a_dropped_second_headline_stays_out_of_the_body():
+    """corpus/ (written for the project): the English keeps only the first of the two
+    Chinese headlines. The second one may pair with the English title or stay alone, but
+    never join the dateline sentence (it did before sections were evidence)."""
+    from pathlib import Path
+
+    from pipeline.stages import process_file
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    doc = process_file(next(root.rglob("1954-03-15_*.md")), root)
+    for bead in doc.beads:
+        for lang, ids in ((doc.src_lang, bead.src), (doc.tgt_lang, bead.tgt)):
+            kinds = {doc.side(lang)[i].kind for i in ids}
+            assert len(kinds) <= 1, (bead, kinds)
+    assert (doc.beads[1].src, doc.beads[1].tgt) == ([2], [1, 2])  # dateline + first fact

@@ -65,7 +65,8 @@ def _incidence(src_sets: list[set[str]], tgt_sets: list[set[str]]) -> tuple[sp.c
     return matrix(src_sets), matrix(tgt_sets)
 
 
-def _para_starts(n: int, paragraphs: list[int] | None) -> np.ndarray:
+def _starts(n: int, paragraphs: list[int] | None) -> np.ndarray:
+    """Where a new paragraph (or section) starts, from each sentence's number."""
     if paragraphs is None:
         return np.zeros(n, dtype=bool)
     p = np.asarray(paragraphs)
@@ -86,7 +87,8 @@ def _coarsen(side: Side, blocks: int) -> tuple[Side, np.ndarray]:
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
     coarse = Side(vecs=vecs.astype(np.float32), chars=agg @ side.chars,
                   keys=(agg @ side.keys).tocsr(), numbers=(agg @ side.numbers).tocsr(),
-                  para_start=np.zeros(blocks, dtype=bool), in_quote=np.zeros(blocks, dtype=bool), lang=side.lang)
+                  para_start=np.zeros(blocks, dtype=bool), section_start=np.zeros(blocks, dtype=bool),
+                  in_quote=np.zeros(blocks, dtype=bool), lang=side.lang)
     return coarse, starts
 
 
@@ -217,12 +219,14 @@ def _make_beads(path: list[tuple[range, range]], conf: np.ndarray,
 
 
 def build_side(texts: list[str], lang: str, paragraphs: list[int] | None,
-               cache: EmbeddingCache, words: list[list[str]] | None = None) -> tuple[Side, list[set[str]], list[set[str]]]:
+               cache: EmbeddingCache, words: list[list[str]] | None = None,
+               sections: list[int] | None = None) -> tuple[Side, list[set[str]], list[set[str]]]:
     """Embeddings, lengths and paragraph starts of one side, plus its key and number sets."""
     vecs = cache.encode(texts)
     first, last = edge_clauses(texts, lang)
     side = Side(vecs=vecs, chars=_chars(texts), keys=sp.csr_matrix((len(texts), 0)),
-                numbers=sp.csr_matrix((len(texts), 0)), para_start=_para_starts(len(texts), paragraphs),
+                numbers=sp.csr_matrix((len(texts), 0)), para_start=_starts(len(texts), paragraphs),
+                section_start=_starts(len(texts), sections),
                 in_quote=continues_quotation(texts, lang), lang=lang,
                 first_clause_vecs=cache.encode(first), last_clause_vecs=cache.encode(last))
     return side, _keys(texts, lang, words), _numbers(texts, lang)
@@ -232,11 +236,14 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
                 settings: AlignSettings = AlignSettings(),
                 src_paragraphs: list[int] | None = None, tgt_paragraphs: list[int] | None = None,
                 encoder: Encoder | None = None, *, src_words: list[list[str]] | None = None,
+                src_sections: list[int] | None = None, tgt_sections: list[int] | None = None,
                 stats: AlignStats | None = None) -> list[Bead]:
     """Align two lists of sentences monotonically; every sentence is in exactly one bead.
 
     ``src_paragraphs`` / ``tgt_paragraphs`` give each sentence's paragraph number, used as
-    soft evidence only. ``src_words`` may pass a segmenter's Chinese words to save jieba.
+    soft evidence only; ``src_sections`` / ``tgt_sections`` the section of each (headlines,
+    body), which a bead should not straddle. ``src_words`` may pass a segmenter's Chinese
+    words to save jieba.
     """
     stats = stats if stats is not None else AlignStats()
     if not src or not tgt:
@@ -245,8 +252,10 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
                            np.zeros(len(src) + len(tgt)), settings)
     cache = EmbeddingCache(encoder or load_encoder(settings.encoder))
     t0 = time.perf_counter()
-    src_side, src_keys, src_nums = build_side(src, src_lang, src_paragraphs, cache, src_words)
-    tgt_side, tgt_keys, tgt_nums = build_side(tgt, tgt_lang, tgt_paragraphs, cache)
+    src_side, src_keys, src_nums = build_side(src, src_lang, src_paragraphs, cache, src_words,
+                                              src_sections)
+    tgt_side, tgt_keys, tgt_nums = build_side(tgt, tgt_lang, tgt_paragraphs, cache,
+                                              sections=tgt_sections)
     src_side.keys, tgt_side.keys = _incidence(src_keys, tgt_keys)
     src_side.numbers, tgt_side.numbers = _incidence(src_nums, tgt_nums)
     stats.encode_seconds += cache.seconds
@@ -277,6 +286,14 @@ def _paragraphs(sentences: list[Sentence]) -> list[int] | None:
     return None if len(sentences) > 1 and len(set(ids)) == len(ids) else ids
 
 
+def _sections(sentences: list[Sentence]) -> list[int]:
+    """Section numbers: a new section wherever the kind of sentence changes (headlines,
+    subheadings, body), so that an English body that drops the second Chinese headline
+    leaves it unaligned instead of glued to the dateline."""
+    kinds = [s.kind for s in sentences]
+    return [sum(a != b for a, b in zip(kinds, kinds[1:i + 1])) for i in range(len(kinds))]
+
+
 def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Encoder | None = None) -> Document:
     """Stage function: set ``doc.beads`` from the source and target sentences."""
     if not doc.bilingual:
@@ -285,5 +302,6 @@ def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Enc
     words = [s.words for s in src] if doc.src_lang == ZH and all(s.words for s in src) else None
     doc.beads = align_texts([s.text for s in src], [s.text for s in tgt], doc.src_lang,
                             doc.tgt_lang, settings, _paragraphs(src), _paragraphs(tgt), encoder,
-                            src_words=words)
+                            src_words=words, src_sections=_sections(src),
+                            tgt_sections=_sections(tgt))
     return doc

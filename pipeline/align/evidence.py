@@ -38,6 +38,7 @@ class Side:
     keys: sp.csr_matrix  # (n, V) 1 where the sentence holds a dictionary key
     numbers: sp.csr_matrix  # (n, U) 1 where the sentence holds a number
     para_start: np.ndarray  # (n,) bool: the sentence opens a paragraph
+    section_start: np.ndarray  # (n,) bool: the sentence opens a section (headlines, body)
     in_quote: np.ndarray  # (n,) bool: the sentence continues a quotation (align.quotes)
     lang: str
     # Embeddings of each sentence's first and last clause (align.clauses); None where the
@@ -130,16 +131,18 @@ def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.
 
 
 def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open, quote_split,
-               s: AlignSettings) -> np.ndarray:
+               section_crossings, s: AlignSettings) -> np.ndarray:
     """DP score of aligned beads with quality ``q``, before the prior cost of their shape.
 
     Each bead counts once whatever its size: a window of more sentences has a higher cosine
     to begin with, so a per-sentence weighting would merge everything. ``quote_split``
     marks beads whose English side starts inside a quotation and Chinese side does not:
-    they are probably cut in the wrong place.
+    they are probably cut in the wrong place. ``section_crossings`` counts the section
+    boundaries (a headline and the body) inside the bead, on both sides.
     """
     return (q - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
-            + s.paragraph_bonus * both_open - s.quote_penalty * quote_split)
+            + s.paragraph_bonus * both_open - s.quote_penalty * quote_split
+            - s.section_penalty * section_crossings)
 
 
 class Scorer:
@@ -161,6 +164,8 @@ class Scorer:
                 "numbers": window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
                 "crossings": window_sums(side.para_start.astype(float), size),
                 "opens": side.para_start,
+                "sections": window_sums(side.section_start.astype(float), size),
+                "section_opens": side.section_start,
                 "in_quote": side.in_quote,
             })
         self.src_sums, self.tgt_sums = side_sums
@@ -290,6 +295,8 @@ class Scorer:
                 both_open=src_open & tgt_open,
                 quote_split=self._quote_split(ss["in_quote"][src_first][:, None],
                                               ts["in_quote"][tgt_first]),
+                section_crossings=(ss["sections"][a, rows] - ss["section_opens"][src_first])[:, None]
+                + ts["sections"][b, jj] - ts["section_opens"][tgt_first],
                 s=s)
             out[k, r0:r1] = np.where(ok, score, NEG_INF)
 
