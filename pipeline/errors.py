@@ -63,8 +63,8 @@ class ReviewErrors:
 
 # The HTTP status the review server answers each review error with.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
-          "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500, "R022": 400,
-          "R023": 400}
+                 "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500,
+                 "R022": 400, "R023": 400}
 
 
 class DuiqiError(Exception):

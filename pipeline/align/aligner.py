@@ -149,13 +149,11 @@ def _best_path(src: Side, tgt: Side, band: dp.Band, shapes: np.ndarray,
     return path
 
 
-def _refit_priors(src: Side, tgt: Side, path: list[tuple[range, range]],
-                  settings: AlignSettings) -> DocumentPriors:
-    """The document's length model re-estimated from the aligned beads of ``path``."""
+def _aligned_chars(src: Side, tgt: Side, path: list[tuple[range, range]]) -> tuple[np.ndarray, np.ndarray]:
+    """Characters of each side of every aligned bead of ``path``, to refit the length model."""
     aligned = [(s, t) for s, t in path if s and t]
-    src_chars = np.array([src.chars[s.start:s.stop].sum() for s, _ in aligned])
-    tgt_chars = np.array([tgt.chars[t.start:t.stop].sum() for _, t in aligned])
-    return DocumentPriors.estimate(src, tgt, settings).refit(src_chars, tgt_chars, settings)
+    return (np.array([src.chars[s.start:s.stop].sum() for s, _ in aligned]),
+            np.array([tgt.chars[t.start:t.stop].sum() for _, t in aligned]))
 
 
 def _bead_features(src: Side, tgt: Side, path: list[tuple[range, range]],
@@ -271,7 +269,7 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     path = _best_path(src_side, tgt_side, band, route_shapes, settings, stats)
     priors = DocumentPriors.estimate(src_side, tgt_side, settings)
     if settings.refit_length:
-        priors = _refit_priors(src_side, tgt_side, path, settings)
+        priors = priors.refit(*_aligned_chars(src_side, tgt_side, path), settings)
     band = _band_around(path, len(src), len(tgt), settings.refine_band_margin, settings)
     path = _best_path(src_side, tgt_side, band, dp.make_bead_shapes(settings.max_bead), settings,
                       stats, priors, cuts=True)

@@ -162,11 +162,8 @@ class Scorer:
                 "chars": window_sums(side.chars, size),
                 "keys": window_sums(np.asarray(side.keys.sum(axis=1)).ravel(), size),
                 "numbers": window_sums(np.asarray(side.numbers.sum(axis=1)).ravel(), size),
-                "crossings": window_sums(side.para_start.astype(float), size),
-                "opens": side.para_start,
+                "paragraphs": window_sums(side.para_start.astype(float), size),
                 "sections": window_sums(side.section_start.astype(float), size),
-                "section_opens": side.section_start,
-                "in_quote": side.in_quote,
             })
         self.src_sums, self.tgt_sums = side_sums
 
@@ -287,16 +284,24 @@ class Scorer:
             )
             # First sentence of each window (clipped where the window does not fit).
             src_first, tgt_first = np.clip(rows - a, 0, None), np.clip(jj - b, 0, None)
-            src_open, tgt_open = ss["opens"][src_first][:, None], ts["opens"][tgt_first]
+            src_open = src.para_start[src_first][:, None]
+            tgt_open = tgt.para_start[tgt_first]
+
+            def inside(name: str, starts: str) -> tuple[np.ndarray, np.ndarray]:
+                """Per side, the paragraph or section starts inside each window, past its
+                first sentence (which may open one without the bead crossing it)."""
+                return ((ss[name][a, rows] - getattr(src, starts)[src_first])[:, None],
+                        ts[name][b, jj] - getattr(tgt, starts)[tgt_first])
+
+            src_crossings, tgt_crossings = inside("paragraphs", "para_start")
             score = bead_score(
                 quality(ev, self.priors, s),
-                src_crossings=ss["crossings"][a, rows][:, None] - src_open,
-                tgt_crossings=ts["crossings"][b, jj] - tgt_open,
+                src_crossings=src_crossings,
+                tgt_crossings=tgt_crossings,
                 both_open=src_open & tgt_open,
-                quote_split=self._quote_split(ss["in_quote"][src_first][:, None],
-                                              ts["in_quote"][tgt_first]),
-                section_crossings=(ss["sections"][a, rows] - ss["section_opens"][src_first])[:, None]
-                + ts["sections"][b, jj] - ts["section_opens"][tgt_first],
+                quote_split=self._quote_split(src.in_quote[src_first][:, None],
+                                              tgt.in_quote[tgt_first]),
+                section_crossings=sum(inside("sections", "section_start")),
                 s=s)
             out[k, r0:r1] = np.where(ok, score, NEG_INF)
 

@@ -75,13 +75,11 @@ def indicator(text: str, start: int, end: int, phrases: list[TimePhrase],
               counted: bool = False) -> str | None:
     """``counted``: the number ends in a classifier (四十八个), so the noun after it, when
     there is one, is what is counted (四十八个 国营和地方国营工厂)."""
-    if counted:
-        noun = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]
-        if len(noun) >= 2:
-            return noun
+    after = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]  # the words after the number
+    if counted and len(after) >= 2:
+        return after
     clause_start = _clause_start(text, start)
     found = _topic(text, clause_start, start, phrases)
-    after = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]
     if found is None and clause_start == start and len(after) >= 2:
         return after.removesuffix("等")  # a list item opening with its number: 6，000瓩锅炉
     if found is None and clause_start > 1:  # 电力的新增生产能力，超额完成12，800瓩
