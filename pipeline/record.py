@@ -107,21 +107,56 @@ class Number:
 
 @dataclass(slots=True)
 class Target:
-    """A planned or achieved quantity: what, how much, by when, and whether it is a plan."""
+    """One language's mention of a numeric fact: what, how much, when, and whether planned.
+
+    Follows ``shared/eval/targets/GUIDELINE.md``: ``value`` has multipliers applied and is
+    negative for a fall; ``high`` is the upper end of a range; ``time`` is resolved to
+    ``YYYY`` or ``YYYY-MM`` (``time_text`` is the phrase as written, when there is one).
+    """
 
     lang: str
     indicator: str
     value: float
     unit: str | None
-    kind: str  # level | increase_by | increase_to | multiple | share
-    comparator: str | None
-    time: str | None
-    status: str  # planned | achieved
+    kind: str  # level | increase_to | increase_by | plan_fulfilment_pct | share | multiple
+    comparator: str | None  # more_than | less_than | about | at_least, None for none
+    time: str | None  # YYYY or YYYY-MM
+    status: str  # planned | forecast | achieved
     text: str
     sentence: int
     start: int
     end: int
     number: int | None = None  # index into Document.numbers of the quantity it states
+    high: float | None = None
+    time_text: str | None = None
+    fact: str | None = None  # Fact.id shared with the other language's mention
+
+
+@dataclass(slots=True)
+class Fact:
+    """One numeric fact with both languages side by side: the link of a Chinese and an
+    English ``Target`` stating the same quantity inside one bead (or one side alone).
+
+    Fields are the agreed reading; where the two sides disagreed, ``flags`` names the field
+    (``value_mismatch`` …) and ``decided`` says which language's reading was kept and why
+    (``status:en``: the English "planned" settled an unclear Chinese clause).
+    """
+
+    id: str
+    bead: int | None
+    value: float
+    high: float | None
+    unit: str | None
+    kind: str
+    comparator: str | None
+    status: str
+    time: str | None
+    indicator_zh: str | None
+    indicator_en: str | None
+    zh: int | None  # index into Document.targets
+    en: int | None
+    flags: list[str] = field(default_factory=list)
+    decided: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -185,6 +220,7 @@ class Document:
     entity_pairs: list[EntityPair] = field(default_factory=list)
     numbers: list[Number] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 

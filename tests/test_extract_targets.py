@@ -20,23 +20,23 @@ def find(targets, value, unit=None):
 def test_members_by_the_end_of_1954(targets):
     t = find(targets, 900_000)
     assert t.indicator == "members of handicraft producers' cooperatives"
-    assert (t.comparator, t.time, t.status, t.kind) == (
-        "more_than", "by the end of 1954", "planned", "increase_to")
+    assert (t.comparator, t.time, t.time_text, t.status, t.kind) == (
+        "more_than", "1954", "by the end of 1954", "planned", "increase_to")
 
 
 def test_output_value_by_the_end_of_1954(targets):
     t = find(targets, 1e9, "yuan")
     assert t.indicator == "output value"
-    assert (t.comparator, t.time, t.status) == ("more_than", "by the end of 1954", "planned")
+    assert (t.comparator, t.time, t.status) == ("more_than", "1954", "planned")
 
 
 def test_members_and_output_value_by_1957(targets):
     members = find(targets, 5e6)
     assert "members" in members.indicator
-    assert (members.time, members.status) == ("by 1957", "planned")
+    assert (members.time, members.status) == ("1957", "planned")
     output = find(targets, 6e9, "yuan")
     assert output.indicator == "output value"
-    assert (output.comparator, output.time, output.status) == ("more_than", "by 1957", "planned")
+    assert (output.comparator, output.time, output.status) == ("more_than", "1957", "planned")
 
 
 def test_achieved_facts(targets):
@@ -70,9 +70,9 @@ def test_chinese_plan_with_deadline(processed):
     doc = processed(rmrb("1955-12-01_河南"))
     zh = [t for t in doc.targets if t.lang == "zh"]
     cooperatives = next(t for t in zh if t.value == 320593)
-    assert (cooperatives.time, cooperatives.status) == ("到一九五六年八月", "planned")
+    assert (cooperatives.time_text, cooperatives.status) == ("到一九五六年八月", "planned")
     grain = next(t for t in zh if t.value == pytest.approx(3.2e10))
-    assert (grain.unit, grain.time, grain.status) == ("jin", "一九五七年", "planned")
+    assert (grain.unit, grain.time, grain.status) == ("jin", "1957", "planned")
     assert "产粮" in grain.indicator
     share = next(t for t in zh if t.value == 46)
     assert (share.indicator, share.kind, share.unit) == ("入社农户", "increase_to", "%")

@@ -225,3 +225,31 @@ def abbreviations(texts: list[str]) -> dict[str, str]:
             found[acronym + plural] = (same_number or spelled)[0].lower()
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
 
+
+
+def read_facts(doc, lang: str, parses: list, context) -> list:
+    """Fact readings of one English side's numbers (see ``quantity.FactReading``)."""
+    from pipeline.extract.quantity import FactReading, numbers_by_sentence
+    from pipeline.extract.spans import SourceMap
+
+    source = SourceMap(doc, lang)
+    candidates = numbers_by_sentence(doc, lang)
+    short = abbreviations([s.text for s in doc.side(lang)])
+    out = []
+    for sentence, parsed in zip(doc.side(lang), parses):
+        phrases = time_phrases(sentence.text)
+        for i in candidates.get(sentence.index, []):
+            number = doc.numbers[i]
+            start = source.relative(sentence, number.start)
+            end = start + len(number.text)
+            root = number_root(parsed, start, end)
+            time = choose_time(parsed, root, start, phrases)
+            kind_, sign = kind(root, number.kind, number.unit)
+            planned = is_planned(parsed, root, start) or bool(
+                time and time.deadline and context.year and any(y > context.year for y in time.years))
+            years = time.years if time else []
+            out.append(FactReading(i, indicator(root, short) or "", kind_, sign,
+                                   "planned" if planned else "achieved",
+                                   str(years[-1]) if years else None,
+                                   time.text if time else None, number.comparator, number.high))
+    return out

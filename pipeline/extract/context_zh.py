@@ -132,3 +132,32 @@ def kind(text: str, start: int, number_kind: str, unit: str | None) -> tuple[str
 
 def is_planned(text: str, start: int) -> bool:
     return bool(PLAN_RE.search(text[:start]))
+
+
+def read_facts(doc, context) -> list:
+    """Fact readings of the Chinese side's numbers (see ``quantity.FactReading``)."""
+    from pipeline.extract.quantity import FactReading, numbers_by_sentence
+    from pipeline.extract.spans import SourceMap
+    from pipeline.extract.units import ZH_CLASSIFIERS
+
+    source = SourceMap(doc, "zh")
+    candidates = numbers_by_sentence(doc, "zh")
+    out = []
+    for sentence in doc.side("zh"):
+        text = sentence.text
+        phrases = time_phrases(text, context.year)
+        for i in candidates.get(sentence.index, []):
+            number = doc.numbers[i]
+            start = source.relative(sentence, number.start)
+            end = start + len(number.text)
+            time = choose_time(text, start, phrases)
+            kind_, sign = kind(text, start, number.kind, number.unit)
+            planned = is_planned(text, start) or bool(
+                time and time.deadline and context.year and any(y > context.year for y in time.years))
+            counted = number.unit is None and number.text[-1:] in ZH_CLASSIFIERS
+            years = time.years if time else []
+            out.append(FactReading(i, indicator(text, start, end, phrases, counted) or "", kind_,
+                                   sign, "planned" if planned else "achieved",
+                                   str(years[-1]) if years else None,
+                                   time.text if time else None, number.comparator, number.high))
+    return out

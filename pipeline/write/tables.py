@@ -25,10 +25,11 @@ from pipeline.write.atomic import atomic_open
 TEXT, NUMBER, INTEGER = pa.string(), pa.float64(), pa.int64()
 ENTITY_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "text": TEXT, "label": TEXT,
                   "sentence": INTEGER, "start": INTEGER, "end": INTEGER}
-TARGET_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "indicator": TEXT,
-                  "value": NUMBER, "unit": TEXT, "kind": TEXT, "comparator": TEXT,
-                  "time": TEXT, "status": TEXT, "text": TEXT, "sentence": INTEGER,
-                  "start": INTEGER, "end": INTEGER}
+TARGET_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "fact": TEXT,
+                  "indicator": TEXT, "value": NUMBER, "high": NUMBER, "unit": TEXT,
+                  "kind": TEXT, "comparator": TEXT, "status": TEXT, "time": TEXT,
+                  "time_text": TEXT, "text": TEXT, "sentence": INTEGER, "start": INTEGER,
+                  "end": INTEGER}
 GLOSSARY_COLUMNS = ["zh", "en", "label", "count", "confidence", "documents", "doc_ids"]
 ROW_ORDER = {"entities": ("lang", "start", "end", "label", "text"),
              "targets": ("lang", "start", "end", "indicator", "value")}
