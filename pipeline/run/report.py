@@ -7,7 +7,7 @@ from pathlib import Path
 from pipeline.write.corpus import read_records
 
 SHOWN_FAILURES = 20  # in the summary; report.json lists them all
-DOCUMENT_STAGES = ("ingest", "load", "segment", "align", "extract", "write")  # "encode" is in align
+DOCUMENT_STAGES = ("ingest", "load", "segment", "extract", "align", "link", "write")  # "encode" is in align
 
 
 def build_report(outcomes: list, out_dir: Path, ok_ids: list[str], signature: str) -> dict:

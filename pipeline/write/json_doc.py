@@ -64,6 +64,7 @@ def document_to_json(doc: Document, settings: Settings) -> dict:
         "entity_pairs": [asdict(p) for p in doc.entity_pairs],
         "numbers": [asdict(n) for n in doc.numbers],
         "targets": [asdict(t) for t in doc.targets],
+        "facts": [asdict(f) for f in doc.facts],
         "issues": [asdict(i) for i in doc.issues],
         "stats": doc.stats,
     }

@@ -1,4 +1,5 @@
-"""Corpus tables for analysts, written with pandas: entities, targets (CSV and Parquet) and
+"""Corpus tables for analysts, written with pandas: entities, targets (one row per mention
+of a fact), facts (one row per fact, both languages side by side; CSV and Parquet) and
 the glossary (CSV).
 
 Built from the per-document JSON records, so they can be rebuilt without re-running the
@@ -19,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.extract.crosslingual import corpus_glossary
+from pipeline.link import corpus_glossary
 from pipeline.write.atomic import atomic_open
 
 TEXT, NUMBER, INTEGER = pa.string(), pa.float64(), pa.int64()
@@ -30,9 +31,17 @@ TARGET_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "fact": TEXT,
                   "kind": TEXT, "comparator": TEXT, "status": TEXT, "time": TEXT,
                   "time_text": TEXT, "text": TEXT, "sentence": INTEGER, "start": INTEGER,
                   "end": INTEGER}
+# One row per fact, both languages side by side (targets.csv has one row per mention).
+FACT_COLUMNS = {"doc_id": TEXT, "date": TEXT, "fact": TEXT, "bead": INTEGER, "value": NUMBER,
+                "high": NUMBER, "unit": TEXT, "kind": TEXT, "comparator": TEXT,
+                "status": TEXT, "time": TEXT, "indicator_zh": TEXT, "indicator_en": TEXT,
+                "text_zh": TEXT, "text_en": TEXT, "sentence_zh": INTEGER,
+                "sentence_en": INTEGER, "start_zh": INTEGER, "start_en": INTEGER,
+                "flags": TEXT, "decided": TEXT}
 GLOSSARY_COLUMNS = ["zh", "en", "label", "count", "confidence", "documents", "doc_ids"]
 ROW_ORDER = {"entities": ("lang", "start", "end", "label", "text"),
-             "targets": ("lang", "start", "end", "indicator", "value")}
+             "targets": ("lang", "start", "end", "indicator", "value"),
+             "facts": ("fact",)}
 BATCH_ROWS = 10_000  # rows per Parquet row group: small enough for memory, big enough to scan
 
 
@@ -61,6 +70,9 @@ class TableWriter:
         """One batch as a pandas frame: appended to the CSV, one Parquet row group."""
         if self.rows:
             frame = pd.DataFrame(self.rows, columns=list(self.columns))
+            for name, kind in self.columns.items():
+                if kind == INTEGER:  # nullable: a fact without an English side has no sentence
+                    frame[name] = frame[name].astype("Int64")
             frame.to_csv(self.text, header=False, index=False, lineterminator="\n")
             self.parquet.write_table(pa.Table.from_pandas(frame, schema=self.schema,
                                                           preserve_index=False))
@@ -79,7 +91,8 @@ def write_tables(records: Iterable[dict], out_dir: Path) -> None:
     pairs: list[tuple[str, list[dict]]] = []
     with ExitStack() as stack:
         writers = {"entities": TableWriter(stack, out_dir, "entities", ENTITY_COLUMNS),
-                   "targets": TableWriter(stack, out_dir, "targets", TARGET_COLUMNS)}
+                   "targets": TableWriter(stack, out_dir, "targets", TARGET_COLUMNS),
+                   "facts": TableWriter(stack, out_dir, "facts", FACT_COLUMNS)}
         for record in records:
             for key, writer in writers.items():
                 writer.add(_rows(record, key, writer.columns))
@@ -89,9 +102,24 @@ def write_tables(records: Iterable[dict], out_dir: Path) -> None:
 
 def _rows(record: dict, key: str, columns: dict) -> list[dict]:
     base = {"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date")}
-    rows = [{column: {**base, **item}.get(column) for column in columns}
-            for item in record.get(key, [])]
+    items = _fact_rows(record) if key == "facts" else record.get(key, [])
+    rows = [{column: {**base, **item}.get(column) for column in columns} for item in items]
     return sorted(rows, key=lambda row: tuple(_sortable(row[c]) for c in ROW_ORDER[key]))
+
+
+def _fact_rows(record: dict) -> list[dict]:
+    """A fact with the text and place of its Chinese and English mentions."""
+    targets = record.get("targets", [])
+    rows = []
+    for fact in record.get("facts", []):
+        row = {**fact, "fact": fact["id"], "flags": ";".join(fact["flags"]),
+               "decided": ";".join(fact["decided"])}
+        for lang in ("zh", "en"):
+            mention = targets[fact[lang]] if fact[lang] is not None else {}
+            row |= {f"text_{lang}": mention.get("text"), f"sentence_{lang}": mention.get("sentence"),
+                    f"start_{lang}": mention.get("start")}
+        rows.append(row)
+    return rows
 
 
 def _sortable(value) -> tuple:
