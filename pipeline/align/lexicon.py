@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from pipeline import dictionary
+from pipeline.record import Number
 
 # Stems are word prefixes of this length: crude, language-free and the usual choice of
 # IBM-model aligners for English ("translat" and "translation" meet at "trans").
@@ -48,17 +50,12 @@ def gloss_stems() -> dict[str, frozenset[str]]:
     return table
 
 
-def number_keys(text: str, lang: str) -> set[str]:
-    """``#<value>`` of every quantity and date in a sentence (both ends of a range).
-
-    The numbers are read by the extract stage's readers, the one home of numeral parsing
-    (○ as zero, 万/亿, full-width digits, English number words).
+def number_keys(numbers: Iterable[Number]) -> set[str]:
+    """``#<value>`` of every quantity and date of a sentence (both ends of a range), from the
+    ``record.Number`` that the monolingual annotation read with the one home of numeral
+    parsing (``pipeline.extract``: ○ as zero, 万/亿, full-width digits, English number words).
     """
-    from pipeline.extract.numbers_en import find_english_numbers
-    from pipeline.extract.numbers_zh import find_chinese_numbers
-
-    find = find_chinese_numbers if lang == "zh" else find_english_numbers
-    return {f"#{value:.12g}" for quantity in find(text) for value in (quantity.value, quantity.high)
+    return {f"#{value:.12g}" for number in numbers for value in (number.value, number.high)
             if value is not None and value >= SMALLEST_NUMBER}
 
 

@@ -5,8 +5,9 @@ less that of each side with the sentences just outside the other (a local margin
 Bertalign), how plausible its length ratio is, the share of its English content words that a
 dictionary gloss of its Chinese words explains, and whether its numbers agree, less an
 offset. The DP maximises the sum of bead scores: ``q`` plus soft paragraph terms, less the
-prior cost of the bead's shape (``aligner.shape_costs``). Unaligned sentences score
-``-skip`` each. ``q`` is also the main input of a bead's confidence.
+prior cost of the bead's shape (``search.shape_costs``). Unaligned sentences score
+``-skip`` each. The same terms, read for the beads of the final path
+(``Scorer.bead_terms``), are what a bead's confidence is computed from.
 
 Pairwise evidence (embedding dot products, shared dictionary keys, shared numbers) is
 computed one block of band rows at a time as a dense sentence-by-sentence matrix; the
@@ -15,49 +16,20 @@ is ever materialised.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
-import scipy.sparse as sp
 
 from pipeline.align.dp import NEG_INF, Band
+from pipeline.align.features import Side
 from pipeline.record import ZH
 from pipeline.settings import AlignSettings
+
+Scoring = AlignSettings.Scoring
 
 # Rows of the band scored together: large enough for BLAS, small enough that the dense
 # block (rows x columns it touches) stays a few hundred kB.
 BLOCK_ROWS = 64
-
-
-@dataclass
-class Side:
-    """What the scorer knows about the sentences of one language."""
-
-    vecs: np.ndarray  # (n, d) float32, unit rows
-    chars: np.ndarray  # (n,) characters without spaces
-    keys: sp.csr_matrix  # (n, V) 1 where the sentence holds a dictionary key
-    numbers: sp.csr_matrix  # (n, U) 1 where the sentence holds a number
-    para_start: np.ndarray  # (n,) bool: the sentence opens a paragraph
-    section_start: np.ndarray  # (n,) bool: the sentence opens a section (headlines, body)
-    in_quote: np.ndarray  # (n,) bool: the sentence continues a quotation (align.quotes)
-    lang: str
-    # Embeddings of each sentence's first and last clause (align.clauses); None where the
-    # units are not sentences (the coarse pass's blocks).
-    first_clause_vecs: np.ndarray | None = None
-    last_clause_vecs: np.ndarray | None = None
-
-    def __len__(self) -> int:
-        return len(self.vecs)
-
-    def window_norms(self, max_size: int) -> np.ndarray:
-        """``out[a, e]`` = length of the sum of the unit vectors ``e - a .. e - 1``."""
-        out = np.ones((max_size + 1, len(self) + 1))
-        total = self.vecs.copy()  # total[x] = sum of the a vectors ending at sentence x
-        for a in range(1, min(max_size, len(self)) + 1):
-            if a > 1:
-                total[a - 1:] += self.vecs[: len(self) - a + 1]
-            out[a, a:] = np.linalg.norm(total[a - 1:], axis=1)
-        return out
 
 
 def window_sums(values: np.ndarray, max_size: int) -> np.ndarray:
@@ -78,11 +50,11 @@ class DocumentPriors:
     length_sigma: float
 
     @classmethod
-    def estimate(cls, src: Side, tgt: Side, s: AlignSettings) -> "DocumentPriors":
+    def estimate(cls, src: Side, tgt: Side, s: Scoring) -> "DocumentPriors":
         """Before any alignment: the ratio of the totals and the settings' sd."""
         return cls(float(np.log((tgt.chars.sum() + 1.0) / (src.chars.sum() + 1.0))), s.length_sigma)
 
-    def refit(self, src_chars: np.ndarray, tgt_chars: np.ndarray, s: AlignSettings) -> "DocumentPriors":
+    def refit(self, src_chars: np.ndarray, tgt_chars: np.ndarray, s: Scoring) -> "DocumentPriors":
         """Re-estimated from the aligned beads of a first path (their character counts).
 
         A free translation (mac-dev 002) varies in length more than a close one, and its
@@ -102,37 +74,48 @@ class DocumentPriors:
 
 
 @dataclass
-class WindowEvidence:
-    """Evidence of a batch of beads, one entry per bead (all arrays the same shape)."""
+class BeadTerms:
+    """The evidence terms of a batch of beads, one entry per bead (arrays of one shape).
 
-    cos: np.ndarray
+    The DP score of a bead is a weighted sum of them (``quality``, ``bead_score``), and so
+    is its confidence (``align.confidence``): there is one evidence path.
+    """
+
+    cos: np.ndarray  # cosine of the summed embeddings of the two sides
     neighbour_cos: np.ndarray  # mean cosine of each side with the sentences just outside the other
-    src_chars: np.ndarray
-    tgt_chars: np.ndarray
-    key_hits: np.ndarray
-    tgt_keys: np.ndarray
-    number_hits: np.ndarray
-    numbers: np.ndarray  # numbers on both sides together
+    length: np.ndarray  # log-likelihood of the length ratio, up to a constant (<= 0.5)
+    lexical: np.ndarray  # share of the English-side keys that the other side's glosses explain
+    number: np.ndarray  # -1 (numbers disagree) .. 1 (agree); 0 without numbers
+    src_crossings: np.ndarray  # paragraph starts inside the source side past its first sentence
+    tgt_crossings: np.ndarray  # ... and inside the target side
+    both_open: np.ndarray  # the bead opens a paragraph on both sides
+    quote_split: np.ndarray  # English starts inside a quotation and Chinese does not
+    section_crossings: np.ndarray  # section starts inside either side
 
 
-def quality(ev: WindowEvidence, priors: DocumentPriors, s: AlignSettings) -> np.ndarray:
-    """Per-sentence quality ``q`` of each bead (see the module docstring)."""
-    # As in Gale & Church, the length ratio of a short bead varies more than that of a
-    # long one: the sd grows as the bead's size (in source-language characters) shrinks.
-    size = ev.src_chars + ev.tgt_chars * np.exp(-priors.log_ratio) + 1.0
+def length_term(src_chars, tgt_chars, priors: DocumentPriors, s: Scoring) -> np.ndarray:
+    """As in Gale & Church, the length ratio of a short bead varies more than that of a
+    long one: the sd grows as the bead's size (in source-language characters) shrinks."""
+    size = src_chars + tgt_chars * np.exp(-priors.log_ratio) + 1.0
     sigma = priors.length_sigma * np.sqrt(1.0 + s.length_short_chars / size)
-    z = (np.log((ev.tgt_chars + 1.0) / (ev.src_chars + 1.0)) - priors.log_ratio) / sigma
-    length = 0.5 - 0.5 * z * z
-    lexical = ev.key_hits / np.maximum(ev.tgt_keys, 1.0)
-    dice = 2.0 * ev.number_hits / np.maximum(ev.numbers, 1.0)
-    number = np.where(ev.numbers > 0, 2.0 * np.minimum(dice, 1.0) - 1.0, 0.0)
-    return (s.sim_weight * ev.cos - s.margin_weight * ev.neighbour_cos + s.length_weight * length + s.lexical_weight * lexical
-            + s.number_weight * number - s.quality_offset)
+    z = (np.log((tgt_chars + 1.0) / (src_chars + 1.0)) - priors.log_ratio) / sigma
+    return 0.5 - 0.5 * z * z
 
 
-def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open, quote_split,
-               section_crossings, s: AlignSettings) -> np.ndarray:
-    """DP score of aligned beads with quality ``q``, before the prior cost of their shape.
+def number_term(number_hits, numbers) -> np.ndarray:
+    """Dice agreement of the two sides' numbers mapped to -1 .. 1; 0 without numbers."""
+    dice = 2.0 * number_hits / np.maximum(numbers, 1.0)
+    return np.where(numbers > 0, 2.0 * np.minimum(dice, 1.0) - 1.0, 0.0)
+
+
+def quality(t: BeadTerms, s: Scoring) -> np.ndarray:
+    """Per-sentence quality ``q`` of each bead (see the module docstring)."""
+    return (s.sim_weight * t.cos - s.margin_weight * t.neighbour_cos + s.length_weight * t.length
+            + s.lexical_weight * t.lexical + s.number_weight * t.number - s.quality_offset)
+
+
+def bead_score(t: BeadTerms, s: Scoring) -> np.ndarray:
+    """DP score of aligned beads, before the prior cost of their shape and the cut cost.
 
     Each bead counts once whatever its size: a window of more sentences has a higher cosine
     to begin with, so a per-sentence weighting would merge everything. ``quote_split``
@@ -140,15 +123,15 @@ def bead_score(q: np.ndarray, src_crossings, tgt_crossings, both_open, quote_spl
     they are probably cut in the wrong place. ``section_crossings`` counts the section
     boundaries (a headline and the body) inside the bead, on both sides.
     """
-    return (q - s.src_paragraph_penalty * src_crossings - s.tgt_paragraph_penalty * tgt_crossings
-            + s.paragraph_bonus * both_open - s.quote_penalty * quote_split
-            - s.section_penalty * section_crossings)
+    return (quality(t, s) - s.src_paragraph_penalty * t.src_crossings
+            - s.tgt_paragraph_penalty * t.tgt_crossings + s.paragraph_bonus * t.both_open
+            - s.quote_penalty * t.quote_split - s.section_penalty * t.section_crossings)
 
 
 class Scorer:
     """Scores every bead shape in every cell of a band, one block of rows at a time."""
 
-    def __init__(self, src: Side, tgt: Side, shapes: np.ndarray, s: AlignSettings,
+    def __init__(self, src: Side, tgt: Side, shapes: np.ndarray, s: Scoring,
                  priors: DocumentPriors | None = None, cuts: bool = False) -> None:
         """``cuts``: charge every bead the cost of the cut it ends at (``cut_costs``)."""
         self.src, self.tgt, self.shapes, self.s = src, tgt, shapes, s
@@ -171,12 +154,51 @@ class Scorer:
         """``(K, n + 1, width)`` float32 bead scores, ``-inf`` outside the grid."""
         out = np.full((len(self.shapes), band.n_src + 1, band.width), NEG_INF, dtype=np.float32)
         for r0 in range(1 if band.n_src else 0, band.n_src + 1, BLOCK_ROWS):
-            self._score_block(band, r0, min(r0 + BLOCK_ROWS, band.n_src + 1), out)
+            r1 = min(r0 + BLOCK_ROWS, band.n_src + 1)
+            for k, ok, terms in self._block_terms(band, r0, r1):
+                out[k, r0:r1] = np.where(ok, bead_score(terms, self.s), NEG_INF)
         self._score_skips(band, out)
         if self.cuts:
             for r0 in range(1, band.n_src, BLOCK_ROWS):
                 r1 = min(r0 + BLOCK_ROWS, band.n_src)
                 out[:, r0:r1] -= self.s.cut_weight * self.cut_costs(band, r0, r1)
+        return out
+
+    def bead_terms(self, path: list[tuple[range, range]]) -> dict[str, np.ndarray]:
+        """The terms of every bead of a path, as the DP scored them: the ``BeadTerms``
+        fields, ``cut`` (the cost of the cut the bead ends at, before ``cut_weight``) and
+        ``extra_sentences`` (beyond two). NaN for unaligned beads.
+
+        The beads' end cells make a band one column wide, scored by the same code as the
+        DP's band, so confidence reads exactly the evidence that chose the path.
+        """
+        n, m = len(self.src), len(self.tgt)
+        shape_index = {tuple(shape): k for k, shape in enumerate(self.shapes.tolist())}
+        aligned = [b for b, (s, t) in enumerate(path) if s and t]
+        end_rows = np.array([path[b][0].stop for b in aligned], dtype=np.int64)
+        lo = np.zeros(n + 1, dtype=np.int64)
+        lo[end_rows] = [path[b][1].stop for b in aligned]
+        band = Band(np.maximum.accumulate(lo), 1, n, m)
+        shape_of_row = np.full(n + 1, -1)
+        shape_of_row[end_rows] = [shape_index[(len(path[b][0]), len(path[b][1]))] for b in aligned]
+        names = [f.name for f in fields(BeadTerms)]
+        by_row = {name: np.full(n + 1, np.nan) for name in names + ["cut"]}
+        for r0 in range(1 if n else 0, n + 1, BLOCK_ROWS):
+            for k, _, terms in self._block_terms(band, r0, min(r0 + BLOCK_ROWS, n + 1)):
+                rows = r0 + np.flatnonzero(shape_of_row[r0:r0 + BLOCK_ROWS] == k)
+                for name in names:
+                    by_row[name][rows] = getattr(terms, name)[rows - r0, 0]
+        by_row["cut"][:] = 0.0
+        if self.cuts:
+            for r0 in range(1, n, BLOCK_ROWS):
+                r1 = min(r0 + BLOCK_ROWS, n)
+                by_row["cut"][r0:r1] = self.cut_costs(band, r0, r1)[:, 0]
+        out = {name: np.full(len(path), np.nan) for name in by_row}
+        for name, values in by_row.items():
+            out[name][aligned] = values[end_rows]
+        out["extra_sentences"] = np.array([len(s) + len(t) - 2.0 if s and t else np.nan
+                                           for s, t in path])
+        return out
         return out
 
     def cut_costs(self, band: Band, r0: int, r1: int) -> np.ndarray:
@@ -232,8 +254,11 @@ class Scorer:
             cols_ok = (j >= b) & valid
             out[k] = np.where(rows_ok & cols_ok, -self.s.skip, NEG_INF)
 
-    def _score_block(self, band: Band, r0: int, r1: int, out: np.ndarray) -> None:
-        src, tgt, s = self.src, self.tgt, self.s
+    def _block_terms(self, band: Band, r0: int, r1: int):
+        """For each aligned shape ``k``: ``(k, ok, terms)`` of the beads of that shape ending
+        in the band cells of rows ``r0 .. r1 - 1``; ``ok`` marks the beads that fit the grid,
+        and every array has the block's shape ``(r1 - r0, width)``."""
+        src, tgt = self.src, self.tgt
         n, m = band.n_src, band.n_tgt
         rows = np.arange(r0, r1)
         j = band.columns[r0:r1]  # (R, W)
@@ -271,21 +296,8 @@ class Scorer:
                 (_rect(dot, x1, x1 + 1, y0, y1) / tgt_norm, (x1 < s1 - s0) & (rows[:, None] < n)),
             ]
             count = sum(exists.astype(float) for _, exists in neighbours)
-            ev = WindowEvidence(
-                cos=self.window_cos(a, b, rows, jj, box),
-                neighbour_cos=sum(np.where(exists, v, 0.0) for v, exists in neighbours)
-                / np.maximum(count, 1.0),
-                src_chars=np.broadcast_to(ss["chars"][a, rows][:, None], j.shape),
-                tgt_chars=ts["chars"][b, jj],
-                key_hits=box("keys"),
-                tgt_keys=ts["keys"][b, jj],
-                number_hits=box("numbers"),
-                numbers=ss["numbers"][a, rows][:, None] + ts["numbers"][b, jj],
-            )
             # First sentence of each window (clipped where the window does not fit).
             src_first, tgt_first = np.clip(rows - a, 0, None), np.clip(jj - b, 0, None)
-            src_open = src.para_start[src_first][:, None]
-            tgt_open = tgt.para_start[tgt_first]
 
             def inside(name: str, starts: str) -> tuple[np.ndarray, np.ndarray]:
                 """Per side, the paragraph or section starts inside each window, past its
@@ -294,16 +306,24 @@ class Scorer:
                         ts[name][b, jj] - getattr(tgt, starts)[tgt_first])
 
             src_crossings, tgt_crossings = inside("paragraphs", "para_start")
-            score = bead_score(
-                quality(ev, self.priors, s),
+            terms = BeadTerms(
+                cos=self.window_cos(a, b, rows, jj, box),
+                neighbour_cos=sum(np.where(exists, v, 0.0) for v, exists in neighbours)
+                / np.maximum(count, 1.0),
+                length=length_term(ss["chars"][a, rows][:, None], ts["chars"][b, jj],
+                                   self.priors, self.s),
+                lexical=box("keys") / np.maximum(ts["keys"][b, jj], 1.0),
+                number=number_term(box("numbers"),
+                                   ss["numbers"][a, rows][:, None] + ts["numbers"][b, jj]),
                 src_crossings=src_crossings,
                 tgt_crossings=tgt_crossings,
-                both_open=src_open & tgt_open,
+                both_open=src.para_start[src_first][:, None] & tgt.para_start[tgt_first],
                 quote_split=self._quote_split(src.in_quote[src_first][:, None],
                                               tgt.in_quote[tgt_first]),
-                section_crossings=sum(inside("sections", "section_start")),
-                s=s)
-            out[k, r0:r1] = np.where(ok, score, NEG_INF)
+                section_crossings=sum(inside("sections", "section_start")))
+            for f in fields(BeadTerms):
+                setattr(terms, f.name, np.broadcast_to(getattr(terms, f.name), j.shape))
+            yield k, ok, terms
 
 
 def _rect(p: np.ndarray, x0, x1, y0, y1) -> np.ndarray:
