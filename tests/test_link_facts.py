@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import rmrb
+from conftest import SEED_004, rmrb
 from pipeline.link.facts import link_facts
 from pipeline.record import Bead, Document, Number, Target
 
@@ -113,3 +113,13 @@ def test_facts_table_has_both_languages_side_by_side(tmp_path, shared):
     targets = list(csv.DictReader((tmp_path / "out" / "targets.csv").open(encoding="utf-8")))
     ids = {r["fact"] for r in targets}
     assert {r["fact"] for r in rows} == ids
+
+
+def test_an_english_only_record_has_facts_of_its_own(processed):
+    """Seed 004, the 1953 handicraft conference: no Chinese side, yet every target is a fact
+    (the four plans among them), each with an id of its own."""
+    doc = processed(SEED_004)
+    assert len(doc.facts) == len(doc.targets) > 4
+    assert all(f.zh is None and f.en is not None for f in doc.facts)
+    plans = {(f.value, f.time) for f in doc.facts if f.status == "planned"}
+    assert {(9e5, "1954"), (1e9, "1954"), (5e6, "1957"), (6e9, "1957")} <= plans

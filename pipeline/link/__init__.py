@@ -18,12 +18,12 @@ __all__ = ["corpus_glossary", "link"]
 def link(doc: Document, settings: Settings = Settings(), encoder=None) -> Document:
     """``encoder`` is the aligner's (one loaded model serves both stages); without one,
     entity pairs go without the cosine evidence."""
-    if not (doc.beads and doc.bilingual):
-        return doc
-    if doc.numbers:
-        doc.stats["numbers"] = match_numbers(doc, settings.link)
-    if doc.entities:
-        doc.entity_pairs = pair_entities(doc, settings.link, settings.extract.glossary, encoder)
-    if settings.link.facts and doc.targets:
+    if doc.beads and doc.bilingual:
+        if doc.numbers:
+            doc.stats["numbers"] = match_numbers(doc, settings.link)
+        if doc.entities:
+            doc.entity_pairs = pair_entities(doc, settings.link, settings.extract.glossary,
+                                             encoder)
+    if settings.link.facts and doc.targets:  # one language alone: every mention is a fact
         doc.facts = link_facts(doc)
     return doc
