@@ -325,8 +325,10 @@ class _SentenceReader:
         # The thing counted or measured: "800 mu of late rice", "thirteen of the products",
         # "nineteen products".
         of_object = _of_object(node) or (_of_object(root) if node is not root else None)
-        if of_object is not None and of_object.lower_ not in GENERIC_NOUNS | {"which", "them"}:
-            if unit == "%" or of_object.lower_ in PLAN_NOUNS:
+        if of_object is not None and unit == "%" and of_object.lower_ not in ("which", "them"):
+            base = of_object  # "46% of the total households": the whole
+        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS | {"which", "them"}:
+            if of_object.lower_ in PLAN_NOUNS:
                 base = of_object
             else:
                 counted = of_object
@@ -345,7 +347,7 @@ class _SentenceReader:
         current = node
         for governor in governors:
             dep = current.dep_
-            if governor.pos_ == "ADP" or dep == "prep":
+            if governor.pos_ == "ADP" or governor.dep_ == "prep" and governor.pos_ != "VERB":
                 prep = governor.lower_
                 current = governor
                 continue
@@ -435,7 +437,6 @@ class _SentenceReader:
     def _kind(self, number: Number, change, base, governors, indicator) -> tuple[str, int]:
         if number.kind in ("multiple", "increase_by") or number.unit == "times":
             return "multiple", 1
-        after = self.text[self.parsed.char_span(0, 1, alignment_mode="expand").start_char:]
         if change is not None:
             word, how = change
             lemma = word.lemma_.lower()
@@ -478,6 +479,8 @@ class _SentenceReader:
     def _share_indicator(self, indicator, base, verb, own) -> str | None:
         whole = self.phrase(base, own) if base is not None and base.lower_ not in PLAN_NOUNS \
             else None
+        if whole:
+            whole = re.sub(r"^(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?", "", whole) or whole
         if base is not None and base.lower_ in PLAN_NOUNS:
             return indicator
         if verb is not None and verb.lemma_.lower() in SHARE_LEMMAS:
