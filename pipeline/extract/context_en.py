@@ -50,8 +50,8 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # One time phrase: a month with its day and year, a year, a relative year or season, or
 # "the year" (the year the context speaks of).
 TIME_RE = re.compile(
-    rf"\b(?:(?P<month>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}"
-    rf"(?:st|nd|rd|th)?)?)?(?:,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b|\s+(?:of\s+)?"
+    rf"\b(?:(?P<month>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\b)?)?(?:,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b|\s+(?:of\s+)?"
     rf"(?P<mrel>{_RELATIVE})\s+year\b)?"
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
@@ -60,7 +60,7 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|than|over|since|from|as\s+against|relative\s+to)\s+"
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+period\s+(?:of|in)\s+|(?:in|of)\s+|the\s+"
     r"(?:end|beginning)\s+of\s+)?$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
@@ -298,13 +298,32 @@ class _Reading:
     counted: Token | None  # the noun the number counts or measures
     kind: str
     sign: int
-    status: str | None  # None: no marker of its own
     elided: bool  # a list item without a verb of its own ("Taiyuan 2%")
     label: str | None  # the list item's own name
-    governors: list[Token]
+    needs_prior: bool  # "an increase of 7.4%": a change of the fact before it
+    chain: list[Token]  # the number's head and its governors, nearest first
+
+
+# Verbs whose object is an amount of what they name ("can save 20 billion yuan": savings).
+VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest": "harvest",
+              "earn": "income", "sell": "sales", "buy": "purchases", "purchase": "purchases",
+              "export": "exports", "import": "imports", "invest": "investment",
+              "deliver": "deliveries", "spend": "spending", "lend": "loans",
+              "collect": "collections", "reclaim": "land reclaimed", "plant": "area planted",
+              "sow": "area sown", "transplant": "area transplanted", "build": "construction",
+              "pay": "payments", "transport": "freight", "increase": "increase",
+              "reduce": "reduction", "train": "people trained", "treat": "people treated",
+              "vaccinate": "people vaccinated", "irrigate": "area irrigated"}
+CHANGE_BY_RE = re.compile(
+    r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|reduc\w*|decreas\w*|"
+    r"cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|overfulfil\w*|surpass\w*)\b"
+    r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|about\s+|"
+    r"nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
 
 
 class _SentenceReader:
+    """Reads the numbers of one parsed sentence (see the module docstring)."""
+
     def __init__(self, parsed: Doc, abbreviations: dict[str, str]) -> None:
         self.parsed, self.abbreviations = parsed, abbreviations
         self.text = parsed.text
@@ -313,258 +332,278 @@ class _SentenceReader:
         return _phrase(token, self.abbreviations, skip)
 
     def read(self, number: Number, start: int, end: int) -> _Reading | None:
-        root, unit_token = _number_tokens(self.parsed, start, end)
-        if root is None:
-            return None
-        unit = number.unit
-        own = set(range(root.i, root.i + 1))
         span = self.parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        root, unit_token = _number_tokens(self.parsed, start, end)
         own = {t.i for t in span}
+        unit = number.unit
         counted, base = None, None
         node = unit_token if unit_token is not None else root
-        # The thing counted or measured: "800 mu of late rice", "thirteen of the products",
-        # "nineteen products".
-        of_object = _of_object(node) or (_of_object(root) if node is not root else None)
-        if of_object is not None and unit == "%" and of_object.lower_ not in ("which", "them"):
-            base = of_object  # "46% of the total households": the whole
-        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS | {"which", "them"}:
-            if of_object.lower_ in PLAN_NOUNS:
-                base = of_object
-            else:
-                counted = of_object
+        # What is counted or measured: "800 mu of late rice", "thirteen of the products",
+        # "nineteen products"; for a percentage, "of" names the whole.
+        of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
+        if of_object is not None and of_object.lower_ in ("which", "them", "these", "those"):
+            of_object = None
+        if of_object is not None and (unit == "%" or of_object.lower_ in PLAN_NOUNS):
+            base = of_object
+        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS:
+            counted = of_object
         elif node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
                 node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
-            counted = node.head
-            node = node.head
-        governors = _ancestors(node)
-        # Climb to the word that governs the phrase: "output value of 6 billion yuan",
-        # "increased by 10%", "reach 28 billion catties".
-        kind, sign, status, elided, label = "level", 1, None, False, None
-        indicator = None
-        change = None  # the verb or noun of change governing the number, and how
-        via = node.dep_
-        prep = None
-        current = node
-        for governor in governors:
+            counted = node = node.head
+        chain = [root] + ([node] if node.i != root.i else []) + _ancestors(node)
+        indicator, change, elided, label, needs_prior = None, None, False, None, False
+        share_word = None
+        prep, current = None, node
+        for governor in chain[1 if node.i == root.i else 2:]:
             dep = current.dep_
-            if governor.pos_ == "ADP" or governor.dep_ == "prep" and governor.pos_ != "VERB":
-                prep = governor.lower_
-                current = governor
-                continue
-            if dep in ("appos", "conj", "npadvmod") and governor.pos_ in ("NOUN", "PROPN") \
-                    and governor.lower_ not in GENERIC_NOUNS and not _is_change(governor):
-                if counted is None and indicator is None:
-                    elided = True
-                    label = self.phrase(governor, own)
-                break
-            if governor.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and governor.lower_ not in EN_UNITS:
-                if prep == "of" and _is_change(governor):
-                    change = (governor, "of")
-                    current = governor
-                    prep = None
-                    continue
-                if prep == "of" and governor.lower_ in GENERIC_NOUNS:
-                    if counted is None and indicator is None and governor.lower_ not in (
-                            "total", "average", "increase"):
-                        indicator = self.phrase(governor, own)
-                    current = governor
-                    prep = None
-                    continue
-                if prep in ("of", "for", None) and counted is None and indicator is None \
-                        and governor.pos_ != "NUM" and not (
-                            governor.ent_type_ in ACTOR_ENTITIES and prep is None):
-                    indicator = self.phrase(governor, own)
-                if governor.dep_ in ("pobj", "dobj", "attr", "appos", "npadvmod", "nsubj",
-                                     "nsubjpass", "conj", "oprd") or governor.pos_ == "NUM":
-                    current = governor
-                    prep = None
-                    continue
-                current = governor
-                prep = None
+            if governor.lemma_.lower() in SHARE_LEMMAS and number.unit == "%":
+                share_word = governor
+            if governor.pos_ == "ADP" or governor.dep_ in ("prep", "agent") and governor.pos_ \
+                    not in ("VERB", "AUX", "NOUN"):
+                prep, current = governor.lower_, governor
                 continue
             if governor.pos_ in ("VERB", "AUX"):
-                change = change or (governor, prep or current.dep_)
-                via = current.dep_
+                change = (governor, prep or dep)
                 break
-            current = governor
-            prep = None
-        verb = next((g for g in governors if g.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and indicator is None and counted is None and not elided:
-            indicator = self._verb_indicator(verb, current, own)
-        elif verb is not None and counted is not None and current.dep_ in (
-                "nsubj", "nsubjpass") and counted.lower_ in GENERIC_NOUNS:
-            indicator = self._verb_indicator(verb, current, own)
+            if dep in ("appos", "conj", "npadvmod") and prep is None and governor.pos_ in (
+                    "NOUN", "PROPN") and not _is_change(governor) and counted is None:
+                elided = indicator is None
+                label = self.phrase(governor, own)
+                break
+            if _is_change(governor) and prep in ("of", None):
+                change = (governor, "of" if prep == "of" else dep)
+                needs_prior = counted is None and indicator is None
+                break
+            if governor.pos_ in ("NOUN", "PROPN", "ADJ") and governor.lower_ not in EN_UNITS \
+                    and counted is None and indicator is None and prep in ("of", "for", None) \
+                    and governor.lower_ not in ("total", "average", "sum", "whole") \
+                    and governor.lemma_.lower() not in SHARE_LEMMAS:
+                indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
+            prep, current = None, governor
+        verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         if counted is not None:
             indicator = self.phrase(counted, own)
-            if counted.lower_ in GENERIC_NOUNS and verb is not None:
-                subject = _subject(verb)
-                if subject is not None and not _is_actor(subject):
-                    indicator = self.phrase(subject, own)
-        if root.pos_ == "NUM" and indicator is None and base is None and not elided:
-            indicator = self._partitive(root)
-        kind, sign = self._kind(number, change, base, governors, indicator)
-        if kind == "share" or (base is not None and unit == "%"):
-            indicator = self._share_indicator(indicator, base, verb, own)
-        return _Reading(indicator, counted, kind, sign, status, elided, label, governors)
+        elif indicator is None and not elided and not needs_prior:
+            if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
+                indicator = self._partitive(root)
+            if indicator is None and verb is not None:
+                indicator = self._verb_indicator(verb, change[1], own)
+        kind, sign = self._kind(number, change, base, indicator, start)
+        if share_word is not None and kind in ("level", "increase_to"):
+            kind = "share"
+        if kind == "level" and any(t.lower_ in ("including", "include", "includes")
+                                   for t in chain[1:]):
+            kind = "share"  # "(including 20 mu of reclaimed wasteland)": a part
+        if kind == "level" and unit == "%" and root.pos_ == "NUM" and self._partitive(root):
+            kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
+            indicator = indicator or f"share of {self._partitive(root)}"
+        if kind == "share":
+            indicator = self._share_indicator(indicator, base, share_word, own, root)
+        elif kind == "plan_fulfilment_pct":
+            indicator = self._fulfilment_indicator(indicator, base, verb, own)
+        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
 
-    def _verb_indicator(self, verb: Token, current: Token, own: set[int]) -> str | None:
-        """The subject of the verb, unless it is an actor: then what the verb acts on, else
-        the verb itself ("can save 20 billion yuan": saved)."""
+    def _verb_indicator(self, verb: Token, how: str, own: set[int]) -> str | None:
+        """The subject of the verb, unless it is an actor; then (and first for a change
+        verb's "by") what the verb acts on; else the verb's own noun ("save": savings)."""
         subject = _subject(verb)
         if subject is not None and subject.i in own:
             subject = None
+        obj = _child(verb, {"dobj"})
+        if obj is not None and (obj.i in own or obj.pos_ == "PRON" or any(
+                t.like_num for t in obj.subtree)):
+            obj = None
+        lemma = verb.lemma_.lower()
+        if lemma in ("compare",):
+            return None
+        if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
+            return self.phrase(obj, own)  # "increase production by 200,000 tons"
         if subject is not None and not _is_actor(subject):
             return self.phrase(subject, own)
-        obj = _child(verb, {"dobj"})
-        if obj is not None and obj.i not in own and not any(t.like_num for t in obj.subtree):
+        if obj is not None:
             return self.phrase(obj, own)
-        if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in (
-                "which", "that", "who"):
-            words = self.phrase(subject, own)
-            return f"{words} {verb.lemma_}" if subject.ent_type_ in ACTOR_ENTITIES else words
-        return verb.lemma_ if verb.lemma_ not in ("be", "have") else None
+        if lemma in VERB_NOUNS:
+            return VERB_NOUNS[lemma]
+        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT"):
+            return self.phrase(subject, own)
+        return None if lemma in ("be", "have") else lemma
 
     def _partitive(self, number: Token) -> str | None:
         """"Of the 650,000 old cooperatives, more than 80% ...", "Among 46 products, 32 ...":
-        what a bare number is a part of."""
+        what a bare number is a part of (a phrase that opens its clause)."""
+        clause = self.text.rfind(";", 0, number.idx) + 1
         for token in self.parsed:
-            if token.lower_ in ("of", "among") and token.i < number.i and token.dep_ == "prep":
+            if token.i >= number.i:
+                break
+            if token.lower_ in ("of", "among") and token.idx >= clause and re.fullmatch(
+                    r"\s*(?:[A-Z]\w*\s+)?(?:\w+\s*)?", self.text[clause:token.idx]) \
+                    and token.dep_ == "prep":
                 obj = _child(token, {"pobj"})
-                if obj is not None and obj.i < number.i and token.head.i != obj.i:
+                if obj is not None and obj.i < number.i:
                     return self.phrase(obj)
         return None
 
-    def _kind(self, number: Number, change, base, governors, indicator) -> tuple[str, int]:
+    def _kind(self, number: Number, change, base, indicator, start) -> tuple[str, int]:
         if number.kind in ("multiple", "increase_by") or number.unit == "times":
             return "multiple", 1
+        before = self.text[:start]
+        after = self.text[start + len(number.text):]
+        if base is not None and base.lower_ in PLAN_NOUNS:
+            return "plan_fulfilment_pct", 1  # "completed 72.4% of the monthly plan"
+        lemma = how = ""
         if change is not None:
             word, how = change
             lemma = word.lemma_.lower()
-            lower = word.lower_
-            if base is not None and base.lower_ in PLAN_NOUNS and lemma in FULFIL_WORDS | {
-                    "reach"} | REACH_WORDS:
-                return "plan_fulfilment_pct", 1
-            if how == "by" and lemma in FULFIL_WORDS and number.unit == "%":
-                return "plan_fulfilment_pct", 1
-            if how in ("by", "of") and (lemma in RISE_WORDS | FALL_WORDS or lower in RISE_WORDS
-                                        | FALL_WORDS):
-                fall = lemma in FALL_WORDS or lower in FALL_WORDS
-                return "increase_by", -1 if fall else 1
-            if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS:
-                return "increase_to", 1
-            if lemma in REACH_WORDS and how in ("dobj", "attr", "npadvmod", "nsubj"):
-                if indicator and re.search(r"\bprogress\b", indicator):
-                    return "plan_fulfilment_pct", 1
-                return "increase_to", 1
-            if how == "dobj" and lemma in RISE_WORDS:
-                return "increase_by", 1
-            if lemma in SHARE_LEMMAS and number.unit == "%":
-                return "share", 1
-            if how in ("attr", "nsubj") and indicator:
-                head = indicator.lower().split()
-                if any(w in FALL_WORDS for w in head):
-                    return "increase_by", -1
-                if any(w in ("increase", "rise", "growth") for w in head):
-                    return "increase_by", 1
+            if lemma not in RISE_WORDS | FALL_WORDS | REACH_WORDS and word.lower_ in \
+                    RISE_WORDS | FALL_WORDS:
+                lemma = word.lower_
+        if number.unit == "%" and (how == "by" and lemma in FULFIL_WORDS or indicator and
+                                   re.search(r"\bprogress\b", indicator)):
+            return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
+        by = CHANGE_BY_RE.search(before)
+        if how in ("by", "of") and lemma in RISE_WORDS | FALL_WORDS or by:
+            fall = lemma in FALL_WORDS if how in ("by", "of") and lemma in RISE_WORDS | \
+                FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
+                                         by.group("word"), re.IGNORECASE) is not None
+            return "increase_by", -1 if fall else 1
+        if re.match(r"\s+(?:more|higher|greater|over)\b(?!\s+than)", after) or re.match(
+                r"\s+(?:more|higher)\s+than\b", after):
+            return "increase_by", 1  # "four or five catties more"
+        if re.match(r"\s+(?:less|lower|fewer)\b", after):
+            return "increase_by", -1
+        if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
+            return "increase_to", 1
+        if re.search(r"\bto\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|below\s+|under\s+)?$",
+                     before) and re.search(r"\bfrom\s+[^;]*$", before):
+            return "increase_to", 1  # "from 120 pairs to 180 pairs"
+        if lemma in REACH_WORDS and how in ("dobj", "attr", "npadvmod", "nsubj", "xcomp",
+                                            "ccomp", "conj", "oprd"):
+            return "increase_to", 1
+        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"}:
+            return "increase_by", 1  # "increase the production of ten lathes"
+        words = (indicator or "").lower().split()
+        if any(w in ("reduction", "decrease", "drop", "decline", "fall") for w in words):
+            return "increase_by", -1  # "the average decrease was 4.35%"
+        if any(w in ("increase", "rise", "growth") for w in words[-1:]):
+            return "increase_by", 1
         if base is not None and number.unit == "%":
-            if base.lower_ in PLAN_NOUNS:
-                return "plan_fulfilment_pct", 1
             return "share", 1
-        if indicator:
-            words = indicator.lower().split()
-            if any(w in ("reduction", "decrease", "drop", "decline") for w in words):
-                return "increase_by", -1
         return "level", 1
 
-    def _share_indicator(self, indicator, base, verb, own) -> str | None:
-        whole = self.phrase(base, own) if base is not None and base.lower_ not in PLAN_NOUNS \
-            else None
+    def _share_indicator(self, indicator, base, share_word, own, root) -> str | None:
+        """"share of PART in WHOLE", from "PART accounts for X% of WHOLE" or "X% of WHOLE"."""
+        whole = self.phrase(base, own) if base is not None else None
         if whole:
             whole = re.sub(r"^(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?", "", whole) or whole
-        if base is not None and base.lower_ in PLAN_NOUNS:
-            return indicator
-        if verb is not None and verb.lemma_.lower() in SHARE_LEMMAS:
-            subject = _subject(verb)
-            part = None if subject is None or _is_actor(subject) else self.phrase(subject, own)
-            if part and whole:
-                return f"share of {part} in {whole}"
-            if part or whole:
-                return f"share of {part or whole}"
-            return indicator
-        if whole:
-            return f"share of {whole}"
-        return f"share of {indicator}" if indicator and not indicator.startswith("share") \
-            else indicator
+        part = None
+        if share_word is not None:
+            subject = _subject(share_word) if share_word.pos_ in ("VERB", "AUX") else None
+            if subject is not None and not _is_actor(subject) and subject.i not in own:
+                part = self.phrase(subject, own)
+            elif share_word.pos_ == "NOUN":
+                modifiers = [c for c in share_word.children if c.dep_ in ("amod", "compound")]
+                part = " ".join(c.text for c in modifiers) or None
+        if part and whole:
+            return f"share of {part} in {whole}"
+        if part or whole:
+            return f"share of {part or whole}"
+        if indicator and not indicator.startswith("share"):
+            return f"share of {indicator}"
+        return indicator
+
+    def _fulfilment_indicator(self, indicator, base, verb, own) -> str | None:
+        """"the monthly plan (central heavy industry system)": the plan, and whose."""
+        subject = _subject(verb) if verb is not None else None
+        plan = self.phrase(base, own) if base is not None else "plan"
+        if subject is not None and subject.i not in own:
+            who = self.phrase(subject, own)
+            if not _is_actor(subject):
+                return f"{who} {plan} fulfilment"
+            return f"{plan} fulfilment ({who})"
+        return f"{indicator} fulfilment" if indicator and indicator != plan else \
+            f"{plan} fulfilment"
 
 
 def _is_change(token: Token) -> bool:
-    return token.lemma_.lower() in RISE_WORDS | FALL_WORDS and token.pos_ == "NOUN"
+    return token.pos_ == "NOUN" and token.lemma_.lower() in RISE_WORDS | FALL_WORDS
 
 
 # ---------------------------------------------------------------- status and time
 
-def status_of(parsed: Doc, root: Token | None, governors: list[Token], start: int) -> str | None:
-    """"forecast", "planned", or None when no word marks the number."""
-    text = parsed.text
-    before = text[:start].lower()
-    chain = ([root] if root is not None else []) + governors
-    lemmas = set()
-    aux = set()
+def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
+    """"forecast", "planned", or None when no word governing the number marks it. A verb
+    conjoined with its own auxiliary or subject is a clause of its own: "we decided that
+    each should reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
+    before = parsed.text[:start]
+    lemmas: set[str] = set()
+    aux: set[str] = set()
     for token in chain:
-        lemmas.add(token.lemma_.lower())
-        lemmas.add(token.lower_)
+        lemmas.update((token.lemma_.lower(), token.lower_))
         for child in token.children:
-            if child.dep_ in ("aux", "auxpass", "acomp", "neg"):
+            if child.dep_ in ("aux", "auxpass"):
                 aux.add(child.lower_)
-            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in PLAN_LEMMAS | {
-                    "planned"}:
-                lemmas.add("plan")
-    if lemmas & FORECAST_LEMMAS - {"able", "possible", "likely"} or re.search(
-            r"\b(?:it\s+is\s+(?:estimated|expected)|according\s+to\s+[^,;]*estimates?"
-            r"|estimated|expected)\b", before):
+            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in PLAN_LEMMAS:
+                lemmas.add("plan")  # "the 400,000 plows planned for promotion"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj" and any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+            break
+    if lemmas & (FORECAST_LEMMAS - {"able", "possible", "likely"}) or re.search(
+            r"\b(?:it\s+is\s+(?:estimated|expected)|according\s+to\s+[^,;]*estimates?)\b",
+            before, re.IGNORECASE):
         return "forecast"
-    if lemmas & PLAN_LEMMAS or aux & PLAN_AUX or re.search(r"\bplan\w*[^.;]*:\s[^:]*$", before):
-        return "planned"
+    if lemmas & PLAN_LEMMAS or aux & PLAN_AUX or re.search(
+            r"\bplan\w*\s*:\s[^:]*$", before, re.IGNORECASE):
+        return "planned"  # ... and "a production plan: rush-plant 800 mu, ..."
     if aux & FORECAST_AUX or lemmas & {"able", "possible", "likely"}:
         return "forecast"
-    if "to" in aux or re.search(r"\b(?:is|are|was|were)\s+to\s+\w+\s*$", before):
-        return "planned"
+    if "to" in aux and not lemmas & {"use", "help", "begin", "start", "continue", "try"} or \
+            re.search(r"\b(?:is|are)\s+to\s+\w+\s*$", before):
+        return "planned"  # a decision or headline: "grain output to reach 9.5 billion jin"
     return None
 
 
-def choose_time(parsed: Doc, root: Token | None, governors: list[Token], start: int,
+def choose_time(parsed: Doc, chain: list[Token], start: int,
                 mentions: list[TimeMention]) -> TimeMention | None:
-    """The phrase attached to the nearest governor, else the nearest one before the number in
-    its clause (';' ends one), after it in the clause, before it in the sentence."""
-    usable = [m for m in mentions if not m.baseline and not m.span_start
-              and not (m.start <= start < m.end)]
-    if not usable:
-        return None
-    if root is not None:
-        attached = {}
-        for mention in usable:
-            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root.head
-            if span.root.dep_ == "pobj" and head.pos_ == "ADP":
-                head = head.head
-            attached.setdefault(head.i, mention)
-            attached.setdefault(span.root.i, mention)
-        for governor in [root, *governors]:
-            if governor.i in attached:
-                return attached[governor.i]
+    """The phrase attached to the nearest governor in the number's clause (';' ends one),
+    else the nearest clause-level phrase before the number in its clause, after it in the
+    clause, before it in the sentence. A phrase inside another noun phrase ("after the
+    floods in 1954") times that noun, not the clause."""
     text = parsed.text
     clause_start = text.rfind(";", 0, start) + 1
     clause_end = text.find(";", start)
     clause_end = len(text) if clause_end < 0 else clause_end
-    before = [m for m in usable if clause_start <= m.start < start]
+    chain_ids = {t.i for t in chain}
+    subjects = {t.i for g in chain if g.pos_ in ("VERB", "AUX") for c in g.children
+                if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    attached: dict[int, TimeMention] = {}
+    clause_level: list[TimeMention] = []
+    for mention in mentions:
+        if mention.baseline or mention.span_start or mention.start <= start < mention.end:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.pos_ == "ADP":
+            head = head.head
+        same_clause = clause_start <= mention.start < clause_end
+        if same_clause:
+            attached.setdefault(head.i, mention)
+        if head.pos_ in ("VERB", "AUX") or head.i in chain_ids or head.i in subjects or \
+                head.dep_ == "ROOT" or span.root.dep_ == "ROOT":
+            clause_level.append(mention)
+    for governor in chain:
+        if governor.i in attached:
+            return attached[governor.i]
+    before = [m for m in clause_level if clause_start <= m.start < start]
     if before:
         return before[-1]
-    after = [m for m in usable if start < m.start < clause_end]
+    after = [m for m in clause_level if start < m.start < clause_end]
     if after:
         return after[0]
-    earlier = [m for m in usable if m.start < start]
+    earlier = [m for m in clause_level if m.start < start]
     return earlier[-1] if earlier else None
 
 
@@ -581,50 +620,51 @@ def _time_value(mention: TimeMention, context: DocContext) -> str | None:
 
 # ---------------------------------------------------------------- non-facts
 
+_NUMBER_WORD = (r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half)\b)")
+
+
 def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | None) -> bool:
     """Numbers that state no quantity of an indicator (see the module docstring)."""
     text = parsed.text
     before, after = text[:start], text[end:]
-    small_count = number.unit is None and number.value < 100 and number.kind == "level"
     if re.search(r"[\"“]\s*$", before) and re.match(r"\s*[\"”]", after):
         return True  # '"85" flour': a name
     if re.match(r"-[a-z]", after) and not re.match(r"-(?:fold|odd)\b", after):
         return True  # "eight-foot lathes", "64-blade fans": a specification
     if re.match(r"\s*(?:°|degrees?\b)", after):
         return True  # circumstances: 130 °F
-    if re.match(r"-[a-z]", text[end - 1:end + 1]) is None and number.unit and re.search(
-            r"-", number.text) and re.search(r"-[a-z]+$", number.text, re.IGNORECASE) and \
-            re.match(r"\s+[a-z]", after):
+    if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
+            re.match(r"\s+[a-z]", after, re.IGNORECASE):
         return True  # "6,000-kilowatt generating sets"
     if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
             parsed, end):
         return True  # "15,000 kVA (and 20,000 kVA) large transformers"
     if re.fullmatch(r"\d+", number.text) and re.match(r"\s+[A-Z][a-z]", after) and not \
-            _title_case(text) and root is not None and root.ent_type_ not in (
-                "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            _title_case(text) and (root is None or root.ent_type_ in ("ORG", "FAC", "PRODUCT",
+                                                                      "WORK_OF_ART", "LAW")):
         return True  # "501 Power Plant": a name
-    if small_count:
-        if re.search(r"\b(?:the|these|those|its|their|our|all)\s+$", before, re.IGNORECASE) \
-                and not re.search(r"\b(?:of|than|to|by|at)\s+the\s+$", before):
+    if root is not None and _in_condition(root):
+        return True  # "if this method is promoted in thirteen flour mills": a supposition
+    if number.unit is None and number.value < 100 and number.kind == "level":
+        if re.search(r"\b(?:the|these|those|its|their|our|all)\s+$", before, re.IGNORECASE):
             return True  # "the five central ministries": a set already named
-        if re.search(r"\b(?:among|of)\s+(?:the\s+)?$", before, re.IGNORECASE) and re.search(
-                r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                r"forty|fifty|sixty|seventy|eighty|ninety)\b", after.split(";")[0][:160],
-                re.IGNORECASE):
-            return True  # "among 46 products, 32 ...": the whole a part is counted in
-        if re.match(r"[^.;:!?\"“”()]{0,60}:", after) and not re.search(r"\d", after.split(":")[0]):
+        if re.search(r"(?:^|[,;:]\s*)(?:among|of)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
+                re.search(rf",[^;]*{_NUMBER_WORD}", after, re.IGNORECASE):
+            return True  # "Among 46 major products, 32 ...": the set a part is counted in
+        if re.match(r"[^.;:!?\"“”()\d]{0,60}:", after):
             return True  # "3 main forms of cooperation: ...": the items of a list
-        if root is not None and number.unit is None and _is_frequency(root):
-            return True
-    if number.kind == "multiple" and re.match(r"\s*times", number.text[-6:] + after[:0]) is None:
-        pass
     if number.kind == "multiple" and number.text.lower().endswith("times") and root is not None \
             and _is_frequency(root):
         return True  # "ploughed three times"
-    if _is_sample(root, before):
-        return True
-    return False
+    return _is_sample(root, before)
+
+
+def _in_condition(root: Token) -> bool:
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                         for c in t.children)
+               for t in (root, *_ancestors(root)))
 
 
 def _modifies_noun(parsed: Doc, end: int) -> bool:
@@ -672,23 +712,35 @@ def _is_sample(root: Token | None, before: str) -> bool:
 
 # ---------------------------------------------------------------- units
 
-def fact_unit(number: Number, counted: Token | None, indicator: str | None,
-              index_base: bool) -> str | None:
-    """The unit the fact is counted in: an index ("taking September as 100") is a
-    percentage; a count of people or households says so."""
+def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
+              indicator: str | None, index_base: bool) -> str | None:
+    """The unit the fact is counted in (GUIDELINE.md): an index ("taking September as 100")
+    is a percentage; a count of people or households says so; pairs and sets are counts of
+    things, like a count with no unit."""
+    if number.unit in ("pairs", "sets"):
+        return None
     if number.unit is not None:
         return number.unit
     if index_base:
         return "%"
     words = []
+    # The nouns right after the number: "1.1 million grassroots ... cooperative cadres".
+    for token in parsed.char_span(end, len(parsed.text), alignment_mode="expand") or []:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "VERB") or \
+                token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
+                token.dep_ not in ("amod", "compound"):
+            break
+        if token.pos_ == "NOUN":
+            words.append(token.lower_)
+    words = words[-1:]
     if counted is not None:
         words.append(counted.lower_)
     if indicator:
-        head = re.split(r"\s+(?:of|in|who|that|which|joining|for|at|from|with)\s+",
+        head = re.split(r"\s+(?:of|in|who|that|which|joining|for|at|from|with|rated|\()\s*",
                         indicator.lower())
-        words += [head[0].split()[-1]] if head[0].split() else []
+        words += head[0].split()[-1:]
         if head[0].split()[-1:] == ["number"] and len(head) > 1:
-            words.append(head[1].split()[-1] if head[1].split() else "")
+            words += head[1].split()[-1:]
     for word in words:
         if word in HOUSEHOLD_NOUNS:
             return "households"
@@ -723,17 +775,19 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     sentences = doc.side(lang)
     short = abbreviations([s.text for s in sentences])
     topic = topic_year(doc, context)
+    now = context.year if context.year is not None else topic
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     previous: FactReading | None = None
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        mentions = time_mentions(sentence.text, topic if context.year is None else
-                                 context.year, carried)
+        mentions = time_mentions(sentence.text, now, carried)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None
+        topic_phrase = re.match(r"\s*(?:in\s+terms\s+of|as\s+(?:for|to|regards))\s+([^,;]+),",
+                                sentence.text, re.IGNORECASE)
         sentence_facts: list[FactReading] = []
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
@@ -745,35 +799,41 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             reading = reader.read(number, start, end)
             if reading is None:
                 continue
-            status = status_of(parsed, root, reading.governors, start)
-            time = choose_time(parsed, root, reading.governors, start, mentions)
+            status = status_of(parsed, reading.chain, start)
+            time = choose_time(parsed, reading.chain, start, mentions)
             prior = sentence_facts[-1] if sentence_facts else (
-                previous if continuation else None)
+                previous if continuation or _actor_only(reading) else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
-            if prior is not None and (reading.elided or (
-                    continuation and not sentence_facts and kind in ("level", "increase_to")
-                    and _actor_only(reading))):
-                label = reading.label or (reading.indicator if reading.indicator else None)
+            inherits = prior is not None and (reading.elided or (
+                not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
+                and doc.numbers[prior.number].unit == number.unit))
+            if inherits:
+                label = reading.label or reading.indicator
                 indicator = f"{prior.indicator} ({label})" if label and prior.indicator \
                     and label not in prior.indicator else prior.indicator or indicator
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
-            elif prior is not None and kind == "increase_by" and not reading.indicator:
-                indicator = prior.indicator
+            elif prior is not None and (reading.needs_prior or _compared(reading)):
+                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
+            if topic_phrase and (not indicator or set(indicator.lower().split())
+                                 <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
+                label = topic_phrase.group(1).strip()
+                indicator = f"{label} ({indicator})" if indicator else label
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
-            if resolved is None and prior is not None and (reading.elided or continuation):
+            if resolved is None and inherits:
                 resolved = prior.time
-            if resolved is None:
-                resolved = str(topic) if topic is not None else None
-            if time and time.year is not None and not time.baseline:
+            if resolved is None and topic is not None:
+                resolved = str(topic)
+            if time is not None and time.year is not None:
                 carried = time.year
             if status is None:
                 status = "planned" if _future(time, context) else "achieved"
-            unit = fact_unit(number, reading.counted, indicator, index_base)
-            number.unit = unit  # the parse names what a bare count counts
+            # The parse names what a bare count counts (people, households); an index
+            # ("taking September as 100") is a percentage.
+            number.unit = fact_unit(parsed, number, end, reading.counted, indicator, index_base)
             fact = FactReading(i, indicator or "", kind, sign, status, resolved,
                                time.text if time else None, number.comparator, number.high)
             sentence_facts.append(fact)
@@ -783,10 +843,15 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     return out
 
 
+def _compared(reading: _Reading) -> bool:
+    """The number is the baseline of a comparison ("compared to the 650,000")."""
+    return any(t.lemma_.lower() == "compare" or t.lower_ == "than" for t in reading.chain[1:4])
+
+
 def _actor_only(reading: _Reading) -> bool:
     """The number's own reading names only who (a sector, a ministry), not what."""
     return reading.counted is None and (reading.indicator is None or bool(re.search(
-        r"\b(?:sector|ministry|industry|bureau|province|region|system)\b",
+        r"\b(?:sector|ministry|industry|bureau|province|region|system|department)\b",
         reading.indicator, re.IGNORECASE)))
 
 
