@@ -1,213 +1,755 @@
-"""What an English number is about: its indicator, kind, time and status, from the parse.
+"""English numeric facts (GUIDELINE.md): which numbers are facts, and how each one reads.
 
-The indicator is read from the dependency tree: the noun a number counts ("5 million
-members"), the noun an "of"-phrase measures ("output value of 6 billion yuan"), or the
-subject of the verb that moves ("the members ... would increase to 900 thousand"). The time
-is the time phrase attached to the nearest governing word, else the nearest one in the same
-clause; the status is "planned" when the governing verbs carry a plan or a future.
+Everything is read from spaCy's dependency parse of the sentence, made once per document:
+- **what** is measured: the noun a number counts ("5 million members"), the noun its unit
+  measures ("800 mu of late rice"), the head an "of"-phrase hangs on ("output value of 6
+  billion yuan"), else the subject of the verb that moves ("the members ... would increase to
+  900 thousand"), or, when the subject is an actor (a ministry, a place, "we"), the thing the
+  verb acts on ("increase production by 200,000 tons"). A number with no head of its own in
+  an elided list ("the Ministry of Petroleum Industry, 109.9%") takes the reading of the
+  fact before it, labelled with its own name;
+- **kind** and **sign** from the verb or noun of change that governs the number ("increased
+  by", "an increase of", "reduced to", "reach", "exceeded the plan by", "completed 72.4% of
+  the plan", "account for");
+- **status** from the words that govern the number: a forecast ("is expected to",
+  "estimated", "can"), a plan ("plan", "target", "task", "required", "will", an infinitive
+  headline), else achieved;
+- **time** from the time phrases of the sentence: the one attached to the nearest governing
+  word, else the nearest in the clause; a comparison ("compared with 1954", "than last
+  year") is a baseline and never the time; "the year" takes the year the paragraph speaks
+  of; a fact with no time of its own takes the article's topic year.
+Numbers that are not facts get no reading: counts of a set already named ("the five
+ministries", "among 46 products"), sample sizes ("a statistic of 92 enterprises", "744
+households surveyed"), counts of the items a list names ("3 main forms: ..."), product
+specifications ("6,000-kilowatt sets", "15,000 kVA transformers"), names ("501 Power Plant",
+'"85" flour'), how often something was done ("ploughed three times") and circumstances
+("130 °F").
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.extract.quantity import TimePhrase
+from pipeline.extract.quantity import DocContext, FactReading, numbers_by_sentence
+from pipeline.extract.spans import SourceMap
 from pipeline.extract.units import EN_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-_ORDINAL = "first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th"
+    from pipeline.record import Document, Number
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split())}
+_MONTH = "|".join(MONTHS)
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_RELATIVE = r"(?:this|next|last|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# One time phrase: a month with its day and year, a year, a relative year or season, or
+# "the year" (the year the context speaks of).
 TIME_RE = re.compile(
-    rf"\b(?:(?P<prep>by|before|until|till|in|during|at|for|from|within)\s+)?"
-    rf"(?P<time>(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:"
-    rf"(?:{_ORDINAL})\s+(?:five-year\s+plan|FYP)(?:\s+period)?"
-    rf"|(?:(?:{_MONTH})\s+)?(?:1[6-9]\d\d|20\d\d)\b"
-    rf"|(?:this|next|last|the\s+same)\s+year"
-    rf"|(?:{_MONTH})\b))", re.IGNORECASE)
-DEADLINE_PREPS = {"by", "before", "until", "till"}
-# "expected" too: the year-end reports' 预计 figures are estimates, not reported results.
-PLAN_WORDS = {"plan", "planned", "plans", "target", "targets", "strive", "aim", "goal", "task",
-              "envisage", "envisaged", "scheduled", "expected", "expect", "decided",
-              "determined", "require", "required", "should", "must"}
-FUTURE_AUX = {"will", "would", "shall", "should", "must", "'ll"}
-INCREASE_VERBS = {"increase", "rise", "grow", "raise", "reach", "develop", "expand", "climb",
-                  "boost", "go", "jump"}
-DECREASE_VERBS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink"}
-SHARE_WORDS = {"account", "accounting", "accounted", "constitute", "make", "share", "proportion"}
-NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss", "case"}
-# Dependencies a number's phrase climbs through to reach what governs it.
-CLIMB_DEPS = {"pobj", "dobj", "attr", "npadvmod", "nummod", "appos"}
-ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their"}
+    rf"\b(?:(?P<month>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\b)?)?(?:,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b|\s+(?:of\s+)?"
+    rf"(?P<mrel>{_RELATIVE})\s+year\b)?"
+    rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
+    rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
+    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b)", re.IGNORECASE)
+RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the coming": 1,
+                  "last": -1, "the previous": -1, "the past": -1}
+# Words before a time phrase that make it a baseline of a comparison, not the fact's time.
+BASELINE_RE = re.compile(
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
+    r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+period\s+(?:of|in)\s+|(?:in|of)\s+|the\s+"
+    r"(?:end|beginning)\s+of\s+)?$", re.IGNORECASE)
+DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
+                         re.IGNORECASE)
+
+# Status. A forecast: an expected outcome; a plan: a target, task, requirement or future.
+FORECAST_LEMMAS = {"expect", "estimate", "anticipate", "predict", "forecast", "possible",
+                   "likely", "able"}
+FORECAST_AUX = {"can", "could", "may", "might"}
+PLAN_LEMMAS = {"plan", "target", "task", "goal", "aim", "strive", "pledge", "require",
+               "request", "demand", "decide", "determine", "schedule", "envisage", "quota",
+               "programme", "program", "propose", "call", "ensure", "guarantee", "slogan",
+               "norm", "resolve", "resolution", "stipulate", "intend", "aspire"}
+PLAN_AUX = {"will", "shall", "should", "must", "'ll", "would"}
+
+# Change: verbs and nouns whose "by" or "of" object is a change, whose "to" object a level.
+RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "jump",
+              "go", "develop", "add", "exceed", "overfulfil", "overfulfill", "surpass",
+              "growth", "overfulfilment", "overfulfillment", "surplus", "higher", "more"}
+FALL_WORDS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink",
+              "reduction", "less", "lessen", "diminish"}
+REACH_WORDS = {"reach", "attain", "hit", "total"}
+FULFIL_WORDS = {"fulfil", "fulfill", "complete", "accomplish", "overfulfil", "overfulfill",
+                "carry", "achieve"}
+PLAN_NOUNS = {"plan", "plans", "target", "targets", "quota", "quotas", "task", "tasks",
+              "assignment", "schedule", "progress"}
+SHARE_LEMMAS = {"account", "constitute", "occupy", "comprise", "represent", "make"}
+# Nouns that only say "how much" and never "of what".
+GENERIC_NOUNS = {"total", "sum", "average", "number", "amount", "figure", "quantity", "level",
+                 "value", "rate", "proportion", "percentage", "share", "increase", "part",
+                 "majority", "minimum", "maximum", "whole", "rest", "remainder"}
+# Who acts rather than what is measured: the subject of "the bureau can increase production".
+ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "plant", "plants",
+               "company", "companies", "committee", "department", "system", "government",
+               "province", "city", "county", "district", "region", "area", "team", "group",
+               "office", "administration", "council", "cooperative", "enterprise",
+               "enterprises", "sector", "industry", "mine", "mines", "works", "shipyard",
+               "station", "farm", "school", "union", "army", "country", "nation", "state",
+               "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
+               "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
+ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
+# Nouns that count people (a fact's unit "people" when the number counts them).
+PERSON_NOUNS = set("""
+worker workers peasant peasants farmer farmers member members merchant merchants peddler
+peddlers vendor vendors trader traders cadre cadres student students teacher teachers staff
+employee employees people person persons laborer laborers labourer labourers woman women man
+men youth youths soldier soldiers volunteer volunteers delegate delegates representative
+representatives deputy deputies technician technicians engineer engineers doctor doctors nurse
+nurses patient patients child children pupil pupils herdsman herdsmen fisherman fishermen miner
+miners craftsman craftsmen handicraftsman handicraftsmen artisan artisans apprentice apprentices
+intellectual intellectuals scientist scientists expert experts specialist specialists resident
+residents inhabitant inhabitants citizen citizens refugee refugees victim victims death deaths
+casualty casualties militiaman militiamen activist activists personnel individual individuals
+boy boys girl girls trainee trainees graduate graduates recruit recruits carpenter carpenters
+blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
+industrialist industrialists businessman businessmen spectator spectators visitor visitors
+participant participants population persons-time model models hero heroes laborer labour
+""".split())
+HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
+SAMPLE_WORDS = {"statistic", "statistics", "survey", "surveys", "investigation", "sample",
+                "census", "poll", "examination", "inspection"}
+SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
+                "check"}
+FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multiply"}
+ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
+            "her", "all", "such", "another", "each", "every"}
+# Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
+CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which)"
+                             r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
 
 
-def time_phrases(text: str) -> list[TimePhrase]:
-    """Years, deadlines and plan periods; "in" and "during" are dropped from the text."""
+@dataclass(slots=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    baseline: bool
+    span_start: bool  # the first end of "from July of last year to September"
+
+
+def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[TimeMention]:
+    """The time phrases of one sentence, resolved; ``carried`` is the year the paragraph
+    speaks of ("the year", a bare month)."""
     out = []
     for match in TIME_RE.finditer(text):
-        prep = (match.group("prep") or "").lower()
-        if match.group("time").lower() in ("may",) or (
-                not prep and not re.search(r"\d|plan|FYP", match.group("time"), re.I)):
-            continue  # a bare month or "this year" without a preposition is not a time phrase
-        shown = match.group(0) if prep in DEADLINE_PREPS else match.group("time")
-        years = [int(y) for y in re.findall(r"\b(?:1[6-9]\d\d|20\d\d)\b", match.group(0))]
-        start = match.start() if prep else match.start("time")
-        out.append(TimePhrase(start, match.end(), shown, prep in DEADLINE_PREPS, years))
+        words = match.group(0)
+        if match.group("month") and not (match.group("myear") or match.group("mrel")):
+            name = match.group("month")
+            if name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower():
+                continue  # the modal verb, or "march" the verb
+            if re.match(r"\s*(?:\d|[A-Z])", text[match.end():]) and not re.search(r"\d", words):
+                pass
+        before = text[:match.start()]
+        month = MONTHS.get((match.group("month") or "").lower())
+        year = None
+        if match.group("myear"):
+            year = int(match.group("myear"))
+        elif match.group("year"):
+            year = int(match.group("year2") or match.group("year"))
+        elif match.group("mrel") or match.group("rel"):
+            rel = re.sub(r"\s+", " ", (match.group("mrel") or match.group("rel")).lower())
+            year = year_now + RELATIVE_YEARS[rel] if year_now is not None else None
+            if rel in ("the same", "the past") and carried is not None:
+                year = carried if rel == "the same" else year
+        elif match.group("the_year"):
+            if re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
+                         re.IGNORECASE) is None and not re.search(
+                    r"\b(?:half|end|beginning|quarter|course|rest)\s+of\s+$", before,
+                    re.IGNORECASE):
+                continue  # "the year" as a subject or object is not a time
+            year = carried if carried is not None else year_now
+        elif month is not None:
+            year = carried if carried is not None else year_now
+        if year is None and month is None:
+            continue
+        if match.group("year") and re.search(r"(?:No\.|-)\s*$", before):
+            continue
+        baseline = bool(BASELINE_RE.search(before))
+        span_start = bool(re.search(r"\bfrom\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE)
+                          and re.match(rf"\s+(?:to|till|until|through)\s+", text[match.end():]))
+        if span_start:
+            baseline = False
+        out.append(TimeMention(match.start(), match.end(), words, year, month, baseline,
+                               span_start))
     return out
 
 
-def number_root(parsed: Doc, start: int, end: int) -> Token | None:
+def topic_year(doc: Document, context: DocContext) -> int | None:
+    """The year an article reports on: a year its title names that is not after the date
+    (a 1956-01-01 review "1955 ... New Achievements"), else the year it was written."""
+    title = doc.meta.title_en or ""
+    years = [int(y) for y in re.findall(rf"\b{_YEAR}\b", title)]
+    past = [y for y in years if context.year is None or y <= context.year]
+    return max(past) if past else context.year
+
+
+# ---------------------------------------------------------------- the parse
+
+def _number_tokens(parsed: Doc, start: int, end: int) -> tuple[Token | None, Token | None]:
+    """(the head of the number's words, the unit word among them or None)."""
     span = parsed.char_span(start, end, alignment_mode="expand")
-    return None if span is None else span.root
+    if span is None:
+        return None, None
+    unit = next((t for t in reversed(span) if t.lower_ in EN_UNITS and not t.like_num), None)
+    return span.root, unit
 
 
-def choose_time(parsed: Doc, root: Token | None, number_start: int,
-                phrases: list[TimePhrase]) -> TimePhrase | None:
-    """The phrase hanging on the nearest governor of the number, else the nearest one before
-    it in the same clause (';' ends a clause), else the nearest one after it."""
-    if not phrases:
-        return None
-    if root is not None:
-        heads = {}
-        for phrase in phrases:
-            span = parsed.char_span(phrase.start, phrase.end, alignment_mode="expand")
-            if span is not None:
-                heads.setdefault(span.root.head.i, phrase)
-        for governor in [root, *root.ancestors]:
-            if governor.i in heads and not _inside(heads[governor.i], number_start):
-                return heads[governor.i]
-    clause_start = parsed.text.rfind(";", 0, number_start) + 1
-    before = [p for p in phrases if clause_start <= p.start < number_start]
-    if before:
-        return before[-1]
-    after = [p for p in phrases if p.start > number_start and ";" not in
-             parsed.text[number_start:p.start]]
-    return after[0] if after else None
+def _ancestors(token: Token) -> list[Token]:
+    """The token's governors up to the root (indices guard against a cyclic parse)."""
+    out, seen = [], {token.i}
+    while token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        out.append(token)
+    return out
 
 
-def _inside(phrase: TimePhrase, offset: int) -> bool:
-    return phrase.start <= offset < phrase.end
+def _child(token: Token, deps: set[str], words: set[str] | None = None) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps and (
+        words is None or c.lower_ in words)), None)
 
 
-def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
-    """What the number counts or measures, as written (abbreviations spelled out)."""
-    if root is None:
-        return None
-    token = root
-    if token.text.lower() in EN_UNITS or token.like_num or token.dep_ in ("nummod", "quantmod"):
-        if (token.dep_ in ("nummod", "quantmod", "compound")
-                and token.head.pos_ in ("NOUN", "PROPN")):
-            if token.head.text.lower() not in EN_UNITS:
-                return _phrase(token.head, abbreviations)
-            token = token.head  # "6 billion yuan": go on from the unit
-    # 100 mu of sesame; but "46% of the total households" names the base, not the thing.
-    unit = EN_UNITS.get(token.text.lower())
-    measured = _of_object(token) if unit not in (None, "%") else None
-    if measured is not None:
-        return _phrase(measured, abbreviations)
-    while token.dep_ in CLIMB_DEPS or token.pos_ == "ADP":
-        head = token.head
-        if head is token:
-            break
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
-            return _phrase(head.head, abbreviations)  # output value of 6 billion yuan
-        token = head
-    if token.pos_ in ("VERB", "AUX"):
-        subject = _subject(token)
-        return _phrase(subject, abbreviations) if subject is not None else None
-    if token.pos_ in ("NOUN", "PROPN") and token.text.lower() not in EN_UNITS:
-        return _phrase(token, abbreviations)
-    return None
+def _of_object(token: Token) -> Token | None:
+    prep = _child(token, {"prep"}, {"of"})
+    return _child(prep, {"pobj"}) if prep is not None else None
 
 
-def _of_object(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+def _is_actor(token: Token | None) -> bool:
+    if token is None:
+        return True
+    if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
+        return True
+    return token.ent_type_ in ACTOR_ENTITIES or token.lower_ in ACTOR_HEADS or (
+        token.lemma_.lower() in ACTOR_HEADS)
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; for "cadres, who account for 0.71%", the noun "who" stands for;
-    none for a personal pronoun (we, they), which names nothing."""
-    for candidate in (verb, *verb.ancestors):
-        for child in candidate.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.tag_ in ("WP", "WDT"):
-                    clause = next((t for t in (candidate, *candidate.ancestors)
-                                   if t.dep_ == "relcl"), None)
-                    return clause.head if clause is not None else None
-                return None if child.pos_ == "PRON" else child
-        if candidate.dep_ not in ("conj", "xcomp", "advcl"):
+    """The subject of a verb, through conjoined and embedded verbs; for a relative clause
+    ("cadres, who account for 0.71%") the noun the pronoun stands for."""
+    for candidate in (verb, *_ancestors(verb)):
+        subject = _child(candidate, {"nsubj", "nsubjpass"})
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT"):
+                clause = next((t for t in (candidate, *_ancestors(candidate))
+                               if t.dep_ in ("relcl", "acl")), None)
+                return clause.head if clause is not None else None
+            return subject
+        if candidate.dep_ == "relcl":
+            return candidate.head
+        if candidate.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acomp"):
             break
     return None
 
 
-def _phrase(noun: Token, abbreviations: dict[str, str]) -> str:
-    """The noun with its modifiers and its "of" complement (a bare noun phrase, and not
-    the one holding the number), without leading articles."""
+def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozenset()) -> str:
+    """The noun with its modifiers and its "of" complement (not the one holding a number),
+    without leading articles, numbers and units; acronyms keep their expansion."""
     tokens = _modified(noun)
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and not any(t.like_num for t in objects[0].subtree):
-                tokens |= {child.i} | _modified(objects[0])
+    of_object = _of_object(noun)
+    if of_object is not None and not any(t.like_num for t in of_object.subtree):
+        tokens |= {of_object.head.i} | _modified(of_object)
+    tokens -= set(skip)
     doc = noun.doc
-    words = [doc[i] for i in range(min(tokens), max(tokens) + 1)]
+    words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
     while words and (words[0].lower_ in ARTICLES or words[0].like_num or words[0].is_punct
-                     or words[0].lower_ in EN_UNITS):
+                     or words[0].lower_ in EN_UNITS or words[0].dep_ in ("quantmod",)
+                     or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")):
         words = words[1:]
+    while words and (words[-1].is_punct or words[-1].lower_ in ("of", "and")):
+        words = words[:-1]
     text = "".join(t.text_with_ws for t in words).strip()
     for short, long in abbreviations.items():
-        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
+        if re.search(rf"\b{re.escape(short)}\b", text) and long not in text.lower():
+            text = re.sub(rf"\b{re.escape(short)}\b", f"{short} ({long})", text, count=1)
     return text or noun.text
 
 
 def _modified(noun: Token) -> set[int]:
     tokens = {noun.i}
     for child in noun.children:
-        if child.dep_ in NOUN_MODIFIERS and child.i < noun.i:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "case") and child.i < noun.i:
             tokens.update(t.i for t in child.subtree)
     return tokens
 
 
-def kind(root: Token | None, number_kind: str, unit: str | None) -> tuple[str, int]:
-    """``(kind, sign)``: increase_by / increase_to / multiple / share / level; sign -1 for
-    a decrease ("reduced by 4.35%")."""
-    if number_kind in ("multiple", "increase_by"):
-        return "multiple", 1
-    if root is None:
+# ---------------------------------------------------------------- one number
+
+@dataclass(slots=True)
+class _Reading:
+    """What the parse says of one number before the document context is applied."""
+
+    indicator: str | None
+    counted: Token | None  # the noun the number counts or measures
+    kind: str
+    sign: int
+    elided: bool  # a list item without a verb of its own ("Taiyuan 2%")
+    label: str | None  # the list item's own name
+    needs_prior: bool  # "an increase of 7.4%": a change of the fact before it
+    chain: list[Token]  # the number's head and its governors, nearest first
+
+
+# Verbs whose object is an amount of what they name ("can save 20 billion yuan": savings).
+VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest": "harvest",
+              "earn": "income", "sell": "sales", "buy": "purchases", "purchase": "purchases",
+              "export": "exports", "import": "imports", "invest": "investment",
+              "deliver": "deliveries", "spend": "spending", "lend": "loans",
+              "collect": "collections", "reclaim": "land reclaimed", "plant": "area planted",
+              "sow": "area sown", "transplant": "area transplanted", "build": "construction",
+              "pay": "payments", "transport": "freight", "increase": "increase",
+              "reduce": "reduction", "train": "people trained", "treat": "people treated",
+              "vaccinate": "people vaccinated", "irrigate": "area irrigated"}
+CHANGE_BY_RE = re.compile(
+    r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|reduc\w*|decreas\w*|"
+    r"cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|overfulfil\w*|surpass\w*)\b"
+    r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|about\s+|"
+    r"nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
+
+
+class _SentenceReader:
+    """Reads the numbers of one parsed sentence (see the module docstring)."""
+
+    def __init__(self, parsed: Doc, abbreviations: dict[str, str]) -> None:
+        self.parsed, self.abbreviations = parsed, abbreviations
+        self.text = parsed.text
+
+    def phrase(self, token: Token, skip: set[int] = frozenset()) -> str:
+        return _phrase(token, self.abbreviations, skip)
+
+    def read(self, number: Number, start: int, end: int) -> _Reading | None:
+        span = self.parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        root, unit_token = _number_tokens(self.parsed, start, end)
+        own = {t.i for t in span}
+        unit = number.unit
+        counted, base = None, None
+        node = unit_token if unit_token is not None else root
+        # What is counted or measured: "800 mu of late rice", "thirteen of the products",
+        # "nineteen products"; for a percentage, "of" names the whole.
+        of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
+        if of_object is not None and of_object.lower_ in ("which", "them", "these", "those"):
+            of_object = None
+        if of_object is not None and (unit == "%" or of_object.lower_ in PLAN_NOUNS):
+            base = of_object
+        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS:
+            counted = of_object
+        elif node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
+                node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
+            counted = node = node.head
+        chain = [root] + ([node] if node.i != root.i else []) + _ancestors(node)
+        indicator, change, elided, label, needs_prior = None, None, False, None, False
+        share_word = None
+        prep, current = None, node
+        for governor in chain[1 if node.i == root.i else 2:]:
+            dep = current.dep_
+            if governor.lemma_.lower() in SHARE_LEMMAS and number.unit == "%":
+                share_word = governor
+            if governor.pos_ == "ADP" or governor.dep_ in ("prep", "agent") and governor.pos_ \
+                    not in ("VERB", "AUX", "NOUN"):
+                prep, current = governor.lower_, governor
+                continue
+            if governor.pos_ in ("VERB", "AUX"):
+                change = (governor, prep or dep)
+                break
+            if dep in ("appos", "conj", "npadvmod") and prep is None and governor.pos_ in (
+                    "NOUN", "PROPN") and not _is_change(governor) and counted is None:
+                elided = indicator is None
+                label = self.phrase(governor, own)
+                break
+            if _is_change(governor) and prep in ("of", None):
+                change = (governor, "of" if prep == "of" else dep)
+                needs_prior = counted is None and indicator is None
+                break
+            if governor.pos_ in ("NOUN", "PROPN", "ADJ") and governor.lower_ not in EN_UNITS \
+                    and counted is None and indicator is None and prep in ("of", "for", None) \
+                    and governor.lower_ not in ("total", "average", "sum", "whole") \
+                    and governor.lemma_.lower() not in SHARE_LEMMAS:
+                indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
+            prep, current = None, governor
+        verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
+        if counted is not None:
+            indicator = self.phrase(counted, own)
+        elif indicator is None and not elided and not needs_prior:
+            if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
+                indicator = self._partitive(root)
+            if indicator is None and verb is not None:
+                indicator = self._verb_indicator(verb, change[1], own)
+        kind, sign = self._kind(number, change, base, indicator, start)
+        if share_word is not None and kind in ("level", "increase_to"):
+            kind = "share"
+        if kind == "level" and any(t.lower_ in ("including", "include", "includes")
+                                   for t in chain[1:]):
+            kind = "share"  # "(including 20 mu of reclaimed wasteland)": a part
+        if kind == "level" and unit == "%" and root.pos_ == "NUM" and self._partitive(root):
+            kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
+            indicator = indicator or f"share of {self._partitive(root)}"
+        if kind == "share":
+            indicator = self._share_indicator(indicator, base, share_word, own, root)
+        elif kind == "plan_fulfilment_pct":
+            indicator = self._fulfilment_indicator(indicator, base, verb, own)
+        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
+
+    def _verb_indicator(self, verb: Token, how: str, own: set[int]) -> str | None:
+        """The subject of the verb, unless it is an actor; then (and first for a change
+        verb's "by") what the verb acts on; else the verb's own noun ("save": savings)."""
+        subject = _subject(verb)
+        if subject is not None and subject.i in own:
+            subject = None
+        obj = _child(verb, {"dobj"})
+        if obj is not None and (obj.i in own or obj.pos_ == "PRON" or any(
+                t.like_num for t in obj.subtree)):
+            obj = None
+        lemma = verb.lemma_.lower()
+        if lemma in ("compare",):
+            return None
+        if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
+            return self.phrase(obj, own)  # "increase production by 200,000 tons"
+        if subject is not None and not _is_actor(subject):
+            return self.phrase(subject, own)
+        if obj is not None:
+            return self.phrase(obj, own)
+        if lemma in VERB_NOUNS:
+            return VERB_NOUNS[lemma]
+        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT"):
+            return self.phrase(subject, own)
+        return None if lemma in ("be", "have") else lemma
+
+    def _partitive(self, number: Token) -> str | None:
+        """"Of the 650,000 old cooperatives, more than 80% ...", "Among 46 products, 32 ...":
+        what a bare number is a part of (a phrase that opens its clause)."""
+        clause = self.text.rfind(";", 0, number.idx) + 1
+        for token in self.parsed:
+            if token.i >= number.i:
+                break
+            if token.lower_ in ("of", "among") and token.idx >= clause and re.fullmatch(
+                    r"\s*(?:[A-Z]\w*\s+)?(?:\w+\s*)?", self.text[clause:token.idx]) \
+                    and token.dep_ == "prep":
+                obj = _child(token, {"pobj"})
+                if obj is not None and obj.i < number.i:
+                    return self.phrase(obj)
+        return None
+
+    def _kind(self, number: Number, change, base, indicator, start) -> tuple[str, int]:
+        if number.kind in ("multiple", "increase_by") or number.unit == "times":
+            return "multiple", 1
+        before = self.text[:start]
+        after = self.text[start + len(number.text):]
+        if base is not None and base.lower_ in PLAN_NOUNS:
+            return "plan_fulfilment_pct", 1  # "completed 72.4% of the monthly plan"
+        lemma = how = ""
+        if change is not None:
+            word, how = change
+            lemma = word.lemma_.lower()
+            if lemma not in RISE_WORDS | FALL_WORDS | REACH_WORDS and word.lower_ in \
+                    RISE_WORDS | FALL_WORDS:
+                lemma = word.lower_
+        if number.unit == "%" and (how == "by" and lemma in FULFIL_WORDS or indicator and
+                                   re.search(r"\bprogress\b", indicator)):
+            return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
+        by = CHANGE_BY_RE.search(before)
+        if how in ("by", "of") and lemma in RISE_WORDS | FALL_WORDS or by:
+            fall = lemma in FALL_WORDS if how in ("by", "of") and lemma in RISE_WORDS | \
+                FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
+                                         by.group("word"), re.IGNORECASE) is not None
+            return "increase_by", -1 if fall else 1
+        if re.match(r"\s+(?:more|higher|greater|over)\b(?!\s+than)", after) or re.match(
+                r"\s+(?:more|higher)\s+than\b", after):
+            return "increase_by", 1  # "four or five catties more"
+        if re.match(r"\s+(?:less|lower|fewer)\b", after):
+            return "increase_by", -1
+        if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
+            return "increase_to", 1
+        if re.search(r"\bto\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|below\s+|under\s+)?$",
+                     before) and re.search(r"\bfrom\s+[^;]*$", before):
+            return "increase_to", 1  # "from 120 pairs to 180 pairs"
+        if lemma in REACH_WORDS and how in ("dobj", "attr", "npadvmod", "nsubj", "xcomp",
+                                            "ccomp", "conj", "oprd"):
+            return "increase_to", 1
+        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"}:
+            return "increase_by", 1  # "increase the production of ten lathes"
+        words = (indicator or "").lower().split()
+        if any(w in ("reduction", "decrease", "drop", "decline", "fall") for w in words):
+            return "increase_by", -1  # "the average decrease was 4.35%"
+        if any(w in ("increase", "rise", "growth") for w in words[-1:]):
+            return "increase_by", 1
+        if base is not None and number.unit == "%":
+            return "share", 1
         return "level", 1
-    head = root.head
-    verb = head.head if head.pos_ == "ADP" else head
-    lemma = verb.lemma_.lower()
-    if head.lower_ == "by" and lemma in INCREASE_VERBS | DECREASE_VERBS:
-        return "increase_by", -1 if lemma in DECREASE_VERBS else 1
-    if head.lower_ == "to" and lemma in INCREASE_VERBS | DECREASE_VERBS or (
-            root.dep_ == "dobj" and lemma == "reach"):
-        return "increase_to", 1
-    if unit == "%" and (any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
-                        or lemma in SHARE_WORDS):
-        return "share", 1
-    return "level", 1
+
+    def _share_indicator(self, indicator, base, share_word, own, root) -> str | None:
+        """"share of PART in WHOLE", from "PART accounts for X% of WHOLE" or "X% of WHOLE"."""
+        whole = self.phrase(base, own) if base is not None else None
+        if whole:
+            whole = re.sub(r"^(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?", "", whole) or whole
+        part = None
+        if share_word is not None:
+            subject = _subject(share_word) if share_word.pos_ in ("VERB", "AUX") else None
+            if subject is not None and not _is_actor(subject) and subject.i not in own:
+                part = self.phrase(subject, own)
+            elif share_word.pos_ == "NOUN":
+                modifiers = [c for c in share_word.children if c.dep_ in ("amod", "compound")]
+                part = " ".join(c.text for c in modifiers) or None
+        if part and whole:
+            return f"share of {part} in {whole}"
+        if part or whole:
+            return f"share of {part or whole}"
+        if indicator and not indicator.startswith("share"):
+            return f"share of {indicator}"
+        return indicator
+
+    def _fulfilment_indicator(self, indicator, base, verb, own) -> str | None:
+        """"the monthly plan (central heavy industry system)": the plan, and whose."""
+        subject = _subject(verb) if verb is not None else None
+        plan = self.phrase(base, own) if base is not None else "plan"
+        if subject is not None and subject.i not in own:
+            who = self.phrase(subject, own)
+            if not _is_actor(subject):
+                return f"{who} {plan} fulfilment"
+            return f"{plan} fulfilment ({who})"
+        return f"{indicator} fulfilment" if indicator and indicator != plan else \
+            f"{plan} fulfilment"
 
 
-def is_planned(parsed: Doc, root: Token | None, number_start: int) -> bool:
-    """A plan word before the number ("planned that ... ; by 1957, 5 million" plans both
-    clauses), a future auxiliary on a governor, an infinitive governor as in decisions and
-    headlines ("grain output to reach 9.5 billion jin in 1955"), or "is to"."""
-    before = parsed.text[:number_start].lower()
-    if any(re.search(rf"\b{w}\b", before) for w in PLAN_WORDS):
+def _is_change(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in RISE_WORDS | FALL_WORDS
+
+
+# ---------------------------------------------------------------- status and time
+
+def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
+    """"forecast", "planned", or None when no word governing the number marks it. A verb
+    conjoined with its own auxiliary or subject is a clause of its own: "we decided that
+    each should reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
+    before = parsed.text[:start]
+    lemmas: set[str] = set()
+    aux: set[str] = set()
+    for token in chain:
+        lemmas.update((token.lemma_.lower(), token.lower_))
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass"):
+                aux.add(child.lower_)
+            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in PLAN_LEMMAS:
+                lemmas.add("plan")  # "the 400,000 plows planned for promotion"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj" and any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+            break
+    if lemmas & (FORECAST_LEMMAS - {"able", "possible", "likely"}) or re.search(
+            r"\b(?:it\s+is\s+(?:estimated|expected)|according\s+to\s+[^,;]*estimates?)\b",
+            before, re.IGNORECASE):
+        return "forecast"
+    if lemmas & PLAN_LEMMAS or aux & PLAN_AUX or re.search(
+            r"\bplan\w*\s*:\s[^:]*$", before, re.IGNORECASE):
+        return "planned"  # ... and "a production plan: rush-plant 800 mu, ..."
+    if aux & FORECAST_AUX or lemmas & {"able", "possible", "likely"}:
+        return "forecast"
+    if "to" in aux and not lemmas & {"use", "help", "begin", "start", "continue", "try"} or \
+            re.search(r"\b(?:is|are)\s+to\s+\w+\s*$", before):
+        return "planned"  # a decision or headline: "grain output to reach 9.5 billion jin"
+    return None
+
+
+def choose_time(parsed: Doc, chain: list[Token], start: int,
+                mentions: list[TimeMention]) -> TimeMention | None:
+    """The phrase attached to the nearest governor in the number's clause (';' ends one),
+    else the nearest clause-level phrase before the number in its clause, after it in the
+    clause, before it in the sentence. A phrase inside another noun phrase ("after the
+    floods in 1954") times that noun, not the clause."""
+    text = parsed.text
+    clause_start = text.rfind(";", 0, start) + 1
+    clause_end = text.find(";", start)
+    clause_end = len(text) if clause_end < 0 else clause_end
+    chain_ids = {t.i for t in chain}
+    subjects = {t.i for g in chain if g.pos_ in ("VERB", "AUX") for c in g.children
+                if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    attached: dict[int, TimeMention] = {}
+    clause_level: list[TimeMention] = []
+    for mention in mentions:
+        if mention.baseline or mention.span_start or mention.start <= start < mention.end:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.pos_ == "ADP":
+            head = head.head
+        same_clause = clause_start <= mention.start < clause_end
+        if same_clause:
+            attached.setdefault(head.i, mention)
+        if head.pos_ in ("VERB", "AUX") or head.i in chain_ids or head.i in subjects or \
+                head.dep_ == "ROOT" or span.root.dep_ == "ROOT":
+            clause_level.append(mention)
+    for governor in chain:
+        if governor.i in attached:
+            return attached[governor.i]
+    before = [m for m in clause_level if clause_start <= m.start < start]
+    if before:
+        return before[-1]
+    after = [m for m in clause_level if start < m.start < clause_end]
+    if after:
+        return after[0]
+    earlier = [m for m in clause_level if m.start < start]
+    return earlier[-1] if earlier else None
+
+
+def _time_value(mention: TimeMention, context: DocContext) -> str | None:
+    year = mention.year
+    if year is None:
+        return None
+    if mention.month is not None and context.year is not None and context.month is not None \
+            and year == context.year and mention.month > context.month + 1 \
+            and not re.search(rf"{_YEAR}|year", mention.text):
+        year -= 1  # "in November" written in January is last November
+    return f"{year}-{mention.month:02d}" if mention.month else str(year)
+
+
+# ---------------------------------------------------------------- non-facts
+
+_NUMBER_WORD = (r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|half)\b)")
+
+
+def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | None) -> bool:
+    """Numbers that state no quantity of an indicator (see the module docstring)."""
+    text = parsed.text
+    before, after = text[:start], text[end:]
+    if re.search(r"[\"“]\s*$", before) and re.match(r"\s*[\"”]", after):
+        return True  # '"85" flour': a name
+    if re.match(r"-[a-z]", after) and not re.match(r"-(?:fold|odd)\b", after):
+        return True  # "eight-foot lathes", "64-blade fans": a specification
+    if re.match(r"\s*(?:°|degrees?\b)", after):
+        return True  # circumstances: 130 °F
+    if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
+            re.match(r"\s+[a-z]", after, re.IGNORECASE):
+        return True  # "6,000-kilowatt generating sets"
+    if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
+            parsed, end):
+        return True  # "15,000 kVA (and 20,000 kVA) large transformers"
+    if re.fullmatch(r"\d+", number.text) and re.match(r"\s+[A-Z][a-z]", after) and not \
+            _title_case(text) and (root is None or root.ent_type_ in ("ORG", "FAC", "PRODUCT",
+                                                                      "WORK_OF_ART", "LAW")):
+        return True  # "501 Power Plant": a name
+    if root is not None and _in_condition(root):
+        return True  # "if this method is promoted in thirteen flour mills": a supposition
+    if number.unit is None and number.value < 100 and number.kind == "level":
+        if re.search(r"\b(?:the|these|those|its|their|our|all)\s+$", before, re.IGNORECASE):
+            return True  # "the five central ministries": a set already named
+        if re.search(r"(?:^|[,;:]\s*)(?:among|of)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
+                re.search(rf",[^;]*{_NUMBER_WORD}", after, re.IGNORECASE):
+            return True  # "Among 46 major products, 32 ...": the set a part is counted in
+        if re.match(r"[^.;:!?\"“”()\d]{0,60}:", after):
+            return True  # "3 main forms of cooperation: ...": the items of a list
+    if number.kind == "multiple" and number.text.lower().endswith("times") and root is not None \
+            and _is_frequency(root):
+        return True  # "ploughed three times"
+    return _is_sample(root, before)
+
+
+def _in_condition(root: Token) -> bool:
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                         for c in t.children)
+               for t in (root, *_ancestors(root)))
+
+
+def _modifies_noun(parsed: Doc, end: int) -> bool:
+    """The unit just before ``end`` is an attribute of a following noun, possibly across a
+    coordinated twin ("15,000 kVA and 20,000 kVA large transformers")."""
+    rest = parsed.text[end:]
+    rest = re.sub(r"^\s+(?:and|or|to)\s+[\d,.]+\s*[A-Za-z-]+", "", rest)
+    match = re.match(r"\s+([A-Za-z-]+)", rest)
+    if not match or match.group(1).lower() in ("of", "per", "and", "or", "a", "an", "the",
+                                               "in", "to", "by", "for", "each", "every"):
+        return False
+    offset = parsed.text.find(match.group(1), end)
+    span = parsed.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _is_frequency(root: Token) -> bool:
+    """"ploughed three times": a count attached to a verb of a farm or work practice,
+    not to a change."""
+    head = root.head if root.dep_ in ("nummod", "npadvmod") else root
+    if head.lower_ in ("times", "time") and head.head.pos_ == "VERB":
+        verb = head.head
+        return verb.lemma_.lower() not in FREQUENCY_VERBS_EXCLUDED and not any(
+            c.lower_ in ("than", "as", "over") for c in verb.subtree)
+    return False
+
+
+def _is_sample(root: Token | None, before: str) -> bool:
+    """"according to a statistic of 92 enterprises", "744 households surveyed"."""
+    if re.search(r"\b(?:statistics?|surveys?|investigations?|samples?|census|polls?)\s+"
+                 r"(?:of|on|in|among|covering)\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$",
+                 before, re.IGNORECASE):
         return True
-    if root is not None:
-        for governor in [root, *root.ancestors]:
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | {"to"}
-                   for c in governor.children):
-                return True
-    return bool(re.search(r"\b(?:is|are|was|were)\s+to\b", before))
+    if root is None:
+        return False
+    noun = root.head if root.dep_ == "nummod" else root
+    return any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in SAMPLE_VERBS
+               and c.tag_ in ("VBN", "VBD") for c in noun.children)
 
+
+# ---------------------------------------------------------------- units
+
+def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
+              indicator: str | None, index_base: bool) -> str | None:
+    """The unit the fact is counted in (GUIDELINE.md): an index ("taking September as 100")
+    is a percentage; a count of people or households says so; pairs and sets are counts of
+    things, like a count with no unit."""
+    if number.unit in ("pairs", "sets"):
+        return None
+    if number.unit is not None:
+        return number.unit
+    if index_base:
+        return "%"
+    words = []
+    # The nouns right after the number: "1.1 million grassroots ... cooperative cadres".
+    for token in parsed.char_span(end, len(parsed.text), alignment_mode="expand") or []:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "VERB") or \
+                token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
+                token.dep_ not in ("amod", "compound"):
+            break
+        if token.pos_ == "NOUN":
+            words.append(token.lower_)
+    words = words[-1:]
+    if counted is not None:
+        words.append(counted.lower_)
+    if indicator:
+        head = re.split(r"\s+(?:of|in|who|that|which|joining|for|at|from|with|rated|\()\s*",
+                        indicator.lower())
+        words += head[0].split()[-1:]
+        if head[0].split()[-1:] == ["number"] and len(head) > 1:
+            words += head[1].split()[-1:]
+    for word in words:
+        if word in HOUSEHOLD_NOUNS:
+            return "households"
+        if word in PERSON_NOUNS:
+            return "people"
+    return None
+
+
+# ---------------------------------------------------------------- the document
 
 def abbreviations(texts: list[str]) -> dict[str, str]:
     """Acronyms spelled out by a phrase of the same document whose initials they are:
@@ -226,30 +768,93 @@ def abbreviations(texts: list[str]) -> dict[str, str]:
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
 
 
-
-def read_facts(doc, lang: str, parses: list, context) -> list:
+def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> list[FactReading]:
     """Fact readings of one English side's numbers (see ``quantity.FactReading``)."""
-    from pipeline.extract.quantity import FactReading, numbers_by_sentence
-    from pipeline.extract.spans import SourceMap
-
     source = SourceMap(doc, lang)
     candidates = numbers_by_sentence(doc, lang)
-    short = abbreviations([s.text for s in doc.side(lang)])
-    out = []
-    for sentence, parsed in zip(doc.side(lang), parses):
-        phrases = time_phrases(sentence.text)
+    sentences = doc.side(lang)
+    short = abbreviations([s.text for s in sentences])
+    topic = topic_year(doc, context)
+    now = context.year if context.year is not None else topic
+    out: list[FactReading] = []
+    paragraph, carried = None, None  # the year the paragraph last named
+    previous: FactReading | None = None
+    for sentence, parsed in zip(sentences, parses):
+        if sentence.paragraph != paragraph:
+            paragraph, carried = sentence.paragraph, None
+        mentions = time_mentions(sentence.text, now, carried)
+        reader = _SentenceReader(parsed, short)
+        index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
+        continuation = CONTINUATION_RE.match(sentence.text) is not None
+        topic_phrase = re.match(r"\s*(?:in\s+terms\s+of|as\s+(?:for|to|regards))\s+([^,;]+),",
+                                sentence.text, re.IGNORECASE)
+        sentence_facts: list[FactReading] = []
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
             start = source.relative(sentence, number.start)
             end = start + len(number.text)
-            root = number_root(parsed, start, end)
-            time = choose_time(parsed, root, start, phrases)
-            kind_, sign = kind(root, number.kind, number.unit)
-            planned = is_planned(parsed, root, start) or bool(
-                time and time.deadline and context.year and any(y > context.year for y in time.years))
-            years = time.years if time else []
-            out.append(FactReading(i, indicator(root, short) or "", kind_, sign,
-                                   "planned" if planned else "achieved",
-                                   str(years[-1]) if years else None,
-                                   time.text if time else None, number.comparator, number.high))
+            root, _ = _number_tokens(parsed, start, end)
+            if not_a_fact(parsed, number, start, end, root):
+                continue
+            reading = reader.read(number, start, end)
+            if reading is None:
+                continue
+            status = status_of(parsed, reading.chain, start)
+            time = choose_time(parsed, reading.chain, start, mentions)
+            prior = sentence_facts[-1] if sentence_facts else (
+                previous if continuation or _actor_only(reading) else None)
+            indicator, kind, sign = reading.indicator, reading.kind, reading.sign
+            inherits = prior is not None and (reading.elided or (
+                not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
+                and doc.numbers[prior.number].unit == number.unit))
+            if inherits:
+                label = reading.label or reading.indicator
+                indicator = f"{prior.indicator} ({label})" if label and prior.indicator \
+                    and label not in prior.indicator else prior.indicator or indicator
+                if kind in ("level", "increase_to") and prior.kind != "multiple":
+                    kind, sign = prior.kind, prior.sign
+                status = status or prior.status
+            elif prior is not None and (reading.needs_prior or _compared(reading)):
+                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
+            if topic_phrase and (not indicator or set(indicator.lower().split())
+                                 <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
+                label = topic_phrase.group(1).strip()
+                indicator = f"{label} ({indicator})" if indicator else label
+            if status is None and continuation and previous is not None:
+                status = previous.status
+            resolved = _time_value(time, context) if time else None
+            if resolved is None and inherits:
+                resolved = prior.time
+            if resolved is None and topic is not None:
+                resolved = str(topic)
+            if time is not None and time.year is not None:
+                carried = time.year
+            if status is None:
+                status = "planned" if _future(time, context) else "achieved"
+            # The parse names what a bare count counts (people, households); an index
+            # ("taking September as 100") is a percentage.
+            number.unit = fact_unit(parsed, number, end, reading.counted, indicator, index_base)
+            fact = FactReading(i, indicator or "", kind, sign, status, resolved,
+                               time.text if time else None, number.comparator, number.high)
+            sentence_facts.append(fact)
+            out.append(fact)
+        if sentence_facts:
+            previous = sentence_facts[-1]
     return out
+
+
+def _compared(reading: _Reading) -> bool:
+    """The number is the baseline of a comparison ("compared to the 650,000")."""
+    return any(t.lemma_.lower() == "compare" or t.lower_ == "than" for t in reading.chain[1:4])
+
+
+def _actor_only(reading: _Reading) -> bool:
+    """The number's own reading names only who (a sector, a ministry), not what."""
+    return reading.counted is None and (reading.indicator is None or bool(re.search(
+        r"\b(?:sector|ministry|industry|bureau|province|region|system|department)\b",
+        reading.indicator, re.IGNORECASE)))
+
+
+def _future(time: TimeMention | None, context: DocContext) -> bool:
+    """A deadline or year after the article's date: a plan ("by 1957")."""
+    return bool(time and time.year and context.year and time.year > context.year)

@@ -109,6 +109,9 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
         return _read_ordinal(text, match)
     low = words_value(low_text)
     high = words_value(high_text) if high_text else None
+    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text or "")
+    if high is not None and scale and not re.search(r"[a-z]$", low_text, re.IGNORECASE):
+        low *= words_value("1" + scale.group(0))  # "2 to 3 billion": both ends in billions
     if high is not None and high <= low:
         return []  # "from 18 to 2": a change, not a range (and the pieces read alone)
     start, end = match.start(), match.end()
