@@ -30,8 +30,8 @@ _DIGIT = r"[○〇零一二三四五六七八九\d]"
 _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
-    rf"(?:(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间|上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度))?")
+    rf"(?:(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 0, "今夏": 0,
@@ -132,8 +132,10 @@ LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
     r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这些|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
-    r"已经|已|早就|早已|曾经|曾|都|也|还|就|再|又|总共|一共|共计|共|大约|约|将要|即将|将|要|可以|可能|可"
-    r"|预计|估计|能够|正在|正|只|仅|并|先后|陆续|全部|基本上|普遍|不肯|不但|就此")
+    r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
+    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
+    r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
+    r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
 ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
 TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
@@ -182,6 +184,8 @@ class _Read:
     status: str
     time: TimeMention | None
     item: bool = False
+    prefix: str = ""
+    head: str = ""  # the indicator a list's items take their measure from
 
 
 def read_facts(doc: Document, context: DocContext) -> list[FactReading]:
@@ -211,6 +215,8 @@ def _passages(doc: Document) -> list[_Passage]:
         if not joins:
             current = _Passage("", {}, headline)
             passages.append(current)
+        elif headline:
+            current.text += " "
         current.offsets[sentence.index] = len(current.text)
         current.text += sentence.text
         last = sentence
@@ -227,6 +233,8 @@ class _Reader:
         self.previous_year: int | None = None  # the last year named in the previous passage
         self.previous: _Read | None = None  # the last fact of the previous passage
         self.previous_status: str | None = None
+        self.nouns: list[str] = []
+        self.last_status: str | None = None  # counted nouns so far, to expand 社 to 农业生产合作社
 
     # ------------------------------------------------------------ passage
 
@@ -250,7 +258,8 @@ class _Reader:
             clauses = _clauses(text)
         years = [m.year for m in mentions if m.year and not m.baseline]
         self.previous_year = years[-1] if years else None
-        self.previous_status = _passage_status(text, clauses) or self.previous_status
+        self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
+            or self.previous_status
         return out
 
     def _read_numbers(self, passage, masked, clauses, mentions, numbers) -> list[FactReading]:
@@ -274,11 +283,11 @@ class _Reader:
             if read.item and reads:
                 head = self._head(reads)
                 if head is not None:
-                    read.kind = head.kind if read.kind in ("level", "increase_to") else read.kind
+                    read.kind = head.kind if read.kind in ("level", "increase_to", "share") else read.kind
                     read.status = head.status
                     read.time = read.time or head.time
             elif read.item and self.previous is not None:
-                read.kind = self.previous.kind if read.kind in ("level", "increase_to") else read.kind
+                read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
                 read.status = self.previous_status or read.status
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
@@ -292,6 +301,7 @@ class _Reader:
             reads.append(read)
         if reads:
             self.previous = reads[-1]
+            self.last_status = reads[-1].status
         return out
 
     # ------------------------------------------------------------ non-facts
@@ -302,7 +312,7 @@ class _Reader:
         before, after = masked[clause_start:start], masked[end:clause_end]
         counted = number.unit in (None, "people") and number.kind == "level"
         # Names: 五○一厂, 中农四号, “八五”粉.
-        if NAME_AFTER.match(text[end:]) and number.unit is None:
+        if NAME_AFTER.match(text[end:]) and number.unit is None and number.text[-1:] not in ZH_CLASSIFIERS:
             return True
         if text[start - 1:start] in "“‘\"" and text[end:end + 1] in "”’\"":
             return True
@@ -338,8 +348,8 @@ class _Reader:
                     return True
             # A count that names a modifier of another number's indicator: 七个工业部总产值…10.41％.
             later = [s for _, s, _ in numbers if end < s < clause_end]
-            if later and not re.search(r"[和与及、或]", masked[end:later[0]]) \
-                    and not re.search(r"(?:有|比|由|从|原有)(?:将近|近|约)?$", before):
+            if later and not re.search(r"[和与及、或\s]", masked[end:later[0]]) \
+                    and not re.search(r"(?:有|原有)(?:将近|近|约)?$|比|由|从", before):
                 return True
             # 北京、天津、上海六个城市: the count of the items just listed.
             listed = re.search(r"((?:[一-龥]{1,6}、)+[一-龥]{1,6})(?:等)?$", before)
@@ -365,8 +375,9 @@ class _Reader:
         if after:
             return self._dated(after[0], mentions)
         before = [m for m in own if m.end <= start]
-        if before:
-            return self._dated(before[-1], mentions)
+        opening = [m for m in before if _opens_clause(text, clauses, m)]
+        if opening or before:
+            return self._dated((opening or before)[-1], mentions)
         after = [m for m in own if m.start >= end]
         if after and (after[0].month is not None or after[0].year is not None):
             return self._dated(after[0], mentions)
@@ -450,14 +461,29 @@ class _Reader:
     def _indicator(self, read: _Read, passage, masked, clauses, number, before, after, reads,
                    mentions) -> None:
         clause_start, clause_end = clauses[read.clause]
-        noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
-        counted_noun = _clean(masked[read.end:noun_end])
-        prefix = _clean(_drop_times(masked, clause_start, read.start, mentions))
-        raw_before = before.rstrip(" 　")
         previous = reads[-1] if reads else None
+        # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
+        start = clause_start
+        if previous is not None and previous.clause == read.clause and \
+                re.match(r"^[^，；。]{0,12}?[和与及、]\s*$", masked[previous.end:read.start]):
+            start = previous.start - (len(previous.prefix) and 0)
+            before = masked[clause_start:previous.start]
+        noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
+        counted_noun = _clean_lead(masked[read.end:noun_end])
+        rest_start = noun_end
+        if not counted_noun:  # 85％的菜农入社, 死亡四人的严重事故
+            of = re.match(r"^的", masked[read.end:clause_end])
+            if of:
+                noun_end = _noun_phrase_end(passage, masked, read.end + 1, clause_end)
+                counted_noun = _clean_lead(masked[read.end + 1:noun_end])
+                rest_start = noun_end
+        prefix = _clean(_drop_times(masked, clause_start, start if start != clause_start else read.start,
+                                    mentions)) if start == clause_start else \
+            _clean(_drop_times(masked, clause_start, previous.start, mentions))
+        read.prefix = prefix
+        raw_before = before.rstrip(" 　")
         # A baseline inside a comparison: 比秋收以前的65万个 → what the compared number measures.
-        if re.search(r"(?:比|较|由|从)[^，；。]{0,10}$", raw_before) and previous is not None \
-                and re.search(r"比|较", raw_before):
+        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before):
             modifier = re.sub(r"^.*?(?:比|较)", "", prefix)
             read.indicator = _compact(modifier + previous.indicator) if modifier else previous.indicator
             read.noun, read.verb = previous.noun, previous.verb
@@ -466,76 +492,107 @@ class _Reader:
         if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
-        verb = _last_verb(passage, clause_start, read.start)
-        read.verb = verb or ""
+        read.verb = _last_verb(passage, clause_start, read.start) or ""
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
-        item = self._list_item(passage, masked, clauses, read, prefix, reads)
+        item = self._list_item(passage, masked, clauses, read, reads)
         if item is not None:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
             return
-        existential = re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix \
-            or (previous is not None and previous.clause == read.clause
-                and re.search(r"[和与及、]\s*$", masked[previous.end:read.start][:1] or "")
-                and not prefix.strip())
+        rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
+        has_rest_verb = bool(rest) and _has_verb(passage, rest_start, clause_end)
+        subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
+                        or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
-            rest = _clean(_drop_times(masked, noun_end, clause_end, mentions))
-            rest = re.sub(r"^(?:和|与|及)[^，；。]*?[一-龥]{0,2}?[个名种项座台部件只条头匹户人亩斤吨担]"
-                          r"[^，；。]*?(?=[已都也还正在被就]|$)", "", rest)
-            if existential and rest and _has_verb(passage, noun_end, clause_end):
-                read.indicator = _compact(f"{_strip_adverbs(rest)}的{counted_noun}")
-            elif re.search(r"的$", raw_before) and prefix:
-                read.indicator = _compact(_strip_subject(prefix) + counted_noun)
+            counted_noun = self._expanded(counted_noun, masked[:read.start])
+            if subject_role and has_rest_verb:
+                indicator = f"{_strip_adverbs(rest)}的{counted_noun}"
             else:
-                read.indicator = _compact(_strip_pronoun(prefix) + counted_noun)
+                indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的")) + counted_noun
             read.noun = counted_noun
-        else:
-            borrowed = ""
-            if number.unit is None and number.text[-1:] in ZH_CLASSIFIERS:
-                same = [r for r in reversed(reads) if
-                        self.doc.numbers[r.index].text[-1:] == number.text[-1:] and r.noun]
-                borrowed = same[0].noun if same else _earlier_counted(masked, read.start,
-                                                                     number.text[-1:])
+        elif number.unit is None and number.text[-1:] in ZH_CLASSIFIERS:
+            same = [r for r in reversed(reads) if r.noun and
+                    self.doc.numbers[r.index].text[-1:] == number.text[-1:]]
+            noun = same[0].noun if same else _earlier_counted(masked, read.start, number.text[-1:])
             indicator = _strip_pronoun(prefix)
-            if borrowed and (not indicator or _is_bare_verb(passage, indicator)):
-                indicator = _compact(f"{indicator}的{borrowed}" if indicator else borrowed)
-                read.noun = borrowed
-            elif borrowed and existential:
-                indicator = _compact(f"{_strip_adverbs(_clean(masked[read.end:clause_end]))}的{borrowed}"
-                                     if _clean(masked[read.end:clause_end]) else borrowed)
-                read.noun = borrowed
-            if _is_bare_verb(passage, indicator) or not indicator:
-                noun = self._borrowed_noun(passage, masked, clauses, read, reads, indicator)
-                indicator = _compact(indicator + noun) if noun else indicator
-                read.noun = read.noun or noun
+            if noun and subject_role and has_rest_verb:
+                indicator = f"{_strip_adverbs(rest)}的{noun}"
+            elif noun and (not indicator or _lacks_noun(indicator)):
+                indicator = f"{indicator}的{noun}" if indicator else noun
+            read.noun = noun
+        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
+            # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
+            whole = "人" if number.unit == "people" else self._borrowed_noun(
+                passage, masked, clauses, read, reads, "")
+            indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
+        else:
+            indicator = _strip_pronoun(prefix)
+            if read.kind in ("increase_by", "increase_to", "multiple"):
+                stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
+                                  r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                if stripped != indicator:
+                    indicator = stripped.rstrip("比较由从")
+                    if not indicator or _lacks_noun(indicator):
+                        indicator = indicator or ""
+            plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
+            if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
+                indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
+                indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+            elif not indicator or _lacks_noun(indicator):
+                if indicator and _ends_in_verb(indicator):
+                    noun = self._borrowed_noun(passage, masked, clauses, read, reads,
+                                               read.verb or indicator)
+                    indicator = indicator + noun
+                    read.noun = noun
+                else:
+                    subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                    indicator = subject + indicator
             elif indicator in GENERIC_MEASURES or (len(indicator) <= 3 and indicator.endswith(
                     GENERIC_MEASURES)) or re.match(r"^(?:占|仅占)", indicator):
-                subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
-                indicator = _compact(subject + indicator) if subject else indicator
-            read.indicator = indicator
-            read.noun = read.noun or _last_noun(passage, clause_start, read.start)
+                indicator = self._previous_subject(passage, masked, clauses, read.clause,
+                                                   mentions) + indicator
+        if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
+            indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
+        read.indicator = _compact(indicator)
+        read.noun = read.noun or _last_noun(passage, clause_start, read.start)
         if read.kind == "plan_fulfilment_pct":
             read.indicator = re.sub(r"完成了?(.*计划)的?$", r"\1完成程度", read.indicator)
             read.indicator = re.sub(r"(计划)完成了?$", r"\1完成程度", read.indicator)
 
-    def _list_item(self, passage, masked, clauses, read: _Read, prefix, reads) -> str | None:
+    def _expanded(self, noun: str, text_before: str) -> str:
+        """社 after 农业生产合作社: a one-character counted noun is short for a longer one named
+        before, in this passage or an earlier one."""
+        if len(noun) > 1:
+            self.nouns.append(noun)
+            return noun
+        for earlier in reversed(self.nouns):
+            if earlier.endswith(noun) and len(earlier) > 2:
+                return earlier
+        return noun
+
+    def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
         clause_start = clauses[read.clause][0]
         raw = masked[clause_start:read.start]
         opener = masked[clause_start - 1:clause_start] if clause_start else ""
         its = re.match(r"^\s*其中", raw)
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
-        name = re.sub(r"(?:为|是|占|达到|达)$", "", name)
+        name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
-        if not name or len(name) > 10 or _has_verb(passage, clause_start, read.start, skip_copula=True):
+        if not name or len(name) > 10 or not _noun_only(name):
             return None
+        previous = reads[-1] if reads else None
+        if previous is not None and previous.item and previous.clause < read.clause:
+            read.head = previous.head
+            return _replace_subject(previous.head, name)
+        if opener == "：" and read.clause > 0:
+            head = _clean(masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]])
+            read.head = head
+            return _compact(name + head)
         head = self._head(reads)
-        if its or (opener in "，；：" and head is not None and (
-                reads and reads[-1].clause == read.clause - 1 or opener == "：")):
-            if head is None:
-                return None
-            if opener == "：" and not reads or (opener == "：" and reads and reads[-1].clause < read.clause - 1):
-                head_text = _clean(masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]])
-                return _compact(name + head_text)
+        if head is None:
+            return None
+        if its or (opener in "，；" and previous is not None and previous.clause == read.clause - 1):
+            read.head = head.indicator
             return _replace_subject(head.indicator, name)
         return None
 
@@ -546,16 +603,17 @@ class _Reader:
         return self.previous
 
     def _borrowed_noun(self, passage, masked, clauses, read, reads, verb) -> str:
-        """The object a bare verb leaves out: 可增产二十万吨 after 增产十万吨煤."""
-        if reads and reads[-1].verb == verb and reads[-1].noun:
-            return reads[-1].noun
+        """The object a bare verb leaves out: 可增产二十万吨 after 增产十万吨煤, 产七万五千斤
+        after 种红薯五十亩."""
+        for earlier in (reads[-1] if reads else None, self.previous):
+            if earlier is not None and earlier.noun and verb and (
+                    earlier.verb == verb or verb.endswith(earlier.verb or "-")):
+                return earlier.noun
         if read.clause > 0:
             start, end = clauses[read.clause - 1]
             noun = _last_noun(passage, start, end)
             if noun:
                 return noun
-        if self.previous is not None and self.previous.verb == verb:
-            return self.previous.noun
         return ""
 
     def _previous_subject(self, passage, masked, clauses, c, mentions) -> str:
@@ -618,6 +676,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
+    """A time at the head of its clause frames the chain (1955年的工业生产…，但是…增长54％);
+    one inside a clause is that clause's own (受到1954年大水灾)."""
+    start = clauses[_clause_of(clauses, mention.start)][0]
+    return bool(re.fullmatch(r"\s*(?:【[^】]*】)?(?:到|在|从|自|截至|于|而|但是?|同时)?\s*",
+                             text[start:mention.start]))
 
 
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> int:
@@ -708,6 +774,33 @@ def _subject(passage: _Passage, start: int, end: int, cleaned: str) -> str:
     return subject if len(subject) >= 2 and subject in cleaned.replace("的", "的") else subject
 
 
+def _clean_lead(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip("的了在把将给对从由比为是有到达和与及，。；：、 　")
+
+
+def _noun_only(text: str) -> bool:
+    import jieba.posseg
+
+    words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
+    return bool(words) and all(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" or p.flag in ("f",)
+                               for p in words)
+
+
+def _lacks_noun(text: str) -> bool:
+    """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
+    import jieba.posseg
+
+    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not re.match(
+        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
+
+
+def _ends_in_verb(text: str) -> bool:
+    import jieba.posseg
+
+    words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
+    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
+
+
 def _is_bare_verb(passage: _Passage, text: str) -> bool:
     """产, 可增产, 收: a verb without its object."""
     if not text:
@@ -748,13 +841,16 @@ def _clean(text: str) -> str:
     """A clause's words before a number, as an indicator: no asides, connectives, times or
     mood adverbs, and no copula or preposition at its ends."""
     text = ASIDE.sub("", text)
+    text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
+    text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
+    text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
     text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{0,6}(?:期间|时|中|里|内))[^，；。]{0,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
-    text = text.strip(TRAILING)
+    text = _clean_lead(text).rstrip(TRAILING)
     text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|约|大约|平均为|平均)$", "", text).strip(TRAILING)
     return text
 
@@ -763,9 +859,10 @@ def _strip_adverbs(text: str) -> str:
     return ADVERBS.sub("", text).strip(TRAILING)
 
 
-def _strip_pronoun(text: str) -> str:
+def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     stripped = PERSON_PRONOUNS.sub("", text)
-    stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
+    if not keep_intent:
+        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
     return _compact(stripped)
 
 
