@@ -76,8 +76,11 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
             continue
         if year is not None and not 1900 <= year <= 2100:
             continue
-        found.append(TimeMention(match.start(), match.end(), match.group(0), year, month,
-                                 _is_baseline(text, match.start(), match.end())))
+        baseline = _is_baseline(text, match.start(), match.end())
+        # 从去年七月到今年九月: the start of a span is not its time.
+        if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
+            baseline = True
+        found.append(TimeMention(match.start(), match.end(), match.group(0), year, month, baseline))
     for match in PLAN_PERIOD.finditer(text):
         found.append(TimeMention(match.start(), match.end(), match.group(0),
                                  PLAN_PERIOD_END[match.group(1)], None, False))
@@ -118,7 +121,7 @@ def _marker(text: str) -> str | None:
 # ---------------------------------------------------------------- kind
 
 FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "降")
-RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额", "超过",
+RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
               "增添", "增")
 CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展)(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
@@ -249,8 +252,8 @@ class _Reader:
                 numbers.append((i, start, start + len(number.text)))
         mentions = time_mentions(text, self.pub_year)
         if numbers:
-            _tag(passage)
             masked = _mask_parentheses(text)
+            _tag(passage, masked)
             clauses = _clauses(masked)
             out = self._read_numbers(passage, masked, clauses, mentions, numbers)
         else:
@@ -322,7 +325,8 @@ class _Reader:
         # A sample: 据九十二个企业综合统计; a place: 在…的十个溪卡，; a condition: 这个方法如在….
         if re.search(r"据[^，；。]{0,12}$", before) and re.match(r"^[^，；。]{0,10}?(?:统计|调查)", after):
             return True
-        if re.match(r"^在", LEADING.sub("", before)) and counted and not _has_verb(passage, end, clause_end):
+        if re.match(r"^在", LEADING.sub("", before)) and counted and not _has_verb(passage, end, clause_end) \
+                and not _has_verb(passage, clause_start, start):
             return True
         if re.search(r"[^，；。：\s]如(?:果)?在?|如果|假如|倘若|若", before) and counted:
             return True
@@ -330,9 +334,9 @@ class _Reader:
         if number.text.startswith("一") and re.search(r"[不没无][使让叫]?$", before):
             return True
         # 两国政府: two countries named, not a quantity.
-        if number.text == "两" or re.fullmatch(r"两[国党岸院会方]", text[start:end + 1]) and number.unit is None:
-            if text[end:end + 1] in "国党岸院方":
-                return True
+        if re.fullmatch(r"两[国党岸院方]?", number.text) and (
+                number.text != "两" or text[end:end + 1] in "国党岸院方"):
+            return True
         # A product's specification: 6，000瓩火力发电机, 40吨锅炉, 八呎车床.
         if _is_specification(masked, number, end, self.doc.numbers, numbers):
             return True
@@ -406,6 +410,10 @@ class _Reader:
             return "multiple", sign
         tail = before.rstrip(" 　")
         if number.unit == "%" and PLAN_FULFIL.search(tail):
+            return "plan_fulfilment_pct", 1
+        head = reads[-1] if reads else self.previous
+        if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
+                and head.kind == "plan_fulfilment_pct" and "占" not in tail:
             return "plan_fulfilment_pct", 1
         if CHANGE_TO.search(tail.rstrip("了将近约")):
             return "increase_to", 1
@@ -499,8 +507,10 @@ class _Reader:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
             return
-        rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
-        has_rest_verb = bool(rest) and _has_verb(passage, rest_start, clause_end)
+        rest = _drop_times(masked, rest_start, clause_end, mentions)
+        rest = _clean(re.sub(r"^\s*(?:和|与|及)[^，；。]*?[个名种项座台部件只条头匹户人亩斤吨担]"
+                             r"[^，；。已都也还正在被就]*", "", rest))
+        has_rest_verb = bool(rest) and not _noun_only(rest)
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
                         or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
@@ -517,23 +527,28 @@ class _Reader:
             indicator = _strip_pronoun(prefix)
             if noun and subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{noun}"
+            elif same and (not indicator or _lacks_noun(indicator)):
+                indicator = same[0].indicator  # 到十月份平均每日增加到二六·四条
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
             read.noun = noun
         elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
-            whole = "人" if number.unit == "people" else self._borrowed_noun(
-                passage, masked, clauses, read, reads, "")
+            whole = "人" if number.unit == "people" else _previous_noun_phrase(
+                passage, masked, clauses, read.clause, mentions)
             indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
         else:
-            indicator = _strip_pronoun(prefix)
-            if read.kind in ("increase_by", "increase_to", "multiple"):
+            indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
+            if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
                                   r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
                 if stripped != indicator:
+                    verb = indicator[len(stripped):]
                     indicator = stripped.rstrip("比较由从")
-                    if not indicator or _lacks_noun(indicator):
-                        indicator = indicator or ""
+                    if not indicator:
+                        noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
+                        if noun and not _generic(noun):
+                            indicator, read.noun = verb + noun, noun
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
             if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
                 indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
@@ -547,8 +562,7 @@ class _Reader:
                 else:
                     subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                     indicator = subject + indicator
-            elif indicator in GENERIC_MEASURES or (len(indicator) <= 3 and indicator.endswith(
-                    GENERIC_MEASURES)) or re.match(r"^(?:占|仅占)", indicator):
+            elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
                 indicator = self._previous_subject(passage, masked, clauses, read.clause,
                                                    mentions) + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
@@ -566,8 +580,9 @@ class _Reader:
             self.nouns.append(noun)
             return noun
         for earlier in reversed(self.nouns):
-            if earlier.endswith(noun) and len(earlier) > 2:
-                return earlier
+            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}", earlier)
+            if found:
+                return found.group(0)
         return noun
 
     def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
@@ -619,8 +634,10 @@ class _Reader:
     def _previous_subject(self, passage, masked, clauses, c, mentions) -> str:
         for k in range(c - 1, -1, -1):
             start, end = clauses[k]
+            if re.match(r"^\s*(?:比|较|和|与|同)[^，；。]{0,8}?(?:比较|相比)", masked[start:end]):
+                continue
             text = _clean(_drop_times(masked, start, end, mentions))
-            subject = _subject(passage, start, end, text)
+            subject = _subject(text)
             if subject:
                 return subject
         return ""
@@ -647,11 +664,11 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
     return context.year
 
 
-def _tag(passage: _Passage) -> None:
+def _tag(passage: _Passage, text: str) -> None:
     import jieba.posseg
 
     words, position = [], 0
-    for pair in jieba.posseg.cut(passage.text):
+    for pair in jieba.posseg.cut(text):
         words.append(_Word(position, position + len(pair.word), pair.word, pair.flag))
         position += len(pair.word)
     passage.words = words
@@ -722,7 +739,12 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if w.start < start:  # the number's own last characters (多万个)
             k += 1
             continue
-        if w.tag.startswith(NOUN_TAGS) or w.tag in ("a", "q") and w.start == start or (
+        if VERBAL_START.match(w.word):
+            break
+        nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
+            w.tag == "m" and not NUMERAL_WORD.match(w.word))
+        spaced = not w.word.strip() and k + 1 < len(words) and end > start
+        if nounish or spaced or w.tag in ("a", "q") and w.start == start or (
                 w.word in ("的", "和", "与", "及") and k + 1 < len(words)
                 and words[k + 1].tag.startswith(NOUN_TAGS) and end > start
                 and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])):
@@ -733,6 +755,10 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
     return end
 
 
+VERBAL_START = re.compile(r"^(?:超额|提前|完成|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
+NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
+
+
 def _governing_verb(before: str) -> str | None:
     """A verb of change that governs the number: 增加了百分之十, 增产八呎车床十台, 超额."""
     tail = before.rstrip("了将近约 　")
@@ -741,7 +767,8 @@ def _governing_verb(before: str) -> str | None:
             if tail.endswith(verb):
                 return verb
     match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
-    if match and not re.search(r"[，；。到至为]|的", match.group(2)):
+    if match and not re.search(r"[，；。到至为]", match.group(2)) and (
+            "的" not in match.group(2) or match.group(1) == "多出"):
         return match.group(1)
     return None
 
@@ -754,24 +781,41 @@ def _last_verb(passage: _Passage, start: int, end: int) -> str | None:
 
 def _last_noun(passage: _Passage, start: int, end: int) -> str:
     nouns = [w.word for w in _words_in(passage, start, end)
-             if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2]
+             if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2
+             and not re.search(r"[年月日天份]$|方面|时候|期间", w.word)]
     return nouns[-1] if nouns else ""
 
 
-def _subject(passage: _Passage, start: int, end: int, cleaned: str) -> str:
+def _subject(cleaned: str) -> str:
     """The noun phrase that opens a clause, up to its first verb."""
-    words = [w for w in _words_in(passage, start, end) if w.word.strip()]
+    import jieba.posseg
+
     subject = ""
-    for w in words:
-        if w.tag.startswith("v") and w.tag != "vn" or w.tag in ("d", "p", "c", "m", "x"):
+    for w in jieba.posseg.cut(cleaned):
+        if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x", "l"):
             if subject:
                 break
             continue
-        if w.tag == "r" or w.tag == "t":
+        if w.flag in ("r", "t"):
             continue
         subject += w.word
-    subject = LEADING.sub("", subject).strip(TRAILING)
-    return subject if len(subject) >= 2 and subject in cleaned.replace("的", "的") else subject
+    return _clean_lead(LEADING.sub("", subject)).rstrip(TRAILING)
+
+
+def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
+    """经过医疗的花柳病患者，已有百分之六十…: the noun phrase the previous clause ends in."""
+    if c == 0:
+        return ""
+    start, end = clauses[c - 1]
+    text = _clean(_drop_times(masked, start, end, mentions))
+    tail = text.rsplit("的", 1)[-1]
+    return tail if tail and _noun_only(tail) else _last_noun(passage, start, end)
+
+
+def _generic(indicator: str) -> bool:
+    """产量, 实际产量, 同期产量: a measure that does not say whose."""
+    return re.sub(r"^(?:实际|同期|平均|全年|每日|每天|每月|总)+", "", indicator) in GENERIC_MEASURES \
+        or indicator in GENERIC_MEASURES
 
 
 def _clean_lead(text: str) -> str:
@@ -782,8 +826,8 @@ def _noun_only(text: str) -> bool:
     import jieba.posseg
 
     words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
-    return bool(words) and all(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" or p.flag in ("f",)
-                               for p in words)
+    return bool(words) and not re.search(r"了|被|已|将|要|可|给|把|在|有|达|到|完成|超|共", text) and all(
+        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag != "vn") for p in words)
 
 
 def _lacks_noun(text: str) -> bool:
@@ -851,7 +895,7 @@ def _clean(text: str) -> str:
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|约|大约|平均为|平均)$", "", text).strip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
