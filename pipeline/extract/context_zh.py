@@ -295,7 +295,7 @@ class _Reader:
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
-            if comparator is None and re.search(r"(?:大约|约)(?:占|为|有|达到|达|计|合|是|在)?$",
+            if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
                                                 text[max(0, start - 4):start]):
                 comparator = "about"
             out.append(FactReading(
@@ -531,6 +531,8 @@ class _Reader:
                 indicator = same[0].indicator  # 到十月份平均每日增加到二六·四条
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
+            elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
+                indicator = self._previous_subject(passage, masked, clauses, read.clause, mentions)
             read.noun = noun
         elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
@@ -620,16 +622,20 @@ class _Reader:
     def _borrowed_noun(self, passage, masked, clauses, read, reads, verb) -> str:
         """The object a bare verb leaves out: 可增产二十万吨 after 增产十万吨煤, 产七万五千斤
         after 种红薯五十亩."""
-        for earlier in (reads[-1] if reads else None, self.previous):
-            if earlier is not None and earlier.noun and verb and (
-                    earlier.verb == verb or verb.endswith(earlier.verb or "-")):
-                return earlier.noun
-        if read.clause > 0:
-            start, end = clauses[read.clause - 1]
-            noun = _last_noun(passage, start, end)
+        def same_verb(earlier: _Read | None) -> bool:
+            return earlier is not None and bool(earlier.noun and verb) and (
+                earlier.verb == verb or verb.endswith(earlier.verb or "-"))
+
+        previous_clause = clauses[read.clause - 1] if read.clause > 0 else None
+        if reads and same_verb(reads[-1]):
+            return reads[-1].noun
+        if previous_clause and reads and reads[-1].clause == read.clause - 1:
+            noun = _last_noun(passage, *previous_clause)  # 种红薯五十亩，产七万五千斤
             if noun:
                 return noun
-        return ""
+        if same_verb(self.previous):
+            return self.previous.noun
+        return _last_noun(passage, *previous_clause) if previous_clause else ""
 
     def _previous_subject(self, passage, masked, clauses, c, mentions) -> str:
         for k in range(c - 1, -1, -1):
@@ -792,7 +798,8 @@ def _subject(cleaned: str) -> str:
 
     subject = ""
     for w in jieba.posseg.cut(cleaned):
-        if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x", "l"):
+        if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
+                or VERBAL_START.match(w.word):
             if subject:
                 break
             continue
