@@ -1,163 +1,973 @@
-"""What a Chinese number is about: indicator, kind, time and status, from the clause.
+"""Which Chinese numbers are facts, and what each says: indicator, kind, status and time.
 
-There is no Chinese parser in the pipeline, so the reading is positional, which suits the
-topic-first newspaper sentence: the indicator is the topic before the first verb of the
-clause (总产值计划 预计可以完成 101％), else what stands between the last verb and the number
-(要求明年 产粮 二百八十亿斤), else the thing counted after it (十三万五千四百十三个 社).
+The reader works on *passages*: a full sentence of the newspaper, which the segmenter cuts at
+'；' and which a headline spreads over several lines. Inside a passage it reads *clauses*
+(split at '，；：'; a comma between digits is the papers' thousands separator), because the
+genre strings its facts into clause chains that share a subject, a verb, a time and a mood:
+要求明年产粮二百八十亿斤，一九五七年产粮三百二十亿斤，比现在增产六十七亿斤.
+
+There is no Chinese parser in the pipeline, so the structure comes from jieba's part-of-speech
+tags (which words are verbs and nouns), the measure word after the number, and the function
+words of the period's prose: 比 marks a baseline, 由…到 a change, 占 a share, 完成…计划 plan
+fulfilment, 其中 and an elided verb a list that inherits its head's reading, 预计/可 a forecast,
+计划/要/将/争取 a plan, 已/了 a result. A time is resolved against the article's date and its
+topic year (a 1956-01 year-end report speaks of 1955).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pipeline.extract.numbers_zh import chinese_numeral_value
-from pipeline.extract.quantity import TimePhrase
+from pipeline.extract.quantity import DocContext, FactReading, numbers_by_sentence
+from pipeline.extract.spans import SourceMap
+from pipeline.extract.units import ZH_CLASSIFIERS
+from pipeline.record import ZH, Document, Number
 
-_NUM = r"[○〇零一二三四五六七八九十\d]"
+# ---------------------------------------------------------------- time
+
+_DIGIT = r"[○〇零一二三四五六七八九\d]"
+_SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
-    rf"(?P<prep>到|至|截至|在|于)?(?P<time>(?:{_NUM}{{4}}年|明年|今年|去年|本年|今冬|今秋|今春|明春)"
-    rf"(?:{_NUM}{{1,2}}月份?)?(?:底|末|以前|以后|前|上半年|下半年|春耕以前|春耕前)?"
-    rf"|第[一二三四五]个五年计划(?:期间|时期|内)?|年底|年终)")
-DEADLINE_PREPS = {"到", "至", "截至"}
-PLAN_RE = re.compile(r"规划|预计|争取|力争|要求|指标|计划(?:在|到|要|于)|确定|准备|可望|保证"
-                     r"|(?<![主需重必只])要(?!求)|(?<!即)将(?!近)")
-VERB_MARKERS = ("已经", "已", "将", "要", "可以", "可", "由", "从", "比", "达到", "达",
-                "增加", "提高", "发展", "完成", "占", "为", "是", "共有", "有", "共", "约",
-                "增长", "降低", "减少", "超过", "平均", "预计", "计划", "都", "也", "还")
-LEADING = re.compile(r"^(?:【[^】]*】|其中|例如|如|并且|并|而且|而|同时|此外|另外|目前|现在|据|根据"
-                     r"|但是|但|可是|然而|不过)+")
-# An aside inside the clause: 工业生产总值据不完全统计还比1954年增长54％.
-ASIDE = re.compile(r"据[^，；。]{0,8}?统计")
-COUNTED_END = re.compile(rf"[{re.escape('，；。：！？,;:（）()“”、和与及的')}]|"
-                         r"提前|超额|完成|建立|参加|获得|进行|已|都|也|还|在|是|有")
-CLAUSE_BREAK = "，；。：！？,;:（）()“”"
-THOUSANDS_COMMA = re.compile(r"[0-9０-９][，,][0-9０-９]{3}(?![0-9０-９])")
-INCREASE_BY = re.compile(r"(?:增加|提高|增长|增产|扩大|上升|超额)了?(?:将近|近|约)?$")
-DECREASE_BY = re.compile(r"(?:降低|减少|下降|缩小|节约)了?(?:将近|近|约)?$")
-INCREASE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降)(?:到|至)(?:了)?$|达到$|增至$")
+    rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
+    rf"(?:(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
+PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
+PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 0, "今夏": 0,
+                  "去年": -1, "上年": -1, "去冬": -1, "去秋": -1, "前年": -2, "明年": 1,
+                  "明春": 1}
+# 比1954年, 和十月同期比较: a comparison's time is the baseline's, not the fact's.
+BASELINE_BEFORE = re.compile(r"(?:比|较|比较|较之)(?:过去的?|原来的?)?$")
+BASELINE_AFTER = re.compile(r"^(?:的?同期)?(?:比较|相比|相较|对比)")
+COMPARE_OPEN = re.compile(r"(?:和|与|同|跟)$")
 
 
-def time_phrases(text: str, doc_year: int | None) -> list[TimePhrase]:
-    out = []
+@dataclass(slots=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    baseline: bool
+
+
+def _small_number(text: str) -> int:
+    return int(text) if text.isdigit() else int(chinese_numeral_value(text))
+
+
+def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
+    """Years, months, half-years and plan periods in a passage, with baselines marked."""
+    found = []
     for match in TIME_RE.finditer(text):
-        prep = match.group("prep") or ""
-        deadline = prep in DEADLINE_PREPS
-        shown = match.group(0) if deadline else match.group("time")
-        start = match.start() if deadline else match.start("time")
-        out.append(TimePhrase(start, match.end(), shown, deadline,
-                              _years(match.group("time"), doc_year)))
+        if match.end() == match.start():
+            continue
+        year_text, month_text = match.group("year"), match.group("month")
+        year = None
+        if year_text and year_text[0] in RELATIVE_YEARS or (year_text or "")[:2] in RELATIVE_YEARS:
+            year = pub_year + RELATIVE_YEARS[year_text[:2]] if pub_year else None
+        elif year_text:
+            year = int(chinese_numeral_value(year_text[:4]))
+        month = _small_number(month_text) if month_text else None
+        if month is not None and not 1 <= month <= 12:
+            continue
+        if year_text is None and month is None and match.group("half") is None:
+            continue
+        if year is not None and not 1900 <= year <= 2100:
+            continue
+        baseline = _is_baseline(text, match.start(), match.end())
+        # 从去年七月到今年九月: the start of a span is not its time.
+        if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
+            baseline = True
+        found.append(TimeMention(match.start(), match.end(), match.group(0), year, month, baseline))
+    for match in PLAN_PERIOD.finditer(text):
+        found.append(TimeMention(match.start(), match.end(), match.group(0),
+                                 PLAN_PERIOD_END[match.group(1)], None, False))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_baseline(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    if BASELINE_BEFORE.search(before):
+        return True
+    return bool(COMPARE_OPEN.search(before) and BASELINE_AFTER.match(text[end:end + 6]))
+
+
+# ---------------------------------------------------------------- status
+
+FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑])")
+PLANNED_RE = re.compile(
+    r"(?<!完成)(?<!超额)计划(?=推广|生产|发展|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
+    r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
+    r"|指标|任务是|目标是|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
+ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了")
+PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
+PLAN_NOUN_AFTER = re.compile(r"^[^，；。：、]{0,8}?的(?:计划|任务|指标|目标)")
+ASIDE_FORECAST = re.compile(r"预计|估计")
+
+
+def _marker(text: str) -> str | None:
+    """The status the last marker of ``text`` states, if any."""
+    best: tuple[int, str] | None = None
+    for status, pattern in (("forecast", FORECAST_RE), ("planned", PLANNED_RE),
+                            ("achieved", ACHIEVED_RE)):
+        for match in pattern.finditer(text):
+            if best is None or match.start() >= best[0]:
+                best = (match.start(), status)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- kind
+
+FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "降")
+RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
+              "增添", "增")
+CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展)(?:了)?(?:到|至|为)$"
+                       r"|达到$|达$|增至$|增为$|提高为$")
+PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
+                         r"|计划[^，；。]{0,8}?完成(?:了)?$|进度[^，；。]{0,4}?(?:达到|达|为)$")
+SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
+
+# ---------------------------------------------------------------- indicator
+
+LEADING = re.compile(
+    r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这些|这|那些|那|还|也|都|又)+")
+ADVERBS = re.compile(
+    r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
+    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
+    r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
+    r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
+ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
+TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
+GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
+                    "效率", "利润", "总数")
+SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|各省|各地|各市|全)")
+NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "l", "s")
+PERSON_PRONOUNS = re.compile(r"^(?:我们|他们|我|他|她|它们|咱们)")
+
+# ---------------------------------------------------------------- non-facts
+
+CAPACITY_UNITS = {"kW", "kVA", "foot", "inch", "horsepower"}
+EQUIPMENT_END = "炉机器车床船舰泵锅"
+NAME_AFTER = re.compile(r"^(?:厂|号|车间|型|分厂|工区|矿井|井|次列车|师|团|军)")
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+@dataclass
+class _Passage:
+    """Consecutive sentences read as one: ``offsets`` maps each sentence index to its start."""
+
+    text: str
+    offsets: dict[int, int]
+    headline: bool
+    words: list[_Word] = field(default_factory=list)
+
+
+@dataclass
+class _Read:
+    """One number read in its passage, with what later numbers may borrow from it."""
+
+    index: int
+    start: int
+    end: int
+    clause: int
+    indicator: str
+    noun: str  # the thing measured or counted, for a bare verb that follows (产七万五千斤)
+    verb: str
+    kind: str
+    status: str
+    time: TimeMention | None
+    item: bool = False
+    prefix: str = ""
+    head: str = ""  # the indicator a list's items take their measure from
+
+
+def read_facts(doc: Document, context: DocContext) -> list[FactReading]:
+    """Fact readings of the Chinese side's numbers (see ``quantity.FactReading``)."""
+    candidates = numbers_by_sentence(doc, ZH)
+    if not candidates:
+        return []
+    reader = _Reader(doc, context)
+    out: list[FactReading] = []
+    for passage in _passages(doc):
+        out += reader.read(passage, candidates)
     return out
 
 
-def _years(time: str, doc_year: int | None) -> list[int]:
-    written = re.match(rf"{_NUM}{{4}}(?=年)", time)
-    if written:
-        return [int(chinese_numeral_value(written.group(0)))]
-    if doc_year and time.startswith(("明年", "明春")):
-        return [doc_year + 1]
-    if doc_year and time.startswith(("今年", "本年", "今冬", "今秋", "今春")):
-        return [doc_year]
-    return []
+def _passages(doc: Document) -> list[_Passage]:
+    """Sentences joined back into the paper's sentences: a sentence the segmenter ended at
+    '；' or '：' runs on, and a headline's lines make one passage."""
+    passages: list[_Passage] = []
+    current: _Passage | None = None
+    last = None
+    for sentence in doc.side(ZH):
+        headline = sentence.kind == "headline"
+        joins = current is not None and last is not None and (
+            (headline and current.headline and sentence.paragraph - last.paragraph <= 1)
+            or (not headline and not current.headline and last.paragraph == sentence.paragraph
+                and last.text.rstrip()[-1:] in "；：，"))
+        if not joins:
+            current = _Passage("", {}, headline)
+            passages.append(current)
+        elif headline:
+            current.text += " "
+        current.offsets[sentence.index] = len(current.text)
+        current.text += sentence.text
+        last = sentence
+    return passages
 
 
-def choose_time(text: str, number_start: int, phrases: list[TimePhrase]) -> TimePhrase | None:
-    """The nearest phrase before the number in its part of the sentence (up to '；'), else
-    the nearest one after it."""
-    part_start = text.rfind("；", 0, number_start) + 1
-    before = [p for p in phrases if part_start <= p.start and p.end <= number_start]
-    if before:
-        return before[-1]
-    after = [p for p in phrases
-             if p.start >= number_start and "；" not in text[number_start:p.start]]
-    return after[0] if after else None
+class _Reader:
+    def __init__(self, doc: Document, context: DocContext) -> None:
+        self.doc = doc
+        self.source = SourceMap(doc, ZH)
+        self.pub_year = context.year
+        self.pub_month = context.month
+        self.topic_year = topic_year(doc, context)
+        self.previous_year: int | None = None  # the last year named in the previous passage
+        self.previous: _Read | None = None  # the last fact of the previous passage
+        self.previous_status: str | None = None
+        self.nouns: list[str] = []
+        self.last_status: str | None = None  # counted nouns so far, to expand 社 to 农业生产合作社
+
+    # ------------------------------------------------------------ passage
+
+    def read(self, passage: _Passage, candidates: dict[int, list[int]]) -> list[FactReading]:
+        text = passage.text
+        sentences = {s.index: s for s in self.doc.side(ZH)}
+        numbers: list[tuple[int, int, int]] = []  # (doc.numbers index, start, end)
+        for sentence_index, offset in passage.offsets.items():
+            for i in candidates.get(sentence_index, []):
+                number = self.doc.numbers[i]
+                start = offset + self.source.relative(sentences[sentence_index], number.start)
+                numbers.append((i, start, start + len(number.text)))
+        mentions = time_mentions(text, self.pub_year)
+        if numbers:
+            masked = _mask_parentheses(text)
+            _tag(passage, masked)
+            clauses = _clauses(masked)
+            out = self._read_numbers(passage, masked, clauses, mentions, numbers)
+        else:
+            out = []
+            clauses = _clauses(text)
+        years = [m.year for m in mentions if m.year and not m.baseline]
+        self.previous_year = years[-1] if years else None
+        self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
+            or self.previous_status
+        return out
+
+    def _read_numbers(self, passage, masked, clauses, mentions, numbers) -> list[FactReading]:
+        text = passage.text
+        reads: list[_Read] = []
+        out: list[FactReading] = []
+        counts = [(i, s, e) for i, s, e in numbers]
+        for i, start, end in numbers:
+            number = self.doc.numbers[i]
+            c = _clause_of(clauses, start)
+            clause_start, clause_end = clauses[c]
+            if self._not_a_fact(passage, masked, clauses, c, number, start, end, counts):
+                continue
+            before = masked[clause_start:start]
+            after = masked[end:clause_end]
+            time = self._time(text, mentions, clauses, c, start, end)
+            kind, sign = self._kind(number, before, masked, clauses, c, reads)
+            status = self._status(text, masked, clauses, c, start, end, time, reads)
+            read = _Read(i, start, end, c, "", "", "", kind, status, time)
+            self._indicator(read, passage, masked, clauses, number, before, after, reads, mentions)
+            if read.item and reads:
+                head = self._head(reads)
+                if head is not None:
+                    read.kind = head.kind if read.kind in ("level", "increase_to", "share") else read.kind
+                    read.status = head.status
+                    read.time = read.time or head.time
+            elif read.item and self.previous is not None:
+                read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
+                read.status = self.previous_status or read.status
+            if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
+                read.indicator += "计划完成程度"
+            comparator = number.comparator
+            if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
+                                                text[max(0, start - 4):start]):
+                comparator = "about"
+            out.append(FactReading(
+                i, read.indicator, read.kind, sign, read.status, self._time_text(read.time),
+                read.time.text if read.time else None, comparator, number.high))
+            reads.append(read)
+        if reads:
+            self.previous = reads[-1]
+            self.last_status = reads[-1].status
+        return out
+
+    # ------------------------------------------------------------ non-facts
+
+    def _not_a_fact(self, passage, masked, clauses, c, number: Number, start, end, numbers) -> bool:
+        text = passage.text
+        clause_start, clause_end = clauses[c]
+        before, after = masked[clause_start:start], masked[end:clause_end]
+        counted = number.unit in (None, "people") and number.kind == "level"
+        # Names: 五○一厂, 中农四号, “八五”粉.
+        if NAME_AFTER.match(text[end:]) and number.unit is None and number.text[-1:] not in ZH_CLASSIFIERS:
+            return True
+        if text[start - 1:start] in "“‘\"" and text[end:end + 1] in "”’\"":
+            return True
+        if re.fullmatch(r"[○〇零一二三四五六七八九]{2,}", number.text) and number.unit is None \
+                and not re.search(r"[为是]$", text[:start]):
+            return True
+        # A sample: 据九十二个企业综合统计; a place: 在…的十个溪卡，; a condition: 这个方法如在….
+        if re.search(r"据[^，；。]{0,12}$", before) and re.match(r"^[^，；。]{0,10}?(?:统计|调查)", after):
+            return True
+        if re.match(r"^在", LEADING.sub("", before)) and counted and not _has_verb(passage, end, clause_end) \
+                and not _has_verb(passage, clause_start, start):
+            return True
+        if re.search(r"[^，；。：\s]如(?:果)?在?|如果|假如|倘若|若", before) and counted:
+            return True
+        # 不使一亩田: "not a single".
+        if number.text.startswith("一") and re.search(r"[不没无][使让叫]?$", before):
+            return True
+        # 两国政府: two countries named, not a quantity.
+        if re.fullmatch(r"两[国党岸院方]?", number.text) and (
+                number.text != "两" or text[end:end + 1] in "国党岸院方"):
+            return True
+        # A product's specification: 6，000瓩火力发电机, 40吨锅炉, 八呎车床.
+        if _is_specification(masked, number, end, self.doc.numbers, numbers):
+            return True
+        if counted and number.unit is None:
+            # The set a count is taken from: 在46种主要产品中; 十八种主要产品，有十三种….
+            if re.match(r"^[^，；。]{1,12}?中(?:[，,]|$)", after):
+                return True
+            cls = number.text[-1:]
+            following = masked[clause_end + 1:clause_end + 14]
+            if not after.strip(" 　") or _has_noun_only(passage, end, clause_end):
+                if re.match(rf"^[^，；。]{{0,6}}有(?:将近|近|约)?[^，；。]{{1,6}}{re.escape(cls)}", following) \
+                        and cls in ZH_CLASSIFIERS:
+                    return True
+            # A count that names a modifier of another number's indicator: 七个工业部总产值…10.41％.
+            later = [s for _, s, _ in numbers if end < s < clause_end]
+            if later and not re.search(r"[和与及、或\s]", masked[end:later[0]]) \
+                    and not re.search(r"(?:有|原有)(?:将近|近|约)?$|比|由|从", before):
+                return True
+            # 北京、天津、上海六个城市: the count of the items just listed.
+            listed = re.search(r"((?:[一-龥]{1,6}、)+[一-龥]{1,6})(?:等)?$", before)
+            if listed and "等" not in listed.group(0)[-1:] and \
+                    len(listed.group(1).split("、")) == number.value:
+                return True
+        # Frequency: 耕了三遍, 施肥两次.
+        if re.match(r"^(?:遍|趟|番|回)", text[end:end + 1]) or (
+                number.text.endswith("次") and not text[end:end + 1].strip("，。；、 ") == ""
+                and re.search(r"[一-龥]了?$", before) and not re.match(r"^[一-龥]", text[end:end + 1])):
+            return True
+        return False
+
+    # ------------------------------------------------------------ time
+
+    def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
+        clause_start, clause_end = clauses[c]
+        own = [m for m in mentions if not m.baseline]
+        before = [m for m in own if clause_start <= m.start and m.end <= start]
+        if before:
+            return self._dated(before[-1], mentions)
+        after = [m for m in own if end <= m.start < clause_end]
+        if after:
+            return self._dated(after[0], mentions)
+        before = [m for m in own if m.end <= start]
+        opening = [m for m in before if _opens_clause(text, clauses, m)]
+        if opening or before:
+            return self._dated((opening or before)[-1], mentions)
+        after = [m for m in own if m.start >= end]
+        if after and (after[0].month is not None or after[0].year is not None):
+            return self._dated(after[0], mentions)
+        return None
+
+    def _dated(self, mention: TimeMention, mentions: list[TimeMention]) -> TimeMention:
+        """A month or half-year without its year takes the last year named before it."""
+        if mention.year is not None:
+            return mention
+        years = [m.year for m in mentions if m.year and not m.baseline and m.end <= mention.start]
+        year = years[-1] if years else (self.previous_year if "半年" in mention.text
+                                        else None) or self.topic_year
+        return TimeMention(mention.start, mention.end, mention.text, year, mention.month, False)
+
+    def _time_text(self, mention: TimeMention | None) -> str | None:
+        year = mention.year if mention else self.topic_year
+        if year is None:
+            return None
+        return f"{year}-{mention.month:02d}" if mention and mention.month else str(year)
+
+    # ------------------------------------------------------------ kind
+
+    def _kind(self, number: Number, before: str, masked, clauses, c, reads) -> tuple[str, int]:
+        if number.kind in ("multiple", "increase_by") or number.unit == "times":
+            sign = -1 if before.rstrip("了将近约").endswith(FALL_VERBS) else 1
+            return "multiple", sign
+        tail = before.rstrip(" 　")
+        if number.unit == "%" and PLAN_FULFIL.search(tail):
+            return "plan_fulfilment_pct", 1
+        head = reads[-1] if reads else self.previous
+        if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
+                and head.kind == "plan_fulfilment_pct" and "占" not in tail:
+            return "plan_fulfilment_pct", 1
+        if CHANGE_TO.search(tail.rstrip("了将近约")):
+            return "increase_to", 1
+        verb = _governing_verb(tail)
+        if verb is not None:
+            if verb in FALL_VERBS:
+                return "increase_by", -1
+            return "increase_by", 1
+        clause_text = masked[clauses[c][0]:clauses[c][1]]
+        if re.match(r"^\s*(?:降低|减少)", clause_text) and number.unit == "yuan":
+            return "increase_by", -1  # 降低成本费共值五百三十九亿元: the saving of a cost cut
+        if number.unit == "%":
+            if re.search(r"以[^，；。]{0,20}为$", tail):
+                return "level", 1  # 以九月的实际产量为一○○: an index base
+            if any(r.kind == "level" and r.end < clauses[c][0] and self.doc.numbers[r.index].unit == "%"
+                   for r in reads[-1:]) and not SHARE_RE.search(tail):
+                return "level", 1  # an index list: 纸浆一○六·二九
+            return "share", 1
+        if re.match(r"^（?内", masked[clauses[c][0]:clauses[c][1]]):
+            return "share", 1
+        return "level", 1
+
+    # ------------------------------------------------------------ status
+
+    def _status(self, text, masked, clauses, c, start, end, time, reads) -> str:
+        clause_start, clause_end = clauses[c]
+        own = _marker(masked[clause_start:start])
+        if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
+            own = "planned"
+        if own != "achieved" and ASIDE_FORECAST.search(masked[:start]):
+            return "forecast"
+        status = own
+        k = c
+        while status is None and k > 0:
+            k -= 1
+            head = masked[clauses[k][0]:clauses[k][1] + 1]
+            status = "planned" if PLAN_HEAD.search(head) else _marker(head)
+        if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
+            status = self.previous_status
+        if status in (None, "achieved") and time is not None and self._future(time):
+            return "planned"
+        return status or "achieved"
+
+    def _future(self, time: TimeMention) -> bool:
+        if time.year is None or self.pub_year is None:
+            return False
+        if time.year != self.pub_year:
+            return time.year > self.pub_year
+        return bool(time.month and self.pub_month and time.month > self.pub_month)
+
+    # ------------------------------------------------------------ indicator
+
+    def _indicator(self, read: _Read, passage, masked, clauses, number, before, after, reads,
+                   mentions) -> None:
+        clause_start, clause_end = clauses[read.clause]
+        previous = reads[-1] if reads else None
+        # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
+        start = clause_start
+        if previous is not None and previous.clause == read.clause and \
+                re.match(r"^[^，；。]{0,12}?[和与及、]\s*$", masked[previous.end:read.start]):
+            start = previous.start - (len(previous.prefix) and 0)
+            before = masked[clause_start:previous.start]
+        noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
+        counted_noun = _clean_lead(masked[read.end:noun_end])
+        rest_start = noun_end
+        if not counted_noun:  # 85％的菜农入社, 死亡四人的严重事故
+            of = re.match(r"^的", masked[read.end:clause_end])
+            if of:
+                noun_end = _noun_phrase_end(passage, masked, read.end + 1, clause_end)
+                counted_noun = _clean_lead(masked[read.end + 1:noun_end])
+                rest_start = noun_end
+        prefix = _clean(_drop_times(masked, clause_start, start if start != clause_start else read.start,
+                                    mentions)) if start == clause_start else \
+            _clean(_drop_times(masked, clause_start, previous.start, mentions))
+        read.prefix = prefix
+        raw_before = before.rstrip(" 　")
+        # A baseline inside a comparison: 比秋收以前的65万个 → what the compared number measures.
+        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before):
+            modifier = re.sub(r"^.*?(?:比|较)", "", prefix)
+            read.indicator = _compact(modifier + previous.indicator) if modifier else previous.indicator
+            read.noun, read.verb = previous.noun, previous.verb
+            return
+        clause_text = masked[clause_start:clause_end].lstrip(" 　")
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
+            read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
+            return
+        read.verb = _last_verb(passage, clause_start, read.start) or ""
+        # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
+        item = self._list_item(passage, masked, clauses, read, reads)
+        if item is not None:
+            read.indicator, read.item = item, True
+            read.noun = previous.noun if previous else ""
+            return
+        rest = _drop_times(masked, rest_start, clause_end, mentions)
+        rest = _clean(re.sub(r"^\s*(?:和|与|及)[^，；。]*?[个名种项座台部件只条头匹户人亩斤吨担]"
+                             r"[^，；。已都也还正在被就]*", "", rest))
+        has_rest_verb = bool(rest) and not _noun_only(rest)
+        subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
+                        or not _has_verb(passage, clause_start, read.start))
+        if counted_noun:
+            counted_noun = self._expanded(counted_noun, masked[:read.start])
+            if subject_role and has_rest_verb:
+                indicator = f"{_strip_adverbs(rest)}的{counted_noun}"
+            else:
+                indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的")) + counted_noun
+            read.noun = counted_noun
+        elif number.unit is None and number.text[-1:] in ZH_CLASSIFIERS:
+            same = [r for r in reversed(reads) if r.noun and
+                    self.doc.numbers[r.index].text[-1:] == number.text[-1:]]
+            noun = same[0].noun if same else _earlier_counted(masked, read.start, number.text[-1:])
+            indicator = _strip_pronoun(prefix)
+            if noun and subject_role and has_rest_verb:
+                indicator = f"{_strip_adverbs(rest)}的{noun}"
+            elif same and (not indicator or _lacks_noun(indicator)):
+                indicator = same[0].indicator  # 到十月份平均每日增加到二六·四条
+            elif noun and (not indicator or _lacks_noun(indicator)):
+                indicator = f"{indicator}的{noun}" if indicator else noun
+            elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
+                indicator = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+            read.noun = noun
+        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
+            # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
+            whole = "人" if number.unit == "people" else _previous_noun_phrase(
+                passage, masked, clauses, read.clause, mentions)
+            indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
+        else:
+            indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
+            if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
+                stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
+                                  r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                if stripped != indicator:
+                    verb = indicator[len(stripped):]
+                    indicator = stripped.rstrip("比较由从")
+                    if not indicator:
+                        noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
+                        if noun and not _generic(noun):
+                            indicator, read.noun = verb + noun, noun
+            plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
+            if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
+                indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
+                indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+            elif not indicator or _lacks_noun(indicator):
+                if indicator and _ends_in_verb(indicator):
+                    noun = self._borrowed_noun(passage, masked, clauses, read, reads,
+                                               read.verb or indicator)
+                    indicator = indicator + noun
+                    read.noun = noun
+                else:
+                    subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                    indicator = subject + indicator
+            elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
+                indicator = self._previous_subject(passage, masked, clauses, read.clause,
+                                                   mentions) + indicator
+        if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
+            indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
+        read.indicator = _compact(indicator)
+        read.noun = read.noun or _last_noun(passage, clause_start, read.start)
+        if read.kind == "plan_fulfilment_pct":
+            read.indicator = re.sub(r"完成了?(.*计划)的?$", r"\1完成程度", read.indicator)
+            read.indicator = re.sub(r"(计划)完成了?$", r"\1完成程度", read.indicator)
+
+    def _expanded(self, noun: str, text_before: str) -> str:
+        """社 after 农业生产合作社: a one-character counted noun is short for a longer one named
+        before, in this passage or an earlier one."""
+        if len(noun) > 1:
+            self.nouns.append(noun)
+            return noun
+        for earlier in reversed(self.nouns):
+            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}", earlier)
+            if found:
+                return found.group(0)
+        return noun
+
+    def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
+        clause_start = clauses[read.clause][0]
+        raw = masked[clause_start:read.start]
+        opener = masked[clause_start - 1:clause_start] if clause_start else ""
+        its = re.match(r"^\s*其中", raw)
+        name = re.sub(r"^\s*其中", "", raw).strip(" 　")
+        name = re.sub(r"(?:为|是)$", "", name)
+        name = re.sub(r"占[^，；。]*$", "", name) if its else name
+        if not name or len(name) > 10 or not _noun_only(name):
+            return None
+        previous = reads[-1] if reads else None
+        if previous is not None and previous.item and previous.clause < read.clause:
+            read.head = previous.head
+            return _replace_subject(previous.head, name)
+        if opener == "：" and read.clause > 0:
+            head = _clean(masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]])
+            read.head = head
+            return _compact(name + head)
+        head = self._head(reads)
+        if head is None:
+            return None
+        if its or (opener in "，；" and previous is not None and previous.clause == read.clause - 1):
+            read.head = head.indicator
+            return _replace_subject(head.indicator, name)
+        return None
+
+    def _head(self, reads: list[_Read]) -> _Read | None:
+        for read in reversed(reads):
+            if not read.item:
+                return read
+        return self.previous
+
+    def _borrowed_noun(self, passage, masked, clauses, read, reads, verb) -> str:
+        """The object a bare verb leaves out: 可增产二十万吨 after 增产十万吨煤, 产七万五千斤
+        after 种红薯五十亩."""
+        def same_verb(earlier: _Read | None) -> bool:
+            return earlier is not None and bool(earlier.noun and verb) and (
+                earlier.verb == verb or verb.endswith(earlier.verb or "-"))
+
+        previous_clause = clauses[read.clause - 1] if read.clause > 0 else None
+        if reads and same_verb(reads[-1]):
+            return reads[-1].noun
+        if previous_clause and reads and reads[-1].clause == read.clause - 1:
+            noun = _last_noun(passage, *previous_clause)  # 种红薯五十亩，产七万五千斤
+            if noun:
+                return noun
+        if same_verb(self.previous):
+            return self.previous.noun
+        return _last_noun(passage, *previous_clause) if previous_clause else ""
+
+    def _previous_subject(self, passage, masked, clauses, c, mentions) -> str:
+        for k in range(c - 1, -1, -1):
+            start, end = clauses[k]
+            if re.match(r"^\s*(?:比|较|和|与|同)[^，；。]{0,8}?(?:比较|相比)", masked[start:end]):
+                continue
+            text = _clean(_drop_times(masked, start, end, mentions))
+            subject = _subject(text)
+            if subject:
+                return subject
+        return ""
 
 
-def indicator(text: str, start: int, end: int, phrases: list[TimePhrase],
-              counted: bool = False) -> str | None:
-    """``counted``: the number ends in a classifier (四十八个), so the noun after it, when
-    there is one, is what is counted (四十八个 国营和地方国营工厂)."""
-    after = COUNTED_END.split(text[end:], maxsplit=1)[0][:10]  # the words after the number
-    if counted and len(after) >= 2:
-        return after
-    clause_start = _clause_start(text, start)
-    found = _topic(text, clause_start, start, phrases)
-    if found is None and clause_start == start and len(after) >= 2:
-        return after.removesuffix("等")  # a list item opening with its number: 6，000瓩锅炉
-    if found is None and clause_start > 1:  # 电力的新增生产能力，超额完成12，800瓩
-        previous = _clause_start(text, clause_start - 1)
-        found = _topic(text, previous, clause_start - 1, phrases)
-    return found or after or None
+# ---------------------------------------------------------------- helpers
 
 
-def _clause_start(text: str, before: int, breaks: str = CLAUSE_BREAK) -> int:
-    """Where the clause holding position ``before`` starts: after the last break character,
-    where a comma between digits (6，000, the papers' thousands separator) is no break."""
-    for match in reversed(list(re.finditer(f"[{re.escape(breaks)}]", text[:before]))):
-        if not THOUSANDS_COMMA.match(text, match.start() - 1):
-            return match.end()
-    return 0
+def topic_year(doc: Document, context: DocContext) -> int | None:
+    """The year an article reports on: a year its headline names (not later than its date),
+    else, early in a year, last year when the text speaks of it more than of this one."""
+    if context.year is None:
+        return None
+    title = doc.meta.title_zh or " ".join(s.text for s in doc.side(ZH) if s.kind == "headline")
+    for mention in time_mentions(title, context.year):
+        if mention.year and not mention.baseline and mention.year <= context.year \
+                and re.fullmatch(rf"{_DIGIT}{{4}}年.*", mention.text):
+            return mention.year
+    if context.month and context.month <= 2:
+        years = [m.year for s in doc.side(ZH) for m in time_mentions(s.text, context.year)
+                 if not m.baseline]
+        if years.count(context.year - 1) > years.count(context.year):
+            return context.year - 1
+    return context.year
 
 
-def _topic(text: str, clause_start: int, start: int, phrases: list[TimePhrase]) -> str | None:
-    clause = text[clause_start:start]
-    for phrase in phrases:
-        if clause_start <= phrase.start < start:
-            clause = clause.replace(text[phrase.start:phrase.end], "")
-    clause = LEADING.sub("", ASIDE.sub("", clause).strip(" 　"))
-    clause = clause.split("等")[-1] if "、" in clause else clause  # 冶炼、水泵…等: a list
-    positions = [clause.find(m) for m in VERB_MARKERS if clause.find(m) > 0]
-    topic = (clause[:min(positions)] if positions else clause).strip("的了在 　")
-    if len(topic) >= 2 and not re.fullmatch(rf"{_NUM}+", topic) and not COUNTED_END.match(topic):
-        return topic
-    tail = re.split("|".join(VERB_MARKERS), clause)[-1].strip("的了到 　") if clause else ""
-    if tail and not COUNTED_END.match(tail):
-        return tail
+def _tag(passage: _Passage, text: str) -> None:
+    import jieba.posseg
+
+    words, position = [], 0
+    for pair in jieba.posseg.cut(text):
+        words.append(_Word(position, position + len(pair.word), pair.word, pair.flag))
+        position += len(pair.word)
+    passage.words = words
+
+
+def _mask_parentheses(text: str) -> str:
+    """Parentheticals become spaces, so that a topic reads past them: 双轮双（单）铧犁."""
+    return re.sub(r"（[^（）]{0,30}）|\([^()]{0,30}\)",
+                  lambda m: m.group(0) if re.search(r"\d|[一二三四五六七八九十百千万]", m.group(0))
+                  else " " * len(m.group(0)), text)
+
+
+THOUSANDS = re.compile(r"[0-9０-９][，,][0-9０-９]{3}(?![0-9０-９])")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"[，；：。！？,;:（）()]", text):
+        if THOUSANDS.match(text, match.start() - 1):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
+    """A time at the head of its clause frames the chain (1955年的工业生产…，但是…增长54％);
+    one inside a clause is that clause's own (受到1954年大水灾)."""
+    start = clauses[_clause_of(clauses, mention.start)][0]
+    return bool(re.fullmatch(r"\s*(?:【[^】]*】)?(?:到|在|从|自|截至|于|而|但是?|同时)?\s*",
+                             text[start:mention.start]))
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> int:
+    for k, (start, end) in enumerate(clauses):
+        if start <= position < end or (position == end and k == len(clauses) - 1):
+            return k
+    return len(clauses) - 1
+
+
+def _words_in(passage: _Passage, start: int, end: int) -> list[_Word]:
+    return [w for w in passage.words if w.start >= start and w.end <= end]
+
+
+COPULAS = {"为", "是", "占", "达", "达到", "有", "共有", "约", "合", "计"}
+
+
+def _has_verb(passage: _Passage, start: int, end: int, skip_copula: bool = False) -> bool:
+    return any(w.tag.startswith("v") and w.tag != "vn" and not (skip_copula and w.word in COPULAS)
+               for w in _words_in(passage, start, end))
+
+
+def _has_noun_only(passage: _Passage, start: int, end: int) -> bool:
+    words = [w for w in _words_in(passage, start, end) if w.word.strip()]
+    return bool(words) and all(w.tag.startswith(NOUN_TAGS) or w.tag in ("a", "uj", "q", "m")
+                               for w in words)
+
+
+def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> int:
+    """Where the noun phrase right after a number ends (四十八个 国营和地方国营工厂): nouns,
+    with 的 and 和 inside when more nouns follow."""
+    end = start
+    words = [w for w in passage.words if w.end > start and w.start < limit]
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.start < start:  # the number's own last characters (多万个)
+            k += 1
+            continue
+        if VERBAL_START.match(w.word):
+            break
+        nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
+            w.tag == "m" and not NUMERAL_WORD.match(w.word))
+        spaced = not w.word.strip() and k + 1 < len(words) and end > start
+        if nounish or spaced or w.tag in ("a", "q") and w.start == start or (
+                w.word in ("的", "和", "与", "及") and k + 1 < len(words)
+                and words[k + 1].tag.startswith(NOUN_TAGS) and end > start
+                and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])):
+            end = w.end
+            k += 1
+            continue
+        break
+    return end
+
+
+VERBAL_START = re.compile(r"^(?:超额|提前|完成|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
+NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
+
+
+def _governing_verb(before: str) -> str | None:
+    """A verb of change that governs the number: 增加了百分之十, 增产八呎车床十台, 超额."""
+    tail = before.rstrip("了将近约 　")
+    for verbs in (FALL_VERBS, RISE_VERBS):
+        for verb in sorted(verbs, key=len, reverse=True):
+            if tail.endswith(verb):
+                return verb
+    match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
+    if match and not re.search(r"[，；。到至为]", match.group(2)) and (
+            "的" not in match.group(2) or match.group(1) == "多出"):
+        return match.group(1)
     return None
 
 
-def kind(text: str, start: int, number_kind: str, unit: str | None) -> tuple[str, int]:
-    if number_kind in ("multiple", "increase_by"):
-        return "multiple", 1
-    before = text[max(0, start - 8):start]
-    if INCREASE_TO.search(before):
-        return "increase_to", 1
-    if INCREASE_BY.search(before):
-        return "increase_by", 1
-    if DECREASE_BY.search(before):
-        return "increase_by", -1
-    clause_start = _clause_start(text, start, "，；。")
-    if unit == "%" and re.search(r"占|完成.*计划|计划", text[clause_start:start]):
-        return "share", 1
-    return "level", 1
+def _last_verb(passage: _Passage, start: int, end: int) -> str | None:
+    verbs = [w.word for w in _words_in(passage, start, end) if w.tag.startswith("v")
+             and w.tag != "vn" and w.word not in COPULAS]
+    return verbs[-1] if verbs else None
 
 
-def is_planned(text: str, start: int) -> bool:
-    return bool(PLAN_RE.search(text[:start]))
+def _last_noun(passage: _Passage, start: int, end: int) -> str:
+    nouns = [w.word for w in _words_in(passage, start, end)
+             if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2
+             and not re.search(r"[年月日天份]$|方面|时候|期间", w.word)]
+    return nouns[-1] if nouns else ""
 
 
-def read_facts(doc, context) -> list:
-    """Fact readings of the Chinese side's numbers (see ``quantity.FactReading``)."""
-    from pipeline.extract.quantity import FactReading, numbers_by_sentence
-    from pipeline.extract.spans import SourceMap
-    from pipeline.extract.units import ZH_CLASSIFIERS
+def _subject(cleaned: str) -> str:
+    """The noun phrase that opens a clause, up to its first verb."""
+    import jieba.posseg
 
-    source = SourceMap(doc, "zh")
-    candidates = numbers_by_sentence(doc, "zh")
-    out = []
-    for sentence in doc.side("zh"):
-        text = sentence.text
-        phrases = time_phrases(text, context.year)
-        for i in candidates.get(sentence.index, []):
-            number = doc.numbers[i]
-            start = source.relative(sentence, number.start)
-            end = start + len(number.text)
-            time = choose_time(text, start, phrases)
-            kind_, sign = kind(text, start, number.kind, number.unit)
-            planned = is_planned(text, start) or bool(
-                time and time.deadline and context.year and any(y > context.year for y in time.years))
-            counted = number.unit is None and number.text[-1:] in ZH_CLASSIFIERS
-            years = time.years if time else []
-            out.append(FactReading(i, indicator(text, start, end, phrases, counted) or "", kind_,
-                                   sign, "planned" if planned else "achieved",
-                                   str(years[-1]) if years else None,
-                                   time.text if time else None, number.comparator, number.high))
-    return out
+    subject = ""
+    for w in jieba.posseg.cut(cleaned):
+        if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
+                or VERBAL_START.match(w.word):
+            if subject:
+                break
+            continue
+        if w.flag in ("r", "t"):
+            continue
+        subject += w.word
+    return _clean_lead(LEADING.sub("", subject)).rstrip(TRAILING)
+
+
+def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
+    """经过医疗的花柳病患者，已有百分之六十…: the noun phrase the previous clause ends in."""
+    if c == 0:
+        return ""
+    start, end = clauses[c - 1]
+    text = _clean(_drop_times(masked, start, end, mentions))
+    tail = text.rsplit("的", 1)[-1]
+    return tail if tail and _noun_only(tail) else _last_noun(passage, start, end)
+
+
+def _generic(indicator: str) -> bool:
+    """产量, 实际产量, 同期产量: a measure that does not say whose."""
+    return re.sub(r"^(?:实际|同期|平均|全年|每日|每天|每月|总)+", "", indicator) in GENERIC_MEASURES \
+        or indicator in GENERIC_MEASURES
+
+
+def _clean_lead(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip("的了在把将给对从由比为是有到达和与及，。；：、 　")
+
+
+def _noun_only(text: str) -> bool:
+    import jieba.posseg
+
+    words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
+    return bool(words) and not re.search(r"了|被|已|将|要|可|给|把|在|有|达|到|完成|超|共", text) and all(
+        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag != "vn") for p in words)
+
+
+def _lacks_noun(text: str) -> bool:
+    """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
+    import jieba.posseg
+
+    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not re.match(
+        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
+
+
+def _ends_in_verb(text: str) -> bool:
+    import jieba.posseg
+
+    words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
+    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
+
+
+def _is_bare_verb(passage: _Passage, text: str) -> bool:
+    """产, 可增产, 收: a verb without its object."""
+    if not text:
+        return False
+    if len(text) <= 2 and not any(text.endswith(m) for m in GENERIC_MEASURES):
+        words = [w for w in passage.words if w.word == text]
+        if words:
+            return words[0].tag.startswith("v")
+        return len(text) == 1
+    return False
+
+
+def _earlier_counted(masked: str, start: int, classifier: str) -> str:
+    """The noun of an earlier count with the same classifier: 十八种主要产品，有十三种…."""
+    match = None
+    for match in re.finditer(rf"[{re.escape(''.join('○〇零一二三四五六七八九十百千万亿两'))}\d]+多?"
+                             rf"{re.escape(classifier)}([一-龥]{{2,12}}?)(?=[，；。：、和的]|$)",
+                             masked[:start]):
+        pass
+    return match.group(1) if match else ""
+
+
+def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) -> str:
+    piece = text[start:end]
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        if start <= mention.start and mention.end <= end:
+            a, b = mention.start - start, mention.end - start
+            piece = piece[:a] + " " * (b - a) + piece[b:]
+    piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
+                   lambda m: m.group(0) if m.group(0).strip() in ("在",) else
+                   (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
+                    or m.group(0)[1:].strip() in ("起", "止", "为止", "以前", "以后", "以来", "前", "后")
+                    else m.group(0)), piece)
+    return piece
+
+
+def _clean(text: str) -> str:
+    """A clause's words before a number, as an indicator: no asides, connectives, times or
+    mood adverbs, and no copula or preposition at its ends."""
+    text = ASIDE.sub("", text)
+    text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
+    text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
+    text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
+    text = re.sub(r"在\s{2,}", "", text)
+    text = re.sub(r"\s+", "", text)
+    text = LEADING.sub("", text)
+    text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{0,6}(?:期间|时|中|里|内))[^，；。]{0,6}?(?:期间|时|中|里|内)",
+                  "", text)
+    text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
+    text = _clean_lead(text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    return text
+
+
+def _strip_adverbs(text: str) -> str:
+    return ADVERBS.sub("", text).strip(TRAILING)
+
+
+def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
+    stripped = PERSON_PRONOUNS.sub("", text)
+    if not keep_intent:
+        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
+    return _compact(stripped)
+
+
+def _strip_subject(text: str) -> str:
+    """The modifier before 的 in 准备种粟的二百五十亩地, without the clause's subject."""
+    return _strip_pronoun(text)
+
+
+def _compact(text: str) -> str:
+    text = ADVERBS.sub("", text)
+    text = re.sub(r"\s+", "", text).replace("的的", "的")
+    text = re.sub(r"了(?=[一-龥])", "", text)
+    return text.strip(TRAILING)[:40]
+
+
+def _replace_subject(head: str, name: str) -> str:
+    """The head's indicator with the list item's name in its subject's place:
+    七个工业部总产值 + 煤炭工业部 → 煤炭工业部总产值."""
+    for size in range(min(len(name), 4), 1, -1):
+        tail = name[-size:]
+        position = head.find(tail)
+        if position >= 0:
+            return _compact(name + head[position + size:])
+    scoped = SCOPE.match(head)
+    if scoped:
+        return _compact(name + head[scoped.end():])
+    return _compact(f"{name}{head}")
+
+
+def _passage_status(text: str, clauses: list[tuple[int, int]]) -> str | None:
+    for start, end in reversed(clauses):
+        found = _marker(text[start:end])
+        if found:
+            return found
+    return None
+
+
+def _is_specification(masked: str, number: Number, end: int, all_numbers, numbers) -> bool:
+    """6，000瓩火力发电机 and 40吨锅炉: a number that describes the product named right after
+    it (or after a coordinated second one, 一万五千千伏安和二万千伏安大型变压器)."""
+    if number.unit is None or number.unit == "%":
+        return False
+    rest = masked[end:end + 16]
+    coordinated = re.match(r"^(?:和|与|、|或)", rest)
+    if coordinated:
+        for i, s, e in numbers:
+            if s == end + coordinated.end() and all_numbers[i].unit == number.unit:
+                return _is_specification(masked, all_numbers[i], e, all_numbers, numbers)
+        return False
+    noun = re.match(r"^[一-龥]{1,10}", rest)
+    if not noun or re.match(r"^(?:的|和|与|及|或|以上|以下|左右|多|余)", rest):
+        return False
+    if number.unit in CAPACITY_UNITS:
+        return True
+    head = re.match(r"^[^，；。、和的]{1,8}", rest).group(0)
+    return any(head.endswith(ch) or head[:4].endswith(ch) for ch in EQUIPMENT_END) and \
+        number.unit in ("ton", "meter", "kg")

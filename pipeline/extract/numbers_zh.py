@@ -45,7 +45,7 @@ NOT_BEFORE = {"约": "节签条契制预邀公合和", "近": "最附将接邻�
 PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "大约": "about",
                       "约": "about", "不到": "less_than", "不足": "less_than",
                       "超过": "more_than", "至少": "at_least"}
-SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "at_least",
+SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "more_than",
                       "以下": "less_than", "多": "more_than", "余": "more_than"}
 # Words made of numeral characters that are not quantities.
 LEXICAL = ("十分", "万分", "万一", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
@@ -128,6 +128,15 @@ def _integer_value(text: str) -> float:
     return total + section
 
 
+# 半数, 一半, 三分之二, 千分之五: shares written as words or fractions, read as percentages.
+FRACTION_RE = re.compile(r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)")
+# A counted thing that is a person: 七个学员 and 一百多个劳力 count people.
+PERSON_WORDS = re.compile(
+    r"^[^，；。、的和与及]{0,8}?(?:人员|职工|工人|农民|干部|劳力|劳动力|儿童|妇女|青年|学员|学生|代表|战士"
+    r"|社员|党员|团员|会员|队员|教师|医生|私商|商贩|小贩|菜农|病人|患者|群众|居民|士兵|军人|专家|工程师"
+    r"|技术人员|牧民|渔民|灾民|同志|学徒)")
+
+
 def find_chinese_numbers(text: str) -> list[Quantity]:
     """Every quantity, percentage, multiple and date in one sentence, in text order."""
     found = []
@@ -135,7 +144,22 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
         quantity = _read_match(text, match)
         if quantity is not None:
             found.append(quantity)
-    return found
+    taken = [(q.start, q.end) for q in found]
+    for match in FRACTION_RE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if match.group("half"):
+            value = 50.0
+        else:
+            try:
+                value = 100 * chinese_numeral_value(match.group("num")) / \
+                    chinese_numeral_value(match.group("den"))
+            except (ValueError, ZeroDivisionError):
+                continue
+        comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
+        end = match.end() + (2 if comparator else 0)
+        found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _read_match(text: str, match: re.Match) -> Quantity | None:
@@ -252,7 +276,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
         return canon, "level", scale, skipped + len(unit)
     classifier = longest_prefix(rest, ZH_CLASSIFIERS)
     if classifier:
-        return None, "level", 1.0, skipped + len(classifier)
+        person = classifier in ("个", "名") and PERSON_WORDS.match(rest[len(classifier):])
+        return "people" if person else None, "level", 1.0, skipped + len(classifier)
     if re.search(r"\d", numeral) or len(numeral) > 1:
         return None, "level", 1.0, 0
     return None, None, 1.0, 0
