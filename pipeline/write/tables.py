@@ -11,6 +11,7 @@ bytes.
 """
 from __future__ import annotations
 
+import calendar
 import io
 from collections.abc import Iterable
 from contextlib import ExitStack
@@ -29,7 +30,7 @@ ENTITY_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "text": TEXT, "lab
 TARGET_COLUMNS = {"doc_id": TEXT, "date": TEXT, "lang": TEXT, "fact": TEXT,
                   "indicator": TEXT, "value": NUMBER, "high": NUMBER, "unit": TEXT,
                   "kind": TEXT, "comparator": TEXT, "status": TEXT, "time": TEXT,
-                  "time_text": TEXT, "text": TEXT, "sentence": INTEGER, "start": INTEGER,
+                  "time_iso": TEXT, "time_text": TEXT, "text": TEXT, "sentence": INTEGER, "start": INTEGER,
                   "end": INTEGER}
 # One row per fact, both languages side by side (targets.csv has one row per mention).
 FACT_COLUMNS = {"doc_id": TEXT, "date": TEXT, "fact": TEXT, "bead": INTEGER, "value": NUMBER,
@@ -102,9 +103,24 @@ def write_tables(records: Iterable[dict], out_dir: Path) -> None:
 
 def _rows(record: dict, key: str, columns: dict) -> list[dict]:
     base = {"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date")}
-    items = _fact_rows(record) if key == "facts" else record.get(key, [])
+    items = {"facts": _fact_rows, "targets": _target_rows}.get(key, lambda r: r.get(key, []))(record)
     rows = [{column: {**base, **item}.get(column) for column in columns} for item in items]
     return sorted(rows, key=lambda row: tuple(_sortable(row[c]) for c in ROW_ORDER[key]))
+
+
+def _target_rows(record: dict) -> list[dict]:
+    """Mentions as the annotation guideline's CSV has them: ``time`` a phrase of the row's
+    language ("October 1953", 1953年10月), ``time_iso`` the same as YYYY-MM."""
+    return [{**target, "time": time_phrase(target["time"], target["lang"]),
+             "time_iso": target["time"]} for target in record.get("targets", [])]
+
+
+def time_phrase(iso: str | None, lang: str) -> str | None:
+    """``1953-10`` as 1953年10月 or "October 1953"; a year stays as it is."""
+    if not iso or len(iso) < 7:
+        return iso
+    year, month = int(iso[:4]), int(iso[5:7])
+    return f"{year}年{month}月" if lang == "zh" else f"{calendar.month_name[month]} {year}"
 
 
 def _fact_rows(record: dict) -> list[dict]:
