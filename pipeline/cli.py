@@ -202,6 +202,7 @@ def config(config: ConfigOption = None, model: ModelOption = None,
     and pass it back with `duiqi run --config FILE`."""
     from pipeline.settings import settings_toml
 
+    _setup_logging(0)
     typer.echo(settings_toml(_settings(config, model=model, max_bead=max_bead,
                                        presplit=presplit)), nl=False)
 
