@@ -25,6 +25,8 @@ LANGS = ("zh", "en")  # the two columns of every export
 DEFAULT_DEST = {"hf": "export/pairs.jsonl", "parquet": "export/pairs.parquet",
                 "moses": "export/pairs", "tmx": "export/pairs.tmx"}  # under the output folder
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A document's date: an ISO date or an ISO 8601 interval of two (a meeting's dates).
+DOCUMENT_DATE_RE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:/(\d{4}(?:-\d{2}(?:-\d{2})?)?))?$")
 # Line breaks of any kind would shift a Moses file against its twin.
 LINE_BREAK_RE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 PARQUET_BATCH = 10_000  # rows per row group: bounded memory, reasonable scan speed
@@ -33,7 +35,9 @@ PARQUET_BATCH = 10_000  # rows per row group: bounded memory, reasonable scan sp
 @dataclass(frozen=True, slots=True)
 class ExportFilter:
     """Which beads are exported. Dates are ISO prefixes (1955, 1955-12, 1955-12-31) and
-    inclusive; with a date bound, documents without a date are left out."""
+    inclusive; a document is kept when its date, or its interval of dates, overlaps them
+    (at the precision of the coarser of the two); with a date bound, documents without a
+    date are left out."""
 
     min_score: float = 0.0
     drop_flagged: bool = False  # a flagged bead that a reviewer confirmed is kept
@@ -47,19 +51,30 @@ class ExportFilter:
                 raise InputError("E034", value=value)
 
     def keeps_document(self, record: dict) -> bool:
-        if not record["bilingual"]:
+        return record["bilingual"] and self.keeps_date(record["meta"].get("date"))
+
+    def keeps_date(self, date: str | None) -> bool:
+        if not (self.date_from or self.date_to):
+            return True
+        match = DOCUMENT_DATE_RE.match(date or "")
+        if match is None:
             return False
-        date = record["meta"].get("date") or ""
-        if (self.date_from or self.date_to) and not DATE_RE.match(date):
+        first, last = match.group(1), match.group(2) or match.group(1)
+        if self.date_from and _before(last, self.date_from):
             return False
-        if self.date_from and date < self.date_from:
-            return False
-        return not (self.date_to and date[:len(self.date_to)] > self.date_to)
+        return not (self.date_to and _before(self.date_to, first))
 
     def keeps_row(self, row: dict) -> bool:
         if row["score"] < self.min_score:
             return False
         return not (self.drop_flagged and row["flags"] and not row["reviewed"])
+
+
+def _before(earlier: str, later: str) -> bool:
+    """``earlier`` ends before ``later`` starts: 1955-11 is before 1955-12-01, but
+    1955-12 is not before 1955-12-02 (the month holds that day)."""
+    size = min(len(earlier), len(later))
+    return earlier[:size] < later[:size]
 
 
 @dataclass(frozen=True, slots=True)
