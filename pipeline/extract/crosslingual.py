@@ -19,11 +19,12 @@ from collections import defaultdict
 
 from pipeline import dictionary
 from pipeline.extract import models
+from pipeline.extract.glossary import glossary
+from pipeline.extract.labels import PAIRABLE
 from pipeline.extract.quantity import digits_of
 from pipeline.record import ZH, Document, Entity, EntityPair, Number
 from pipeline.settings import ExtractSettings
 
-PAIRABLE = {"PER": {"PERSON"}, "LOC": {"GPE", "LOC", "NORP", "FAC"}, "ORG": {"ORG"}}
 STOPWORDS = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "sth", "etc", "e.g",
              "abbr", "see", "used", "also", "one's", "by", "as", "or", "s"}
 STEM = 5  # preparatory ~ preparations, production ~ produce: compare the first letters
@@ -218,7 +219,7 @@ class PairScorer:
     def __init__(self, doc: Document, settings: ExtractSettings,
                  candidates: set[tuple[str, str]]) -> None:
         self.known = defaultdict(set)
-        for zh, en, _ in models.glossary(settings.glossary):
+        for zh, en, _ in glossary(settings.glossary):
             self.known[zh].add(_normal(en))
         for zh, en in doc.meta.named_entities:
             self.known[zh].add(_normal(en))
