@@ -59,12 +59,18 @@ def test_usage_errors_exit_2():
 def test_a_run_with_failed_documents_exits_3_and_names_them(tmp_path: Path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SAMPLE_CORPUS / "pairs", corpus / "pairs")
+    (corpus / "pairs" / "lines.zh.txt").write_text("第一句。第二句。\n\n第三句。\n", "utf-8")
+    (corpus / "pairs" / "lines.en.txt").write_text("One. Two.\n\nThree.\n", "utf-8")
     (corpus / "empty.md").write_bytes(b"")
-    result = invoke("run", corpus, "--out", tmp_path / "out", "--quiet")
+    out = tmp_path / "out"
+    result = invoke("run", corpus, "--out", out, "--quiet", "--presplit")
     assert result.exit_code == EXIT_DOCUMENTS_FAILED
     assert "failed: empty.md: [E001]" in result.stderr
-    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
-    assert report["succeeded"] == 1 and report["failed"] == 1
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["succeeded"] == 2 and report["failed"] == 1
+    record = json.loads((out / "pairs" / "lines.json").read_text("utf-8"))
+    assert [s["text"] for s in record["sentences"]["en"]] == ["One. Two.", "", "Three."]
+    assert "pairs.presplit:True" in record["signature"]
 
 
 def test_verbose_logs_through_logging(tmp_path: Path):
