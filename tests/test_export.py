@@ -38,9 +38,10 @@ def test_hf_holds_every_pair_of_the_run(out, tmp_path):
     rows = read_hf(tmp_path / "pairs.jsonl")
     run_pairs = read_hf(out / "pairs.jsonl")
     assert len(rows) == result.pairs == len(run_pairs) > 0
-    assert [(r["translation"]["zh"], r["translation"]["en"]) for r in rows] == \
-        [(p["zh"], p["en"]) for p in run_pairs]
-    assert {"doc_id", "date", "bead", "score", "flags", "reviewed"} <= rows[0].keys()
+    assert rows == run_pairs  # one layout: pairs.jsonl is the HF export of every pair
+    assert list(rows[0]) == ["translation", "doc_id", "date", "bead", "score", "flags",
+                             "reviewed"]
+    assert list(rows[0]["translation"]) == ["zh", "en"]
 
 
 def test_parquet_and_moses_agree_with_hf(out, tmp_path):
@@ -50,8 +51,7 @@ def test_parquet_and_moses_agree_with_hf(out, tmp_path):
     zh_path, en_path = export(out, "moses", tmp_path / "corpus").paths
     rows = read_hf(tmp_path / "pairs.jsonl")
     table = pq.read_table(tmp_path / "pairs.parquet").to_pylist()
-    assert [t["zh"] for t in table] == [r["translation"]["zh"] for r in rows]
-    assert [t["flags"] for t in table] == [r["flags"] for r in rows]
+    assert table == rows  # the same columns and values, translation as a struct
     zh, en = (p.read_text("utf-8").split("\n")[:-1] for p in (zh_path, en_path))
     assert (zh_path.name, en_path.name) == ("corpus.zh", "corpus.en")
     assert len(zh) == len(en) == len(rows)
@@ -109,3 +109,62 @@ def test_cli_export_and_missing_run(out, tmp_path):
     assert (tmp_path / "m.zh").is_file() and "pairs from" in done.output
     missing = runner.invoke(app, ["export", str(tmp_path), "--format", "hf"])
     assert missing.exit_code == 2 and "duiqi run" in missing.output
+
+
+def test_dedupe_drops_pairs_repeated_across_documents(out, tmp_path):
+    everything = read_hf(export(out, "hf", tmp_path / "all").paths[0])
+    result = export(out, "hf", tmp_path / "unique", ExportFilter(dedupe=True))
+    unique = read_hf(tmp_path / "unique")
+    keys = [tuple(r["translation"].values()) for r in everything]
+    assert len(set(keys)) < len(keys)  # the corpus holds one article twice
+    assert [tuple(r["translation"].values()) for r in unique] == list(dict.fromkeys(keys))
+    assert result.pairs == len(unique)
+    (tmx,) = export(out, "tmx", tmp_path / "unique.tmx", ExportFilter(dedupe=True)).paths
+    assert len(etree.parse(str(tmx)).findall("body/tu")) == len(unique)
+
+
+def test_moses_can_mark_document_boundaries(out, tmp_path):
+    rows = read_hf(export(out, "hf", tmp_path / "rows").paths[0])
+    paths = export(out, "moses", tmp_path / "doc", mark_documents=True).paths
+    zh, en = (p.read_text("utf-8").split("\n")[:-1] for p in paths)
+    documents = list(dict.fromkeys(r["doc_id"] for r in rows))
+    assert len(zh) == len(en) == len(rows) + len(documents)
+    assert [i for i, line in enumerate(zh) if not line] == \
+        [i for i, line in enumerate(en) if not line]
+    assert zh[-1] == ""  # every document ends with the mark, the last one too
+    blocks = "\n".join(zh[:-1]).split("\n\n")
+    assert [len(b.split("\n")) for b in blocks] == \
+        [sum(r["doc_id"] == d for r in rows) for d in documents]
+
+
+def test_tmx_units_carry_creation_and_review_attributes(out, tmp_path):
+    from pipeline import __version__
+    from pipeline.review.journal import record_edit
+
+    reviewed_out = tmp_path / "out"
+    shutil.copytree(out, reviewed_out)
+    first = read_hf(out / "pairs.jsonl")[0]
+    record = json.loads((reviewed_out / f"{first['doc_id']}.json").read_text("utf-8"))
+    record_edit(record, reviewed_out, 0, "confirm", {"bead": first["bead"]}, "translator",
+                "2026-01-02T03:04:05Z")
+    (path,) = export(reviewed_out, "tmx").paths
+    root = etree.parse(str(path)).getroot()
+    units = root.findall("body/tu")
+    assert units and all(tu.get("creationid") == "duiqi" and tu.get("creationtool") == "duiqi"
+                         and tu.get("creationtoolversion") == __version__ for tu in units)
+    dated = {tu.get("tuid"): tu.get("creationdate") for tu in units}
+    assert dated[f"{first['doc_id']}#{first['bead']}"] == first["date"].replace("-", "") + \
+        "T000000Z"
+    changed = [tu for tu in units if tu.get("changedate")]
+    assert [(tu.get("tuid"), tu.get("changedate"), tu.get("changeid")) for tu in changed] == [
+        (f"{first['doc_id']}#{first['bead']}", "20260102T030405Z", "translator")]
+    if TMX_DTD.is_file():
+        assert etree.DTD(str(TMX_DTD)).validate(root)
+
+
+def test_the_cli_exports_with_dedupe_and_document_marks(out, tmp_path):
+    runner = CliRunner()
+    done = runner.invoke(app, ["export", str(out), "-f", "moses", "--dest", str(tmp_path / "m"),
+                               "--dedupe", "--mark-documents"])
+    assert done.exit_code == 0, done.output
+    assert "\n\n" in (tmp_path / "m.en").read_text("utf-8")

@@ -67,14 +67,14 @@ def test_dictionary_and_embedding_pair_names_without_the_glossary(tmp_path):
 def test_jiagu_gaps_inside_a_name_are_mended():
     words = ["中华全国", "手工业", "生产", "合作社", "联合", "总社", "和", "毛主席"]
     tags = ["B-ORG", "O", "O", "O", "I-ORG", "I-ORG", "O", "B-PER"]
-    assert decode_tags(words, tags) == [(0, 6, "ORG"), (7, 8, "PER")]
+    assert decode_tags(words, tags) == [(0, 6, "ORG"), (7, 8, "PERSON")]
     assert decode_tags(["中央", "和", "总社"], ["B-ORG", "O", "I-ORG"]) == [(0, 1, "ORG"), (2, 3, "ORG")]
 
 
 def test_corpus_glossary_counts_and_boosts():
-    doc_a = [EntityPair("罗马尼亚", "Romania", "LOC", 0.6, 2)]
-    doc_b = [EntityPair("罗马尼亚", "Romania", "LOC", 0.6, 1),
-             EntityPair("毛主席", "Chairman Mao", "PER", 0.9, 1)]
+    doc_a = [EntityPair("罗马尼亚", "Romania", "PLACE", 0.6, 2)]
+    doc_b = [EntityPair("罗马尼亚", "Romania", "PLACE", 0.6, 1),
+             EntityPair("毛主席", "Chairman Mao", "PERSON", 0.9, 1)]
     merged = {(p.zh, p.en): p for p in corpus_glossary([doc_a, doc_b])}
     assert merged["罗马尼亚", "Romania"].count == 3
     assert merged["罗马尼亚", "Romania"].confidence == pytest.approx(0.84)

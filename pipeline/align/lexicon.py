@@ -37,17 +37,13 @@ def stem(word: str) -> str:
     return word.lower()[:STEM_LENGTH]
 
 
-@lru_cache(maxsize=1)
-def gloss_stems() -> dict[str, frozenset[str]]:
-    """Simplified and traditional headword -> stems of its English glosses (CC-CEDICT)."""
-    table = {}
-    for head, entries in dictionary.cedict().items():
-        keys = frozenset(stem(w) for entry in entries for gloss in entry.definitions
-                         for w in _WORD.findall(_GLOSS_DROP.sub(" ", gloss))
-                         if len(w) > 1 and w.lower() not in STOPWORDS)
-        if keys:
-            table[head] = keys
-    return table
+@lru_cache(maxsize=65536)
+def gloss_stems(word: str) -> frozenset[str]:
+    """Stems of the English glosses of a Chinese word (CC-CEDICT), looked up per word so
+    that a short document never parses the whole dictionary."""
+    return frozenset(stem(w) for gloss in dictionary.definitions(word)
+                     for w in _WORD.findall(_GLOSS_DROP.sub(" ", gloss))
+                     if len(w) > 1 and w.lower() not in STOPWORDS)
 
 
 def number_keys(numbers: Iterable[Number]) -> set[str]:
@@ -61,10 +57,9 @@ def number_keys(numbers: Iterable[Number]) -> set[str]:
 
 def zh_keys(words: list[str]) -> set[str]:
     """Gloss stems of the Chinese words that CC-CEDICT knows."""
-    table = gloss_stems()
     keys: set[str] = set()
     for word in words:
-        keys |= table.get(word, frozenset())
+        keys |= gloss_stems(word)
     return keys
 
 

@@ -11,22 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.record import ZH, Document
-from pipeline.settings import MODELS_DIR, ExtractSettings, SegmentSettings
-
-def resolve(path: str) -> Path:
-    candidate = Path(path)
-    return candidate if candidate.is_absolute() else MODELS_DIR / candidate
-
-
-@lru_cache(maxsize=2)
-def glossary(path: str) -> tuple[tuple[str, str, str], ...]:
-    """The period glossary: ``(zh, en, label)`` rows; '#' starts a comment line."""
-    rows = []
-    for line in resolve(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            zh, en, label = (field.strip() for field in line.split("\t"))
-            rows.append((zh, en, label))
-    return tuple(rows)
+from pipeline.settings import ExtractSettings, SegmentSettings
 
 
 @lru_cache(maxsize=2)
@@ -46,7 +31,7 @@ def english_nlp(names: tuple[str, ...]):
 @lru_cache(maxsize=2)
 def chinese_nlp(glossary_path: str):
     """``spacy.blank('zh')`` on jieba (with the period user dictionary), then the glossary
-    and jiagu components of ``entities``."""
+    and jiagu components of ``zh_components``."""
     import jieba
     import spacy
 

@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.extract import models
-from pipeline.extract.entities import ZH_LABELS
+from pipeline.extract.glossary import glossary
+from pipeline.extract.labels import FROM_JIAGU
 
 # Words that end a name rather than continue it when jiagu leaves a gap.
 GAP_BREAKERS = set("和与及同跟或的在对把被为、，。；：（）“”《》") | {"以及", "并且", "召开", "联合召开"}
@@ -25,7 +25,7 @@ NUMBER_WORD = re.compile(r"\d|百分之|^[零〇○一二三四五六七八九�
 
 @Language.factory("duiqi_glossary", default_config={"path": "glossary.tsv"})
 def make_glossary_matcher(nlp: Language, name: str, path: str):
-    return GlossaryMatcher(models.glossary(path))
+    return GlossaryMatcher(glossary(path))
 
 
 class GlossaryMatcher:
@@ -65,7 +65,8 @@ def jiagu_ner(doc: Doc) -> Doc:
 
 
 def decode_tags(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` word spans from BIO tags, mending short gaps of name words."""
+    """``(start, end, label)`` word spans from BIO tags, mending short gaps of name words;
+    jiagu's labels become the common ones (``labels``)."""
     spans: list[list] = []
     for i, tag in enumerate(tags):
         if tag == "O" or "-" not in tag or NUMBER_WORD.search(words[i]):
@@ -77,7 +78,7 @@ def decode_tags(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]
             last[1] = i + 1
         else:
             spans.append([i, i + 1, label])
-    return [(s, e, label) for s, e, label in spans if label in ZH_LABELS]
+    return [(s, e, FROM_JIAGU[label]) for s, e, label in spans if label in FROM_JIAGU]
 
 
 def _mendable(gap: list[str]) -> bool:

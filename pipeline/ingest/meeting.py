@@ -1,11 +1,15 @@
 """English-only meeting records: labelled sections become structured fields.
 
 Each item (agenda line, speech, decision, remark) is also an English paragraph, so that the
-extract stage finds the entities and numeric targets in it with offsets.
+extract stage finds the entities and numeric targets in it with offsets. The meeting's dates
+("November – 08-12-1953", "March 2 – 9, 1954") become the document's ISO date or ISO 8601
+interval ("1953-11/1953-12-08"), so that date filters select the record.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from pipeline.errors import InputError, Warnings
 from pipeline.ingest.lines import Line, ParagraphBuilder, split_lines
@@ -28,6 +32,11 @@ ITEM_RE = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 DATE_TAIL_RE = re.compile(
     r",?\s*((?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{2}-\d{2})\s*\.?\s*$")
+# A range of dates: an en or em dash, a spaced hyphen, or "to" / "through" / "until".
+RANGE_SPLIT_RE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+(?:to|through|until)\s+", re.IGNORECASE)
+MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
+                      re.IGNORECASE)
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b")
 LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 QUOTED_RE = re.compile(r"[\"“]([^\"”]+?)[,.]?[\"”]")
 
@@ -62,7 +71,72 @@ def parse_meeting(text: str, doc_id: str) -> Document:
         _split_source(record, sections[-1][1])
     doc.paragraphs[EN] = paragraphs
     doc.meta.title_en = record.type
+    doc.meta.date = date_range(record.dates) if record.dates else None
     return doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A date as written: any part may be missing ("November", "9, 1954")."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def filled(self, other: _Day) -> _Day:
+        """Missing parts taken from the other end of the range (March 2 – 9, 1954)."""
+        return _Day(self.year or other.year, self.month or other.month, self.day)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"] + ([f"{self.month:02d}"] if self.month else [])
+        return "-".join(parts + ([f"{self.day:02d}"] if self.month and self.day else []))
+
+
+def date_range(text: str) -> str | None:
+    """An ISO date ("1954-03-02") or ISO 8601 interval ("1953-11/1953-12-08") for the dates
+    of a meeting, or None when they hold no year.
+
+    Each end is read by ``dateutil``; the parts an end leaves out come from the other end.
+    Numeric dates are read day first (08-12-1953 is 8 December, as in the speeches of that
+    record) unless only month first gives a range that ends after it starts.
+    """
+    parts = RANGE_SPLIT_RE.split(text.strip().rstrip("."), maxsplit=1)
+    month = MONTH_RE.search(parts[0])
+    if len(parts) == 2 and month and not (MONTH_RE.search(parts[1])
+                                          or NUMERIC_DATE_RE.search(parts[1])):
+        parts[1] = f"{month.group(0)} {parts[1]}"  # "9, 1954" is a day of March, not September
+    for dayfirst in (True, False):
+        ends = [_read_day(part, dayfirst) for part in parts]
+        if None in ends:
+            continue
+        start, end = ends[0].filled(ends[-1]), ends[-1].filled(ends[0])
+        if start.year is None or end.year is None:
+            continue
+        if ends[0].year is None and not _ordered(start, end):  # December 28 – January 3, 1954
+            start = replace(start, year=start.year - 1)
+        if _ordered(start, end):
+            return start.iso() if start == end else f"{start.iso()}/{end.iso()}"
+    return None
+
+
+def _ordered(start: _Day, end: _Day) -> bool:
+    return (start.year, start.month or 0, start.day or 0) <= (end.year, end.month or 13,
+                                                              end.day or 32)
+
+
+def _read_day(text: str, dayfirst: bool) -> _Day | None:
+    """The parts of a date that ``text`` gives: parsed with two different defaults, a part
+    that comes out the same both times was written."""
+    from dateutil import parser
+
+    try:
+        first = parser.parse(text, default=datetime(1, 1, 1), dayfirst=dayfirst)
+        second = parser.parse(text, default=datetime(2, 2, 2), dayfirst=dayfirst)
+    except (ValueError, OverflowError):
+        return None
+    return _Day(*(a if a == b else None for a, b in ((first.year, second.year),
+                                                      (first.month, second.month),
+                                                      (first.day, second.day))))
 
 
 def _marker_length(text: str) -> int:

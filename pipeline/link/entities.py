@@ -12,11 +12,11 @@ import re
 from collections import defaultdict
 
 from pipeline import dictionary
-from pipeline.extract import models
+from pipeline.extract.glossary import glossary as read_glossary
+from pipeline.extract.labels import PAIRABLE
 from pipeline.record import ZH, Document, Entity, EntityPair
 from pipeline.settings import LinkSettings
 
-PAIRABLE = {"PER": {"PERSON"}, "LOC": {"GPE", "LOC", "NORP", "FAC"}, "ORG": {"ORG"}}
 STOPWORDS = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "sth", "etc", "e.g",
              "abbr", "see", "used", "also", "one's", "by", "as", "or", "s"}
 STEM = 5  # preparatory ~ preparations, production ~ produce: compare the first letters
@@ -43,7 +43,7 @@ class PairScorer:
     def __init__(self, doc: Document, settings: LinkSettings, glossary: str, encoder,
                  candidates: set[tuple[str, str]]) -> None:
         self.known = defaultdict(set)
-        for zh, en, _ in models.glossary(glossary):
+        for zh, en, _ in read_glossary(glossary):
             self.known[zh].add(_normal(en))
         for zh, en in doc.meta.named_entities:
             self.known[zh].add(_normal(en))

@@ -12,7 +12,6 @@ would land on the wrong sentences. The review page says how many were set aside.
 """
 from __future__ import annotations
 
-import fcntl
 import getpass
 import hashlib
 import json
@@ -23,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
+
+from filelock import FileLock
 
 from pipeline.record import ZH
 from pipeline.review.edits import REDO, UNDO, Beads, apply_edit, check_beads, check_request
@@ -188,9 +189,9 @@ def record_edit(record: dict, out_dir: Path, version: object, op: object, args: 
 @contextmanager
 def _locked_journal(out_dir: Path) -> Iterator[TextIO]:
     """The journal open for appending, locked: two review servers on one folder cannot both
-    append on the same version (POSIX advisory lock)."""
-    with open(journal_path(out_dir), "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    append on the same version (a portable lock file beside it: filelock)."""
+    path = journal_path(out_dir)
+    with FileLock(f"{path}.lock"), open(path, "a", encoding="utf-8") as handle:
         yield handle
 
 

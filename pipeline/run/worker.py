@@ -85,7 +85,8 @@ def process_task(task: Task, root: Path, out_dir: Path, settings: Settings) -> O
     try:
         started = time.perf_counter()
         if len(task.paths) == 2:
-            doc = read_pair(task.paths[0], task.paths[1], task.doc_id)
+            doc = read_pair(task.paths[0], task.paths[1], task.doc_id,
+                            presplit=settings.pairs.presplit)
         else:
             doc = read_document(task.paths[0], root)
         timings["ingest"] = time.perf_counter() - started

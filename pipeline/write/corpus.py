@@ -42,16 +42,18 @@ def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
 
 
 def pair_rows(record: dict) -> Iterator[dict]:
-    """One row per aligned bead (text on both sides), with its provenance."""
+    """One row per aligned bead (text on both sides), with its provenance, in the layout of
+    Hugging Face translation datasets: ``{"translation": {"zh": ..., "en": ...}, ...}``
+    (the one layout of ``pairs.jsonl`` and of every export)."""
     langs = record["languages"]
     for bead in record["beads"]:
         if bead["src"] and bead["tgt"]:
+            texts = {langs["src"]: bead["src_text"], langs["tgt"]: bead["tgt_text"]}
             yield {
+                "translation": dict(sorted(texts.items(), key=lambda item: item[0] != "zh")),
                 "doc_id": record["doc_id"],
                 "date": record["meta"].get("date"),
                 "bead": bead["id"],
-                langs["src"]: bead["src_text"],
-                langs["tgt"]: bead["tgt_text"],
                 "score": bead["score"],
                 "flags": bead["flags"],
                 "reviewed": bead["reviewed"],

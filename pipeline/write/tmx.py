@@ -3,12 +3,21 @@
 One ``tu`` per bead that has text on both sides; unaligned sentences stay in the JSON only.
 Props carry the document, date, bead type, score and sentence ids; flags become notes. The
 header carries the signature of the run that made the file.
+
+Translation memories pick the newest of two translations by ``creationdate`` and
+``changedate``. A pipeline unit's ``creationdate`` is the date of its document (the
+article's own date; ``SOURCE_DATE_EPOCH``, else 1970-01-01, for undated ones), so that
+outputs stay byte-identical across runs and a machine alignment never outranks a
+translator's own unit; a reviewed unit gets ``changedate`` and ``changeid`` from the last
+review of its document, so it outranks the unreviewed one.
 """
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from typing import BinaryIO
 
 from lxml import etree
@@ -19,6 +28,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANGS = {"zh": "zh-CN", "en": "en"}
 # Characters XML 1.0 forbids; OCR text occasionally carries them.
 XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+TOOL = "duiqi"  # creationtool and creationid of every unit the pipeline makes
+ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def tmx_lang(lang: str) -> str:
@@ -31,8 +42,8 @@ def clean_xml_text(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
-def write_tmx(target: BinaryIO, records: Iterable[dict], signature: str, src_lang: str = "zh",
-              min_score: float = 0.0, drop_flagged: bool = False) -> int:
+def write_tmx(target: BinaryIO, records: Iterable[dict], signature: str,
+              src_lang: str = "zh") -> int:
     """Stream TMX for these document records into ``target``; return XML characters removed.
 
     Written incrementally (``lxml.etree.xmlfile``) so a corpus of any size needs the memory
@@ -44,7 +55,7 @@ def write_tmx(target: BinaryIO, records: Iterable[dict], signature: str, src_lan
         xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
         with xf.element("tmx", version="1.4"):
             header = etree.Element("header", {
-                "creationtool": "duiqi",
+                "creationtool": TOOL,
                 "creationtoolversion": __version__,
                 "segtype": "sentence",
                 "o-tmf": "duiqi-json",
@@ -58,29 +69,46 @@ def write_tmx(target: BinaryIO, records: Iterable[dict], signature: str, src_lan
                 xf.write("\n")
                 for record in records:
                     for bead in record["beads"]:
-                        if _exported(bead, min_score, drop_flagged):
+                        if bead["src"] and bead["tgt"]:
                             unit, count = _unit(record, bead)
                             removed += count
                             xf.write(unit, pretty_print=True)
     return removed
 
 
-def tmx_bytes(records: list[dict], signature: str, **filters) -> tuple[bytes, int]:
+def tmx_bytes(records: list[dict], signature: str) -> tuple[bytes, int]:
     """The TMX of a few records (one document) in memory, and the characters removed."""
     buffer = io.BytesIO()
     src_lang = records[0]["languages"]["src"] if records else "zh"
-    removed = write_tmx(buffer, records, signature, src_lang, **filters)
+    removed = write_tmx(buffer, records, signature, src_lang)
     return buffer.getvalue(), removed
 
 
-def _exported(bead: dict, min_score: float, drop_flagged: bool) -> bool:
-    if not bead["src"] or not bead["tgt"] or bead["score"] < min_score:
-        return False
-    return not (drop_flagged and bead["flags"] and not bead.get("reviewed"))
+def tmx_date(value: str) -> str:
+    """``1955-12-01`` or ``2026-01-01T08:30:00Z`` as TMX's ``19551201T000000Z``."""
+    if "T" in value:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc)
+        return moment.strftime("%Y%m%dT%H%M%SZ")
+    year, month, day = ISO_DATE_RE.match(value).groups()
+    return f"{year}{month}{day}T000000Z"
+
+
+def _creation_date(record: dict) -> str:
+    date = record["meta"].get("date") or ""
+    if ISO_DATE_RE.match(date):
+        return tmx_date(date)
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _unit(record: dict, bead: dict) -> tuple[etree._Element, int]:
-    tu = etree.Element("tu", tuid=f"{record['doc_id']}#{bead['id']}")
+    tu = etree.Element("tu", tuid=f"{record['doc_id']}#{bead['id']}", creationtool=TOOL,
+                       creationtoolversion=__version__, creationdate=_creation_date(record),
+                       creationid=TOOL)
+    corrections = record.get("corrections") or []
+    if bead.get("reviewed") and corrections:
+        tu.set("changedate", tmx_date(corrections[-1]["time"]))
+        tu.set("changeid", corrections[-1]["user"])
     for flag in bead["flags"]:
         etree.SubElement(tu, "note").text = flag
     _prop(tu, "x-document", record["doc_id"])
