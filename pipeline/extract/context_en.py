@@ -109,7 +109,7 @@ def indicator(root: Token | None, abbreviations: dict[str, str]) -> str | None:
         return _phrase(measured, abbreviations)
     while token.dep_ in CLIMB_DEPS or token.pos_ == "ADP":
         head = token.head
-        if head is token:
+        if head.i == token.i:  # spaCy makes a new Token at each access: compare indices
             break
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
             return _phrase(head.head, abbreviations)  # output value of 6 billion yuan
