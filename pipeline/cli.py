@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from pipeline.run.executors import DEFAULT_DOC_TIMEOUT
 from pipeline.settings import AlignSettings, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -50,7 +51,11 @@ def run(corpus: Annotated[Path, typer.Argument(exists=True, file_okay=False, hel
             help="local: this machine; dask: a Dask cluster (see docs/cluster.md)")] = ExecutorName.local,
         scheduler: Annotated[Optional[str], typer.Option(
             help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")] = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False) -> None:
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+        doc_timeout: Annotated[float, typer.Option(
+            "--doc-timeout", min=0, help="Seconds one document may take before its worker is "
+                                         "replaced and it is reported failed (0: no limit)")
+                               ] = DEFAULT_DOC_TIMEOUT) -> None:
     """Align every new or changed document of CORPUS: per-document JSON and TMX, corpus TMX,
     pairs, report. Unchanged documents are skipped, so a killed run resumes."""
     from pipeline.errors import DuiqiError
@@ -59,8 +64,9 @@ def run(corpus: Annotated[Path, typer.Argument(exists=True, file_okay=False, hel
 
     if executor is ExecutorName.dask and not scheduler:
         raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
-    chosen = DaskExecutor(scheduler) if executor is ExecutorName.dask else LocalExecutor(jobs)
     try:
+        chosen = (DaskExecutor(scheduler, doc_timeout=doc_timeout)
+                  if executor is ExecutorName.dask else LocalExecutor(jobs, doc_timeout))
         result = run_corpus(corpus, out, _settings(model), progress=not quiet, executor=chosen)
     except DuiqiError as exc:
         typer.echo(f"error: {exc.message}", err=True)

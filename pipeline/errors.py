@@ -17,6 +17,9 @@ class Errors:
             "(the file may be truncated).")
     E006 = "{path}: unrecognised format: no 'Title:' header, no meeting sections, no text."
     E007 = "{path}: header field '{field}' is malformed: {detail}."
+    E008 = ("{path}: the file name is too long for the output names (at most {limit} bytes "
+            "with '.json'); shorten it.")
+    E009 = "{path}: the file name is not valid UTF-8; rename it (e.g. convmv -f gbk -t utf8)."
     E010 = "{path}: source and target have no sentences to align."
     E020 = "{path}: cannot read: {detail}."
     E030 = ("{path}: holds no finished run (no .duiqi/corpus.json). "
@@ -26,8 +29,24 @@ class Errors:
     E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
     E033 = "unknown export format '{fmt}': use one of {formats}."
     E034 = "'{value}' is not a date: give --from and --to as 1955, 1955-12 or 1955-12-31."
+    E035 = "--doc-timeout must be a positive number of seconds (0: no limit), not {value!r}."
+    E036 = "--jobs must be a whole number of at least 1, not {value!r}."
+    E037 = ("{path}: damaged ({detail}). Run 'duiqi run' again: it redoes documents whose "
+            "outputs are missing or damaged and rebuilds the corpus files.")
+    E038 = ("{path}: another 'duiqi run' is writing into this folder. Wait for it to finish "
+            "or choose another --out.")
+    E040 = ("{path}: stopped after {seconds} s (--doc-timeout); its worker was replaced and "
+            "the batch went on. The next run tries it again; raise --doc-timeout if the "
+            "document is only long.")
+    E041 = "{path}: the worker process died ({detail}); the next run tries it again."
+    E042 = ("{path}: cannot write: {cause}. Nothing written before was lost; free space or "
+            "fix the folder and run again: the documents not written are redone.")
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
+
+
+# Failures of the machine, not of the input: never remembered, so the next run retries them.
+RETRIED = frozenset({"E020", "E040", "E041", "E042"})
 
 
 class Warnings:

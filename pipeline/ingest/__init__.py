@@ -6,6 +6,8 @@ Chinese block), an English-only meeting record (labelled sections), or a plain z
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -39,6 +41,8 @@ def parse_text(text: str, doc_id: str) -> Document:
 
 def read_text(path: Path, doc_id: str) -> str:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # reading a FIFO would block
+            raise InputError("E020", path=doc_id, detail="not a regular file")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError("E020", path=doc_id, detail=exc.strerror or str(exc)) from exc
