@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,6 +32,7 @@ IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while the main process 
 # A People's Daily article takes well under a second; a 30,000-line book a few minutes.
 DEFAULT_DOC_TIMEOUT = 600.0
 PARENT_POLL_SECONDS = 0.5  # how soon a worker notices that its parent was killed
+DASK_POLL_SECONDS = 0.5  # how often the scheduler is asked whether a document has started
 
 
 def check_timeout(seconds: float | None) -> float | None:
@@ -63,16 +65,18 @@ def in_order(submit: Callable[[Work], object], work: Iterable[Work], window: int
         yield settle(*pending.popleft())
 
 
-def start_worker(threads: int, parent: int) -> None:
+def start_worker(threads: int, parent: int, job: DocumentJob) -> None:
     """Pool worker start-up: BLAS and the encoder use this worker's share of the cores, so
-    that N workers do not each claim every core; and the worker exits when its parent dies
-    (``kill -9`` of ``duiqi run`` must not leave workers of a gigabyte each behind)."""
+    that N workers do not each claim every core; the worker exits when its parent dies
+    (``kill -9`` of ``duiqi run`` must not leave workers of a gigabyte each behind); and it
+    loads its models before the clock of its first document starts."""
     for name in BLAS_THREAD_VARIABLES:  # read when numpy first loads, which is after this
         os.environ[name] = str(threads)
     from pipeline.align.encoders import THREADS_ENV
 
     os.environ[THREADS_ENV] = str(threads)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    job.prepare()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -101,6 +105,9 @@ class LocalExecutor:
         object.__setattr__(self, "doc_timeout", check_timeout(self.doc_timeout))
 
     def map(self, job: DocumentJob, work: Iterable[Work]) -> Iterator[Outcome]:
+        work = list(work)
+        if not work:
+            return  # no pool, so an unchanged rerun loads no model
         if self.jobs <= 1 and self.doc_timeout is None:
             yield from map(job, work)
             return
@@ -111,11 +118,12 @@ class LocalExecutor:
                 return future.result()
             except FutureTimeout:
                 return job.stopped(item, "E040", seconds=f"{self.doc_timeout:g}")
-            except ProcessExpired as exc:  # killed from outside, or out of memory
-                return job.stopped(item, "E041", detail=f"exit code {exc.exitcode}")
+            except (ProcessExpired, BrokenProcessPool) as exc:  # killed, or out of memory
+                return job.stopped(item, "E041", detail=str(exc))
 
         threads = max(1, len(os.sched_getaffinity(0)) // self.jobs)
-        pool = ProcessPool(self.jobs, initializer=start_worker, initargs=(threads, os.getpid()),
+        pool = ProcessPool(self.jobs, initializer=start_worker,
+                           initargs=(threads, os.getpid(), job),
                            context=multiprocessing.get_context("spawn"))
         try:
             yield from in_order(
@@ -145,8 +153,13 @@ class DaskExecutor:
         object.__setattr__(self, "doc_timeout", check_timeout(self.doc_timeout))
 
     def map(self, job: DocumentJob, work: Iterable[Work]) -> Iterator[Outcome]:
+        work = list(work)
+        if not work:
+            return
         try:
             from distributed import Client
+
+            from pipeline.run.dask_plugin import PrepareModels
         except ImportError as exc:
             raise DuiqiError("E031") from exc
         try:
@@ -155,28 +168,43 @@ class DaskExecutor:
         except (OSError, TimeoutError) as exc:
             raise DuiqiError("E032", address=self.scheduler, detail=exc) from exc
         with client:
+            client.register_plugin(PrepareModels(job), name="duiqi-models")
             workers = max(1, sum(client.nthreads().values()))
             if self.doc_timeout is None:
                 yield from in_order(lambda item: client.submit(job, item, pure=False), work,
                                     workers * IN_FLIGHT_PER_WORKER,
                                     lambda item, future: future.result())
                 return
-            started: dict[str, float] = {}
-
-            def submit(item: Work):
-                future = client.submit(job, item, pure=False)
-                started[future.key] = time.monotonic()
-                return future
 
             def settle(item: Work, future) -> Outcome:
-                left = started.pop(future.key) + self.doc_timeout - time.monotonic()
-                try:
-                    return future.result(timeout=max(left, 0.001))
-                except (TimeoutError, FutureTimeout):
-                    self._stop(client, future)
-                    return job.stopped(item, "E040", seconds=f"{self.doc_timeout:g}")
+                if self._finished_in_time(client, future):
+                    return future.result()
+                self._stop(client, future)
+                return job.stopped(item, "E040", seconds=f"{self.doc_timeout:g}")
 
-            yield from in_order(submit, work, workers, settle)
+            yield from in_order(lambda item: client.submit(job, item, pure=False), work,
+                                workers, settle)
+
+    def _finished_in_time(self, client, future) -> bool:
+        """Wait for ``future``; its clock starts when a worker takes it (the scheduler's
+        'processing'), so time in the queue or in a restarting worker does not count."""
+        deadline = None
+        while True:
+            now = time.monotonic()
+            if deadline is None and any(future.key in keys
+                                        for keys in client.processing().values()):
+                deadline = now + self.doc_timeout
+            if deadline is not None and now >= deadline:
+                return False
+            wait = DASK_POLL_SECONDS if deadline is None else min(DASK_POLL_SECONDS,
+                                                                 deadline - now)
+            try:
+                future.result(timeout=max(wait, 0.001))
+                return True
+            except (TimeoutError, FutureTimeout):
+                continue
+            except Exception:  # noqa: BLE001  the document's own error: result() raises it
+                return True
 
     @staticmethod
     def _stop(client, future) -> None:
@@ -187,3 +215,4 @@ class DaskExecutor:
         client.cancel(future, force=True)
         if running:
             client.restart_workers(running, raise_for_error=False)
+

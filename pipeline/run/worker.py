@@ -49,6 +49,10 @@ def timed_encoder(name: str) -> TimedEncoder:
     return TimedEncoder(load_encoder(name))
 
 
+WARM_UP = ("今年粮食产量增加百分之十。工厂已经完成计划。",
+           "Grain output rose by 10% this year. The factory has fulfilled its plan.")
+
+
 @dataclass(frozen=True, slots=True)
 class Work:
     """A document to (re)process, with the hash of its inputs when they could be read."""
@@ -76,6 +80,19 @@ class DocumentJob:
         except OSError as exc:
             return environment_failure(doc_id, exc, self.out_dir, outcome.timings)
         return outcome
+
+    def prepare(self) -> None:
+        """Load this process's models with a two-sentence document, before its first real
+        one, so that a time limit counts a document's own work, not the models' loading.
+        A failure here is left for the first document to report, with its name."""
+        from pipeline.ingest.plain import parse_pair
+        from pipeline.stages import process
+
+        try:
+            doc = parse_pair(*WARM_UP, "warm-up", "warm-up.zh", "warm-up.en", "zh", "en", False)
+            process(doc, self.settings, timed_encoder(self.settings.align.encoder))
+        except Exception:  # noqa: BLE001 (reported by the first document)
+            return
 
     def stopped(self, work: Work, code: str, **details: str) -> Outcome:
         """The outcome of a document whose worker was stopped from outside (time limit,
