@@ -3,6 +3,10 @@ and a hook that makes chosen documents never finish inside worker processes only
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 NEVER_ENDS = "THIS DOCUMENT NEVER ENDS"
@@ -61,3 +65,32 @@ def hang_hook_env(folder: Path) -> dict[str, str]:
     (folder / "sitecustomize.py").write_text(HANG_HOOK, "utf-8")
     paths = [str(folder), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {"PYTHONPATH": os.pathsep.join(paths)}
+
+
+@contextmanager
+def small_disk(folder: Path, size: str, read_only: bool = False) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted on ``folder`` (root only; skips the test otherwise)."""
+    import pytest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.decode(errors='replace')}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill ``disk`` with one file, leaving about ``leave`` bytes free; return the file."""
+    filler = disk / "filler"
+    free = shutil.disk_usage(disk).free
+    with open(filler, "wb") as handle:
+        try:
+            handle.write(b"\0" * max(0, free - leave))
+        except OSError:
+            pass
+    return filler

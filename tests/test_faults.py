@@ -6,16 +6,23 @@ second run on the same folder, a killed parent, and review requests meant to bre
 """
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from faults import GRAIN, HANGING, LETTERS, hang_hook_env, write_corpus
+from faults import GRAIN, HANGING, LETTERS, fill, hang_hook_env, small_disk, write_corpus
+from pipeline.cli import app
 from pipeline.errors import DuiqiError
 from pipeline.extract import context_en
 from pipeline.extract.models import english_nlp
 from pipeline.run import DaskExecutor, LocalExecutor, run_corpus
 from pipeline.settings import ExtractSettings
+from pipeline.write import corpus as corpus_module
+from pipeline.write.folder import MARKERS, STATE_DIR
+from runs import snapshot
 
 # Seconds a document may take in these tests: workers load their models before the clock
 # starts, and a three-sentence article takes well under a second.
@@ -83,3 +90,82 @@ def test_a_time_limit_must_be_positive():
         with pytest.raises(DuiqiError, match="E035"):
             LocalExecutor(1, bad)
     assert LocalExecutor(1, 0).doc_timeout is None
+
+
+# 2. The machine fails: retried by the next run, never remembered; a clear message.
+
+def many_articles(root: Path, count: int) -> Path:
+    return write_corpus(root, {f"doc{i:02d}.md": GRAIN.replace("10%", f"{i + 10}%")
+                               for i in range(count)})
+
+
+def run_cli(*args) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception)
+    return result.exit_code, result.output
+
+
+def test_disk_full_then_space_freed(shared, tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 8)
+    clean = tmp_path / "clean"
+    run_corpus(corpus, clean, progress=False)
+    with small_disk(tmp_path / "disk", "2m") as disk:
+        out = disk / "out"
+        filler = fill(disk, leave=60_000)  # room for a few documents, not for eight
+        code, output = run_cli("run", corpus, "--out", out, "--quiet", "--doc-timeout", "0")
+        assert code == 2 and "Traceback" not in output
+        assert "No space left on device" in output and str(out) in output
+        written = {p.name for p in out.glob("*.md.json")}
+        marked = len(list((out / STATE_DIR / MARKERS).rglob("*.json")))
+        assert 0 < marked <= len(written) < 8
+        kept = {name: (out / name).read_bytes() for name in written}
+        filler.unlink()
+        result = run_corpus(corpus, out, progress=False)
+        assert result.processed == 8 - marked  # what was finished before is not redone
+        assert all((out / name).read_bytes() == data for name, data in kept.items())
+        assert snapshot(out) == snapshot(clean)
+
+
+def test_read_only_output_folder(tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 1)
+    with small_disk(tmp_path / "disk", "1m", read_only=True) as disk:
+        code, output = run_cli("run", corpus, "--out", disk / "out", "--quiet")
+    assert code == 2 and "Traceback" not in output
+    assert "Read-only file system" in output and str(disk / "out") in output
+
+
+def test_a_failing_write_is_retried_not_remembered(shared, tmp_path, monkeypatch):
+    """Without a tmpfs: the write layer refuses one document (ENOSPC), then works again."""
+    corpus = many_articles(tmp_path / "corpus", 2)
+    original = corpus_module.write_bytes_atomic
+
+    def full_for_doc01(path, data):
+        if path.name.startswith("doc01"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        original(path, data)
+
+    monkeypatch.setattr(corpus_module, "write_bytes_atomic", full_for_doc01)
+    first = run_corpus(corpus, tmp_path / "out", progress=False)
+    failure = first.report["failures"][0]
+    assert (failure["doc_id"], failure["code"]) == ("doc01.md", "E042")
+    assert "No space left on device" in failure["cause"] and "bug" not in failure["cause"]
+    monkeypatch.setattr(corpus_module, "write_bytes_atomic", original)
+    second = run_corpus(corpus, tmp_path / "out", progress=False)
+    assert second.processed == 1 and second.report["failed"] == 0
+
+
+def test_a_briefly_unreadable_input_is_retried(shared, tmp_path, monkeypatch):
+    corpus = many_articles(tmp_path / "corpus", 1)
+    original = Path.read_bytes
+
+    def unreadable(path):
+        if path.name == "doc00.md":
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    first = run_corpus(corpus, tmp_path / "out", progress=False)
+    assert first.report["failures"][0]["code"] == "E020"
+    monkeypatch.setattr(Path, "read_bytes", original)
+    assert run_corpus(corpus, tmp_path / "out", progress=False).report["failed"] == 0

@@ -59,8 +59,8 @@ def run_corpus(corpus: Path, out_dir: Path, settings: Settings = Settings(),
     with folder.lock():
         try:
             return _run(Path(corpus).resolve(), folder, settings, progress, executor)
-        except OSError as exc:
-            where = exc.filename or folder.root
+        except OSError as exc:  # a corpus file or the timings: name the folder
+            where = Path(exc.filename).parent if exc.filename else folder.root
             raise DuiqiError("E042", path=where, cause=cause(exc)) from exc
 
 
