@@ -54,6 +54,9 @@ class Warnings:
     W002 = "Date header '{value}' is not an ISO date; kept as written"
     W003 = "{count} characters that XML forbids were removed from the TMX"
     W004 = "the English side has no sentences; nothing to align"
+    W005 = ("{path}: the last line was cut by a crash; it was moved to {aside} and review "
+            "goes on without it")
+    W006 = "{path}: skipped, {detail}"
 
 
 class ReviewErrors:
@@ -66,6 +69,8 @@ class ReviewErrors:
     R005 = "the request is malformed: {detail}."
     R006 = "unknown operation {op!r}; use one of: {known}."
     R007 = "send the edit as JSON (Content-Type: application/json)."
+    R008 = "the request body is over {limit} bytes; an edit is a few hundred."
+    R009 = "{path}: damaged ({detail}); run 'duiqi run' again to rebuild it."
     R010 = "{detail}"
     R011 = "nothing to undo: the document is at the pipeline's alignment."
     R012 = "nothing to redo: no undo since the last edit."
@@ -81,9 +86,11 @@ class ReviewErrors:
 
 
 # The HTTP status the review server answers each review error with.
+# A journal or a document the server cannot use is a conflict with the folder's state (409),
+# never a 500: the message says which file and what to do.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
-                 "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500,
-                 "R022": 400, "R023": 400}
+                 "R007": 415, "R008": 413, "R009": 409, "R010": 422, "R011": 422, "R012": 422,
+                 "R020": 409, "R021": 409, "R022": 400, "R023": 400}
 
 
 class DuiqiError(Exception):
