@@ -7,7 +7,13 @@ second run on the same folder, a killed parent, and review requests meant to bre
 from __future__ import annotations
 
 import errno
+import json
 import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +27,8 @@ from pipeline.extract.models import english_nlp
 from pipeline.run import DaskExecutor, LocalExecutor, run_corpus
 from pipeline.settings import ExtractSettings
 from pipeline.write import corpus as corpus_module
-from pipeline.write.folder import MARKERS, STATE_DIR
+from pipeline.write.folder import MARKERS, STATE_DIR, OutputFolder
+from conftest import ROOT
 from runs import snapshot
 
 # Seconds a document may take in these tests: workers load their models before the clock
@@ -169,3 +176,107 @@ def test_a_briefly_unreadable_input_is_retried(shared, tmp_path, monkeypatch):
     assert first.report["failures"][0]["code"] == "E020"
     monkeypatch.setattr(Path, "read_bytes", original)
     assert run_corpus(corpus, tmp_path / "out", progress=False).report["failed"] == 0
+
+
+# 3. Broken outputs are never trusted.
+
+def test_damaged_outputs_are_named_then_rebuilt(shared, tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 3)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    run_corpus(corpus, clean, progress=False)
+    shutil.copytree(clean, out)
+    expected = snapshot(clean)
+    json_path = out / "doc00.md.json"
+    json_path.write_bytes(json_path.read_bytes()[:300])
+    (out / "doc01.md.tmx").unlink()
+    (out / "corpus.tmx").write_bytes((out / "corpus.tmx").read_bytes()[:500])
+
+    code, output = run_cli("export", out, "--format", "hf")
+    assert code == 2 and "Traceback" not in output
+    assert "doc00.md.json" in output and "damaged" in output
+
+    result = run_corpus(corpus, out, progress=False)
+    assert result.processed == 2
+    assert snapshot(out) == expected
+    assert run_corpus(corpus, out, progress=False).processed == 0
+
+
+def test_a_damaged_corpus_file_alone_is_rebuilt(shared, tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 1)
+    out = tmp_path / "out"
+    run_corpus(corpus, out, progress=False)
+    expected = snapshot(out)
+    pairs = out / "pairs.jsonl"
+    pairs.write_bytes(pairs.read_bytes().replace(b"Grain", b"Grian", 1))  # same size
+    assert run_corpus(corpus, out, progress=False).processed == 0
+    assert snapshot(out) == expected
+
+
+# 4. Names: every entry is a processed document or a named failure, and the batch goes on.
+
+def test_long_odd_and_looping_names(shared, tmp_path):
+    corpus = tmp_path / "corpus"
+    fits = {"a" * 236 + ".md", "长" * 80 + ".md", "b" * 250 + ".md"}  # 239, 243, 253 bytes
+    too_long = {"c" * 251 + ".md", "d" * 252 + ".md"}  # 254, 255: no room for '.json'
+    write_corpus(corpus, {name: GRAIN for name in fits | too_long})
+    os.close(os.open(os.fsencode(corpus) + b"/bad_\xff\xfe.md", os.O_CREAT | os.O_WRONLY))
+    os.symlink("loop_b.md", corpus / "loop_a.md")
+    os.symlink("loop_a.md", corpus / "loop_b.md")
+    os.symlink("nowhere.md", corpus / "dangling.md")
+    os.mkfifo(corpus / "pipe.md")
+    out = tmp_path / "out"
+    result = run_corpus(corpus, out, progress=False)
+    by_id = {o.doc_id: o for o in result.outcomes}
+    fitting = {"a" * 236 + ".md", "长" * 80 + ".md"}
+    assert {d for d, o in by_id.items() if o.status == "ok"} == fitting
+    assert (by_id["b" * 250 + ".md"].error_code, by_id["c" * 251 + ".md"].error_code) == (
+        "E008", "E008")
+    assert by_id["bad_\\xff\\xfe.md"].error_code == "E009"
+    assert "symbolic links" in by_id["loop_a.md"].error and by_id["loop_b.md"].status == "failed"
+    assert by_id["dangling.md"].error_code == "E020"
+    assert "not a regular file" in by_id["pipe.md"].error
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert len(report["failures"]) == len(by_id) - 2
+    assert all((out / f"{name}.json").is_file() for name in fitting)
+    rerun = run_corpus(corpus, out, progress=False)  # the input failures are remembered
+    assert rerun.processed == 4  # only the unreadable entries are tried again
+
+
+# 5. Processes: one run per folder, workers die with their parent, outputs are readable.
+
+def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 1)
+    out = tmp_path / "out"
+    with OutputFolder(out).lock():
+        leftover = out / ".doc00.md.json.abcd1234.tmp"  # the first run's write in flight
+        leftover.write_bytes(b"{")
+        code, output = run_cli("run", corpus, "--out", out, "--quiet")
+        assert code == 2 and "another 'duiqi run' is writing" in output
+        assert str(out) in output and leftover.exists()
+
+
+def test_workers_die_with_their_parent(shared, tmp_path):
+    psutil = pytest.importorskip("psutil")
+    corpus = many_articles(tmp_path / "corpus", 6)
+    run = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out",
+                            str(tmp_path / "out"), "--quiet", "--jobs", "2"], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(run.pid)
+    deadline = time.monotonic() + 120
+    while len(workers := parent.children(recursive=True)) < 2:
+        assert time.monotonic() < deadline and run.poll() is None
+        time.sleep(0.1)
+    run.kill()
+    run.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=20)
+    assert not alive, [p.pid for p in alive]
+
+
+def test_outputs_honour_the_umask(shared, tmp_path):
+    corpus = many_articles(tmp_path / "corpus", 1)
+    run_corpus(corpus, tmp_path / "out", progress=False)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file() and path.name != "lock":
+            assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path

@@ -13,6 +13,7 @@ file system allows still has one.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -84,7 +85,11 @@ class OutputFolder:
 
     def remove_outputs(self, doc_id: str, suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES) -> None:
         for suffix in suffixes:
-            self.output(doc_id, suffix).unlink(missing_ok=True)
+            try:
+                self.output(doc_id, suffix).unlink(missing_ok=True)
+            except OSError as exc:
+                if exc.errno != errno.ENAMETOOLONG:  # a name too long was never written
+                    raise
 
     # Per corpus
     @property
