@@ -19,9 +19,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from faults import GRAIN, HANGING, LETTERS, fill, hang_hook_env, small_disk, write_corpus
+from faults import (GRAIN, HANGING, LETTERS, article, fill, hang_hook_env, small_disk,
+                    write_corpus)
 from pipeline.cli import app
-from pipeline.errors import DuiqiError
+from pipeline.errors import DuiqiError, InputError
+from pipeline.ingest import decode_bytes, parse_text
 from pipeline.extract import context_en
 from pipeline.extract.models import english_nlp
 from pipeline.run import DaskExecutor, LocalExecutor, run_corpus
@@ -54,10 +56,10 @@ def hanging_corpus(root: Path) -> Path:
 
 def assert_hang_reported(result, out: Path) -> None:
     by_id = {o.doc_id: o for o in result.outcomes}
-    assert by_id["b_hangs.md"].status == "failed" and by_id["b_hangs.md"].error_code == "E040"
+    assert by_id["b_hangs.md"].status == "failed" and by_id["b_hangs.md"].error_code == "E056"
     assert "b_hangs.md" in by_id["b_hangs.md"].error and "--doc-timeout" in by_id["b_hangs.md"].error
     assert [o.status for d, o in sorted(by_id.items()) if d != "b_hangs.md"] == ["ok"] * 3
-    assert result.report["failures"][0]["code"] == "E040"
+    assert result.report["failures"][0]["code"] == "E056"
     assert (out / "c_letters.md.json").is_file()  # 'Of 500.' went through extraction
     assert not (out / "b_hangs.md.json").exists()
 
@@ -94,7 +96,7 @@ def test_a_document_that_never_ends_on_dask(shared, tmp_path, monkeypatch):
 
 def test_a_time_limit_must_be_positive():
     for bad in (-1, float("nan"), float("inf"), "10"):
-        with pytest.raises(DuiqiError, match="E035"):
+        with pytest.raises(DuiqiError, match="E052"):
             LocalExecutor(1, bad)
     assert LocalExecutor(1, 0).doc_timeout is None
 
@@ -155,7 +157,7 @@ def test_a_failing_write_is_retried_not_remembered(shared, tmp_path, monkeypatch
     monkeypatch.setattr(corpus_module, "write_bytes_atomic", full_for_doc01)
     first = run_corpus(corpus, tmp_path / "out", progress=False)
     failure = first.report["failures"][0]
-    assert (failure["doc_id"], failure["code"]) == ("doc01.md", "E042")
+    assert (failure["doc_id"], failure["code"]) == ("doc01.md", "E058")
     assert "No space left on device" in failure["cause"] and "bug" not in failure["cause"]
     monkeypatch.setattr(corpus_module, "write_bytes_atomic", original)
     second = run_corpus(corpus, tmp_path / "out", progress=False)
@@ -230,8 +232,8 @@ def test_long_odd_and_looping_names(shared, tmp_path):
     fitting = {"a" * 236 + ".md", "长" * 80 + ".md"}
     assert {d for d, o in by_id.items() if o.status == "ok"} == fitting
     assert (by_id["b" * 250 + ".md"].error_code, by_id["c" * 251 + ".md"].error_code) == (
-        "E008", "E008")
-    assert by_id["bad_\\xff\\xfe.md"].error_code == "E009"
+        "E050", "E050")
+    assert by_id["bad_\\xff\\xfe.md"].error_code == "E051"
     assert "symbolic links" in by_id["loop_a.md"].error and by_id["loop_b.md"].status == "failed"
     assert by_id["dangling.md"].error_code == "E020"
     assert "not a regular file" in by_id["pipe.md"].error
@@ -280,3 +282,47 @@ def test_outputs_honour_the_umask(shared, tmp_path):
     for path in (tmp_path / "out").rglob("*"):
         if path.is_file() and path.name != "lock":
             assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path
+
+
+# 6. Encodings: Big5 read for real, garbage refused, a file pasted twice kept once.
+
+BIG5_ARTICLE = article(
+    ["Xinhua News Agency, Taiyuan, 14th. Grain output in Shanxi rose by 10% this year.",
+     "The province has trained more than 1,300 technicians for the cooperatives."],
+    ["【新華社太原十四日電】山西省今年糧食產量增加百分之十。",
+     "全省已經為合作社訓練了一千三百多名技術員。"], title_zh="糧食產量增加")
+
+
+def test_big5_is_decoded_for_real_and_said():
+    decoded = decode_bytes(BIG5_ARTICLE.encode("big5"), "big5.md")
+    assert (decoded.encoding, decoded.text) == ("big5hkscs", BIG5_ARTICLE)
+    assert BIG5_ARTICLE.encode("big5").decode("gb18030") != BIG5_ARTICLE  # the old silent way
+
+
+def test_big5_document_runs_with_a_warning(shared, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "big5.md").write_bytes(BIG5_ARTICLE.encode("big5"))
+    result = run_corpus(corpus, tmp_path / "out", progress=False)
+    assert result.outcomes[0].status == "ok"
+    assert [w["code"] for w in result.report["warnings"]] == ["W022"]
+    record = json.loads((tmp_path / "out" / "big5.md.json").read_text("utf-8"))
+    assert record["sentences"]["zh"][1]["text"] == "全省已經為合作社訓練了一千三百多名技術員。"
+
+
+def test_private_use_garbage_is_refused_a_few_pass():
+    garbage = GRAIN.replace("全省", "全省" + "\ue000\ue4c6\ue5e5" * 5)
+    with pytest.raises(InputError) as caught:
+        decode_bytes(garbage.encode("gb18030"), "garbage.md")
+    assert caught.value.code == "E003" and "looks like text" in caught.value.message
+    rare = GRAIN.replace("。", "\ue4c6。", 2)  # an OCR font's rare characters
+    assert decode_bytes(rare.encode("gb18030"), "rare.md").text == rare
+
+
+def test_two_original_blocks_keep_only_the_first_text():
+    pasted_twice = GRAIN + "\n\n<hr /> \n\nOriginal: \n\n\n### 粮食产量增加\n\n1955-12-01\n" \
+                           "第2版()\n\n    另一篇文章的开头。\n"
+    doc = parse_text(pasted_twice, "twice.md")
+    assert [p.text for p in doc.paragraphs["zh"]] == [p.text for p in
+                                                     parse_text(GRAIN, "x").paragraphs["zh"]]
+    assert [i.code for i in doc.issues] == ["W023"] and "line 27" in doc.issues[0].message

@@ -51,7 +51,7 @@ def test_a_large_integer_below_the_limit_is_not_echoed(client):
 
 def test_a_body_over_the_limit_is_a_413(client):
     big = json.dumps({"version": 0, "op": "x" * (MAX_BODY + 1), "args": {}})
-    assert error_of(client.post(STEEL_URL, content=big, headers=JSON), 413)["code"] == "R008"
+    assert error_of(client.post(STEEL_URL, content=big, headers=JSON), 413)["code"] == "R030"
 
 
 def test_a_megabyte_operation_name_is_not_echoed(client, review_out, monkeypatch):
@@ -80,7 +80,7 @@ def test_a_damaged_document_is_named(client, review_out):
     path.write_bytes(path.read_bytes()[:300])
     assert client.get("/api/documents").status_code == 200
     error = error_of(client.get("/api/documents/" + PLAIN_ID), 409)
-    assert error["code"] == "R009" and f"{PLAIN_ID}.json" in error["message"]
+    assert error["code"] == "R031" and f"{PLAIN_ID}.json" in error["message"]
 
 
 def test_a_torn_last_journal_line_is_set_aside(client, review_out, caplog):

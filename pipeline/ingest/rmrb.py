@@ -50,12 +50,26 @@ def parse_article(text: str, doc_id: str) -> Document:
     if original is None:
         doc.issues.append(Issue("W001", Warnings.W001))
         return doc
-    doc.paragraphs[ZH] = _chinese_block(lines[original + 1:], meta)
+    doc.paragraphs[ZH] = _chinese_block(lines[original + 1:_chinese_end(lines, original, doc)],
+                                        meta)
     if not doc.paragraphs[ZH]:
         raise InputError("E005", path=doc_id)
     if not doc.paragraphs[EN]:
         doc.issues.append(Issue("W004", Warnings.W004))
     return doc
+
+
+def _chinese_end(lines: list[Line], original: int, doc: Document) -> int:
+    """Where the Chinese text ends: at a second ``Original:`` (a file pasted twice), and at
+    the ``<hr />`` before it, which would otherwise become Chinese sentences."""
+    second = next((i for i in range(original + 1, len(lines))
+                   if ORIGINAL_RE.match(lines[i].text)), None)
+    if second is None:
+        return len(lines)
+    doc.issues.append(Issue("W023", Warnings.W023.format(line=second + 1)))
+    rule = next((i for i in range(second - 1, original, -1) if HR_RE.match(lines[i].text)),
+                None)
+    return second if rule is None else rule
 
 
 def _parse_header(lines: list[Line], meta: Metadata, issues: list[Issue], doc_id: str) -> int:

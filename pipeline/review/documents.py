@@ -51,7 +51,7 @@ class Library:
         path = document_path(self.out_dir, doc_id)
         record = self._load(path)
         if record is None and path in self._problems:
-            raise ReviewError("R009", path=path, detail=self._problems[path])
+            raise ReviewError("R031", path=path, detail=self._problems[path])
         if record is None or record["doc_id"] != doc_id:
             raise ReviewError("R002", doc_id=doc_id, out_dir=self.out_dir)
         return record
@@ -97,7 +97,7 @@ class Library:
 
     def _skip(self, path: Path, key: tuple[int, int], detail: str) -> None:
         if self._cache.get(path, (None,))[0] != key:  # warn once per version of the file
-            log.warning(Warnings.W006.format(path=path, detail=detail))
+            log.warning(Warnings.W021.format(path=path, detail=detail))
             self._cache[path] = (key, None)
             self._problems[path] = detail
         return None

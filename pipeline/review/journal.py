@@ -209,7 +209,7 @@ def recover_torn_tail(path: Path) -> None:
         with open(path, "r+b") as handle:
             handle.truncate(whole)
             os.fsync(handle.fileno())
-    log.warning(Warnings.W005.format(path=path, aside=aside))
+    log.warning(Warnings.W020.format(path=path, aside=aside))
 
 
 @lru_cache(maxsize=None)

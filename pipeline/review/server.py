@@ -97,12 +97,12 @@ async def _limited_body(request: Request) -> bytes:
     """The body, refused (413) past ``MAX_BODY`` whatever Content-Length claims."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
-        raise ReviewError("R008", limit=MAX_BODY)
+        raise ReviewError("R030", limit=MAX_BODY)
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
-            raise ReviewError("R008", limit=MAX_BODY)
+            raise ReviewError("R030", limit=MAX_BODY)
     return bytes(body)
 
 

@@ -54,14 +54,14 @@ def run_corpus(corpus: Path, out_dir: Path, settings: Settings = Settings(),
     the corpus files when anything changed. Outputs do not depend on the executor.
 
     The folder is locked for the run (a second run on it is refused); a disk that fills or
-    turns read-only is a named error (E042), and what was written before stays."""
+    turns read-only is a named error (E058), and what was written before stays."""
     folder = OutputFolder(out_dir)
     with folder.lock():
         try:
             return _run(Path(corpus).resolve(), folder, settings, progress, executor)
         except OSError as exc:  # a corpus file or the timings: name the folder
             where = Path(exc.filename).parent if exc.filename else folder.root
-            raise DuiqiError("E042", path=where, cause=cause(exc)) from exc
+            raise DuiqiError("E058", path=where, cause=cause(exc)) from exc
 
 
 def _run(corpus: Path, folder: OutputFolder, settings: Settings, progress: bool,

@@ -5,7 +5,7 @@ files and folders are skipped; symbolic links to folders are followed once, so a
 cannot trap the walk. Every other entry becomes a document, so that a dangling link, two
 links to each other or a FIFO is a named failure rather than a file that silently vanishes.
 A doc id is always printable: bytes of a name that are not UTF-8 are shown escaped
-(``bad_\\xff.md``), and the document fails with E009.
+(``bad_\\xff.md``), and the document fails with E051.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ any number of workers. At most ``window`` documents are in flight, so memory doe
 with the corpus.
 
 A document may run at most ``doc_timeout`` seconds: past it, the process running it is
-killed and replaced, the document is reported failed (E040) and the batch goes on. A parser
+killed and replaced, the document is reported failed (E056) and the batch goes on. A parser
 caught in a loop cannot be stopped from inside, so the limit needs worker processes: with a
 limit, even ``jobs=1`` runs its document in one.
 """
@@ -41,7 +41,7 @@ def check_timeout(seconds: float | None) -> float | None:
         return None
     if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not (
             0 < seconds < float("inf")):
-        raise DuiqiError("E035", value=seconds)
+        raise DuiqiError("E052", value=seconds)
     return float(seconds)
 
 
@@ -101,7 +101,7 @@ class LocalExecutor:
 
     def __post_init__(self) -> None:
         if not isinstance(self.jobs, int) or self.jobs < 1:
-            raise DuiqiError("E036", value=self.jobs)
+            raise DuiqiError("E053", value=self.jobs)
         object.__setattr__(self, "doc_timeout", check_timeout(self.doc_timeout))
 
     def map(self, job: DocumentJob, work: Iterable[Work]) -> Iterator[Outcome]:
@@ -117,9 +117,9 @@ class LocalExecutor:
             try:
                 return future.result()
             except FutureTimeout:
-                return job.stopped(item, "E040", seconds=f"{self.doc_timeout:g}")
+                return job.stopped(item, "E056", seconds=f"{self.doc_timeout:g}")
             except (ProcessExpired, BrokenProcessPool) as exc:  # killed, or out of memory
-                return job.stopped(item, "E041", detail=str(exc))
+                return job.stopped(item, "E057", detail=str(exc))
 
         threads = max(1, len(os.sched_getaffinity(0)) // self.jobs)
         pool = ProcessPool(self.jobs, initializer=start_worker,
@@ -180,7 +180,7 @@ class DaskExecutor:
                 if self._finished_in_time(client, future):
                     return future.result()
                 self._stop(client, future)
-                return job.stopped(item, "E040", seconds=f"{self.doc_timeout:g}")
+                return job.stopped(item, "E056", seconds=f"{self.doc_timeout:g}")
 
             yield from in_order(lambda item: client.submit(job, item, pure=False), work,
                                 workers, settle)

@@ -105,8 +105,8 @@ def environment_failure(doc_id: str, exc: OSError, out_dir: Path,
                         timings: dict[str, float]) -> Outcome:
     """No space, a read-only or unreadable folder, an I/O error: the machine's fault."""
     where = Path(exc.filename).parent if exc.filename else Path(out_dir)
-    return Outcome(doc_id, "failed", error_code="E042", timings=timings, retry=True,
-                   error=Errors.E042.format(path=f"{doc_id} (in {where})", cause=cause(exc)))
+    return Outcome(doc_id, "failed", error_code="E058", timings=timings, retry=True,
+                   error=Errors.E058.format(path=f"{doc_id} (in {where})", cause=cause(exc)))
 
 
 def process_task(task: Task, root: Path, out_dir: Path,
@@ -149,8 +149,8 @@ def process_task(task: Task, root: Path, out_dir: Path,
     except OSError as exc:
         return environment_failure(task.doc_id, exc, out_dir, timings), {}
     except MemoryError:
-        return Outcome(task.doc_id, "failed", error_code="E041", timings=timings, retry=True,
-                       error=Errors.E041.format(path=task.doc_id, detail="out of memory")), {}
+        return Outcome(task.doc_id, "failed", error_code="E057", timings=timings, retry=True,
+                       error=Errors.E057.format(path=task.doc_id, detail="out of memory")), {}
     except Exception as exc:  # a bug or an input we did not foresee: report it, go on
         where = traceback.extract_tb(exc.__traceback__)[-1]
         error = Errors.E999.format(path=task.doc_id, kind=type(exc).__name__,
@@ -172,9 +172,9 @@ def check_name(task: Task, folder: OutputFolder) -> None:
         try:
             os.fsencode(path.name).decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError("E009", path=task.doc_id) from None
+            raise InputError("E051", path=task.doc_id) from None
     if not folder.name_fits(task.doc_id):
-        raise InputError("E008", path=task.doc_id, limit=NAME_MAX)
+        raise InputError("E050", path=task.doc_id, limit=NAME_MAX)
 
 
 def _short(text: str, limit: int = 300) -> str:

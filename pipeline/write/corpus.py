@@ -39,7 +39,7 @@ def write_document(record: dict, out_dir: Path) -> dict[str, str]:
 
 def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
     """The document records of ``doc_ids``, one at a time, in the given order; a damaged
-    one is a named error (E037), not a traceback."""
+    one is a named error (E054), not a traceback."""
     folder = OutputFolder(out_dir)
     for doc_id in doc_ids:
         yield folder.read_json(folder.output(doc_id, ".json"))

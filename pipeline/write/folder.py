@@ -130,7 +130,7 @@ class OutputFolder:
         except FileNotFoundError as exc:
             raise InputError("E030", path=self.root) from exc
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError("E037", path=self.corpus_state, detail=_short(exc)) from exc
+            raise InputError("E054", path=self.corpus_state, detail=_short(exc)) from exc
 
     def read_json(self, path: Path):
         """A JSON output of this folder, or a named error when it is damaged."""
@@ -138,19 +138,19 @@ class OutputFolder:
             with open(path, encoding="utf-8") as handle:
                 return json.load(handle)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise InputError("E037", path=path, detail=_short(exc)) from exc
+            raise InputError("E054", path=path, detail=_short(exc)) from exc
 
     def read_signature(self) -> str:
         """The settings signature of the last complete run (it is in report.json)."""
         report = self.read_json(self.report)
         if not isinstance(report, dict) or not isinstance(report.get("signature"), str):
-            raise InputError("E037", path=self.report, detail="no signature")
+            raise InputError("E054", path=self.report, detail="no signature")
         return report["signature"]
 
     # Writers
     @contextmanager
     def lock(self) -> Iterator[None]:
-        """Hold the folder for one run; a second run on it is refused (E038), not mixed in.
+        """Hold the folder for one run; a second run on it is refused (E055), not mixed in.
 
         ``filelock`` is portable (no fcntl on Windows) and the lock dies with its process,
         so a killed run never leaves the folder locked."""
@@ -161,7 +161,7 @@ class OutputFolder:
         try:
             lock.acquire()
         except Timeout as exc:
-            raise DuiqiError("E038", path=self.root) from exc
+            raise DuiqiError("E055", path=self.root) from exc
         try:
             yield
         finally:
@@ -175,7 +175,7 @@ class OutputFolder:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise DuiqiError("E042", path=self.root, cause=cause(exc)) from exc
+            raise DuiqiError("E058", path=self.root, cause=cause(exc)) from exc
 
     def sweep_temp_files(self) -> None:
         """Remove the temp files that killed runs left behind. Call it holding the lock: no
