@@ -60,6 +60,9 @@ class Warnings:
     W022 = "decoded as Big5 (traditional characters), not UTF-8 or GB18030"
     W023 = ("a second 'Original:' block (line {line}) was ignored: only the first Chinese "
             "text is aligned")
+    W024 = ("{count} Chinese line(s) in the English section (a copy of the Chinese text) "
+            "left out of the English")
+    W025 = "line {line}: garbled English (a wrong decoding?) left out"
 
 
 class ReviewErrors:
