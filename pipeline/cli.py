@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__
+from pipeline.run.executors import DEFAULT_DOC_TIMEOUT
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # click's own code for usage errors; bad settings share it
@@ -170,7 +171,11 @@ def run(corpus: Annotated[Path, typer.Argument(metavar="CORPUS_DIR", exists=True
         scheduler: Annotated[Optional[str], typer.Option(
             metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
         quiet: QuietOption = False,
-        verbose: VerboseOption = 0) -> None:
+        verbose: VerboseOption = 0,
+        doc_timeout: Annotated[float, typer.Option(
+            "--doc-timeout", min=0, metavar="SECONDS",
+            help="Seconds one document may take before its worker is replaced and it is "
+                 "reported failed (0: no limit).")] = DEFAULT_DOC_TIMEOUT) -> None:
     """Align every new or changed document of CORPUS_DIR: per-document JSON and TMX,
     corpus TMX, pairs, report. Unchanged documents are skipped, so a killed run resumes."""
     from pipeline.errors import DuiqiError
@@ -181,8 +186,9 @@ def run(corpus: Annotated[Path, typer.Argument(metavar="CORPUS_DIR", exists=True
     if executor is ExecutorName.dask and not scheduler:
         raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
     settings = _settings(config, model=model, max_bead=max_bead, presplit=presplit)
-    chosen = DaskExecutor(scheduler) if executor is ExecutorName.dask else LocalExecutor(jobs)
     try:
+        chosen = (DaskExecutor(scheduler, doc_timeout=doc_timeout)
+                  if executor is ExecutorName.dask else LocalExecutor(jobs, doc_timeout))
         result = run_corpus(corpus, out, settings, progress=not quiet, executor=chosen)
     except DuiqiError as exc:
         _fail(exc.message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 class Errors:
     E001 = "{path}: file is empty. Remove it from the corpus or add the article text."
     E002 = "{path}: looks binary ({detail}), not a text file. Is this the right folder?"
-    E003 = ("{path}: cannot decode as UTF-8, UTF-16 or GB18030 ({detail}). "
+    E003 = ("{path}: cannot decode as UTF-8, UTF-16, GB18030 or Big5 ({detail}). "
             "Re-save the file as UTF-8.")
     E004 = ("{path}: has an '<hr />' separator but no 'Original:' line after it; "
             "the Chinese block is missing or the file is truncated.")
@@ -30,8 +30,27 @@ class Errors:
     E041 = "{source}: unknown setting '{key}'; known in {group}: {known}."
     E042 = "{source}: setting '{key}' must be {expected}, got {value!r}."
     E043 = "{source}: setting '{key}': {detail}."
+    E050 = ("{path}: the file name is too long for the output names (at most {limit} bytes "
+            "with '.json'); shorten it.")
+    E051 = "{path}: the file name is not valid UTF-8; rename it (e.g. convmv -f gbk -t utf8)."
+    E052 = "--doc-timeout must be a positive number of seconds (0: no limit), not {value!r}."
+    E053 = "--jobs must be a whole number of at least 1, not {value!r}."
+    E054 = ("{path}: damaged ({detail}). Run 'duiqi run' again: it redoes documents whose "
+            "outputs are missing or damaged and rebuilds the corpus files.")
+    E055 = ("{path}: another 'duiqi run' is writing into this folder. Wait for it to finish "
+            "or choose another --out.")
+    E056 = ("{path}: stopped after {seconds} s (--doc-timeout); its worker was replaced and "
+            "the batch went on. The next run tries it again; raise --doc-timeout if the "
+            "document is only long.")
+    E057 = "{path}: the worker process died ({detail}); the next run tries it again."
+    E058 = ("{path}: cannot write: {cause}. Nothing written before was lost; free space or "
+            "fix the folder and run again: the documents not written are redone.")
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
+
+
+# Failures of the machine, not of the input: never remembered, so the next run retries them.
+RETRIED = frozenset({"E020", "E056", "E057", "E058"})
 
 
 class Warnings:
@@ -39,6 +58,15 @@ class Warnings:
     W002 = "Date header '{value}' is not an ISO date; kept as written"
     W003 = "{count} characters that XML forbids were removed from the TMX"
     W004 = "the English side has no sentences; nothing to align"
+    W020 = ("{path}: the last line was cut by a crash; it was moved to {aside} and review "
+            "goes on without it")
+    W021 = "{path}: skipped, {detail}"
+    W022 = "decoded as Big5 (traditional characters), not UTF-8 or GB18030"
+    W023 = ("a second 'Original:' block (line {line}) was ignored: only the first Chinese "
+            "text is aligned")
+    W024 = ("{count} Chinese line(s) in the English section (a copy of the Chinese text) "
+            "left out of the English")
+    W025 = "line {line}: garbled English (a wrong decoding?) left out"
 
 
 class ReviewErrors:
@@ -63,12 +91,16 @@ class ReviewErrors:
             "to the pipeline's own output, not to an exported copy.")
     R023 = ("--dest {dest} is the output folder itself; exporting there would overwrite "
             "the pipeline's output that the journal replays over. Choose another folder.")
+    R030 = "the request body is over {limit} bytes; an edit is a few hundred."
+    R031 = "{path}: damaged ({detail}); run 'duiqi run' again to rebuild it."
 
 
 # The HTTP status the review server answers each review error with.
+# A journal or a document the server cannot use is a conflict with the folder's state (409),
+# never a 500: the message says which file and what to do.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
-                 "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500,
-                 "R022": 400, "R023": 400}
+                 "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 409, "R021": 409,
+                 "R022": 400, "R023": 400, "R030": 413, "R031": 409}
 
 
 class DuiqiError(Exception):

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.run.state import finished_documents
 from pipeline.write.atomic import atomic_open
 from pipeline.write.corpus import pair_rows, read_records
+from pipeline.write.folder import OutputFolder
 
 FORMATS = ("hf", "parquet", "moses", "tmx")
 LANGS = ("zh", "en")  # the two columns of every export
@@ -147,13 +147,13 @@ def _reviewed_records(out_dir: Path, filters: ExportFilter) -> Iterator[dict]:
     from pipeline.review.journal import apply_corrections, read_journal
 
     reviewed = {entry["doc_id"] for entry in read_journal(out_dir)}
-    for record in read_records(out_dir, finished_documents(out_dir)):
+    for record in read_records(out_dir, OutputFolder(out_dir).documents()):
         if filters.keeps_document(record):
             yield apply_corrections(record, out_dir) if record["doc_id"] in reviewed else record
 
 
 def _signature(out_dir: Path) -> str:
-    return json.loads((out_dir / "report.json").read_text("utf-8"))["signature"]
+    return OutputFolder(out_dir).read_signature()
 
 
 def _write_hf(rows: Iterator[dict], dest: Path) -> tuple[Path, ...]:

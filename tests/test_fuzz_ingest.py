@@ -38,7 +38,7 @@ ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "latin-1"]
 def ingest(data: bytes) -> Document | None:
     """What a batch does with one file's bytes; None when it is rejected with a DuiqiError."""
     try:
-        return parse_text(decode_bytes(data, "fuzz.md"), "fuzz.md")
+        return parse_text(decode_bytes(data, "fuzz.md").text, "fuzz.md")
     except DuiqiError:
         return None
 

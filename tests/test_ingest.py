@@ -103,7 +103,7 @@ def test_bad_bytes_are_named(data, code):
 
 
 def test_gb18030_is_decoded():
-    assert decode_bytes("标题：人民日报\n".encode("gb18030"), "gb.txt") == "标题：人民日报\n"
+    assert decode_bytes("标题：人民日报\n".encode("gb18030"), "gb.txt").text == "标题：人民日报\n"
 
 
 def test_missing_original_is_an_error():

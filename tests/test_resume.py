@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from pipeline.run import run_corpus
-from pipeline.run.state import MARKERS, STATE_DIR
+from pipeline.write.folder import MARKERS, STATE_DIR
 from runs import copies_corpus, snapshot
 
 DOCUMENTS = 10

@@ -91,3 +91,21 @@ def test_forbidden_xml_characters_are_removed_and_counted(seed_record, shared):
     data, removed = tmx_bytes([dirty], dirty["signature"])
     validate_tmx(data)
     assert removed == 2 and clean_xml_text("a\x00b") == ("ab", 1)
+
+
+def test_document_from_json_reads_back_every_record_field(processed):
+    """Generic over pipeline.record: a field added there comes back without a change in
+    json_doc (only the source text and the paragraphs are not in the JSON)."""
+    import dataclasses
+
+    from conftest import SEED_004
+    from pipeline.settings import Settings
+    from pipeline.write.json_doc import document_from_json, document_to_json
+
+    meeting, article = processed(SEED_004), processed(rmrb("1956-01-03_武汉"))
+    for doc in (meeting, article):
+        back = document_from_json(json.loads(json.dumps(document_to_json(doc, Settings()))))
+        for field in dataclasses.fields(doc):
+            if field.name not in ("text", "paragraphs"):
+                assert getattr(back, field.name) == getattr(doc, field.name), field.name
+    assert meeting.meta.meeting.speeches and article.beads and article.entity_pairs

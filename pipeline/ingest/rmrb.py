@@ -11,13 +11,30 @@ from __future__ import annotations
 import re
 
 from pipeline.errors import InputError, Warnings
-from pipeline.ingest.lines import Line, ParagraphBuilder, normalise_title, split_lines
+from pipeline.ingest.lines import (Line, ParagraphBuilder, normalise_title, paragraph_from,
+                                   split_lines)
 from pipeline.record import EN, ZH, Document, Issue, Metadata, Paragraph
 
 HEADER_RE = re.compile(r"^(Title|Author|Date|Page|Edition|Column):[ \t]*(.*?)\s*$")
 HR_RE = re.compile(r"^\s*<hr\s*/?>\s*$", re.IGNORECASE)
 ORIGINAL_RE = re.compile(r"^\s*Original:\s*$")
-NAMED_ENTITIES_RE = re.compile(r"^\s*\*\*Named Entities\*\*\s*$")
+NAMED_ENTITIES_RE = re.compile(r"^\s*\*\*Named Entities\*\*\s*(?P<rest><br\s*/?>.*)?$",
+                               re.IGNORECASE)
+BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# zh and en of a named-entity line: a tab, or 2-4 spaces (wider is an indent, not a gap)
+ENTITY_GAP_RE = re.compile(r"\t+|(?<=\S) {2,4}(?=\S)")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A dateline alone on its line: "Xinhua News Agency, Taiyuan, 14th", "Peking, Jan. 3 (Xinhua)"
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, ?)+"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)?)|(?:[A-Z][a-z]{2,8}\.? \d{1,2}))"
+    r"(?: ?\((?:Xinhua|XINHUA|Hsinhua|New China News Agency|NCNA)\))?\s*[-—:]*$")
+# Characters a decoding gone wrong leaves in English (mojibake 'Ã¤Â¸', U+FFFD, C1 controls).
+CORRUPT_RE = re.compile(r"[\u0080-\u00bf\u00c2\u00c3\ufffd\ue000-\uf8ff]")
+CORRUPT_SHARE = 0.2  # of a line's non-space characters; a real line has next to none
+VERSE_MIN_LINES = 3  # a list or a poem: this many short lines with no sentence end
+VERSE_LINE_CHARS = {EN: 60, ZH: 24}  # wrapped prose lines are longer
+SENTENCE_END_RE = re.compile(r"[.!?。！？]")
 ISO_DATE_RE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
 ZH_PAGE_RE = re.compile(r"^第\s*(\S+?)\s*版\s*[（(](.*)[)）]\s*$")
 ZH_COLUMN_RE = re.compile(r"^专栏[：:]\s*(.*)$")
@@ -44,18 +61,33 @@ def parse_article(text: str, doc_id: str) -> Document:
     if hr is not None and original is None:
         raise InputError("E004", path=doc_id)
     english_end = min(i for i in (hr, original, len(lines)) if i is not None)
-    english_lines = _take_named_entities(lines[body_start:english_end], meta)
     doc = Document(doc_id=doc_id, text=text, format="rmrb", meta=meta, issues=issues)
+    english_lines = _english_lines(_take_named_entities(lines[body_start:english_end], meta),
+                                   doc)
     doc.paragraphs[EN] = _english_paragraphs(english_lines, meta, text)
     if original is None:
         doc.issues.append(Issue("W001", Warnings.W001))
         return doc
-    doc.paragraphs[ZH] = _chinese_block(lines[original + 1:], meta)
+    doc.paragraphs[ZH] = _chinese_block(lines[original + 1:_chinese_end(lines, original, doc)],
+                                        meta)
     if not doc.paragraphs[ZH]:
         raise InputError("E005", path=doc_id)
     if not doc.paragraphs[EN]:
         doc.issues.append(Issue("W004", Warnings.W004))
     return doc
+
+
+def _chinese_end(lines: list[Line], original: int, doc: Document) -> int:
+    """Where the Chinese text ends: at a second ``Original:`` (a file pasted twice), and at
+    the ``<hr />`` before it, which would otherwise become Chinese sentences."""
+    second = next((i for i in range(original + 1, len(lines))
+                   if ORIGINAL_RE.match(lines[i].text)), None)
+    if second is None:
+        return len(lines)
+    doc.issues.append(Issue("W023", Warnings.W023.format(line=second + 1)))
+    rule = next((i for i in range(second - 1, original, -1) if HR_RE.match(lines[i].text)),
+                None)
+    return second if rule is None else rule
 
 
 def _parse_header(lines: list[Line], meta: Metadata, issues: list[Issue], doc_id: str) -> int:
@@ -105,17 +137,47 @@ def _iso_date(value: str) -> str | None:
 
 
 def _take_named_entities(lines: list[Line], meta: Metadata) -> list[Line]:
-    """Move a ``**Named Entities**`` block (zh TAB en lines) into the metadata."""
-    start = next((i for i, ln in enumerate(lines) if NAMED_ENTITIES_RE.match(ln.text)), None)
+    """Move a ``**Named Entities**`` block into the metadata: ``zh en`` entries separated by
+    a tab or 2-4 spaces, one a line or joined by ``<br>``."""
+    start, header = next(((i, m) for i, ln in enumerate(lines)
+                          if (m := NAMED_ENTITIES_RE.match(ln.text))), (None, None))
     if start is None:
         return lines
+    entries = BR_RE.split(header.group("rest") or "")
     end = start + 1
-    while end < len(lines) and (lines[end].blank or "\t" in lines[end].text):
-        if "\t" in lines[end].text:
-            zh, _, en = lines[end].text.strip().partition("\t")
-            meta.named_entities.append((zh.strip(), en.strip()))
+    while end < len(lines) and (lines[end].blank or _entity_line(lines[end].text)):
+        entries += BR_RE.split(lines[end].text)
         end += 1
+    for entry in entries:
+        parts = ENTITY_GAP_RE.split(entry.strip(), maxsplit=1)
+        if len(parts) == 2 and CJK_RE.search(parts[0]):
+            meta.named_entities.append((parts[0].strip(), parts[1].strip()))
     return lines[:start] + lines[end:]
+
+
+def _entity_line(text: str) -> bool:
+    parts = ENTITY_GAP_RE.split(text.strip(), maxsplit=1)
+    return bool(BR_RE.search(text)) or (len(parts) == 2 and bool(CJK_RE.search(parts[0])))
+
+
+def _english_lines(lines: list[Line], doc: Document) -> list[Line]:
+    """The English section without a copy of the Chinese text (some 1946 files carry one)
+    and without lines a wrong decoding garbled; each is left out with a warning."""
+    kept, chinese, corrupt = [], 0, []
+    for line in lines:
+        letters = [ch for ch in line.stripped if not ch.isspace()]
+        if letters and len(CJK_RE.findall(line.text)) > len(letters) / 2:
+            chinese += 1
+        elif letters and len(CORRUPT_RE.findall(line.text)) >= CORRUPT_SHARE * len(letters):
+            corrupt.append(line)
+        else:
+            kept.append(line)
+    if chinese:
+        doc.issues.append(Issue("W024", Warnings.W024.format(count=chinese)))
+    for line in corrupt:
+        number = doc.text.count("\n", 0, line.start) + 1
+        doc.issues.append(Issue("W025", Warnings.W025.format(line=number)))
+    return kept
 
 
 def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Paragraph]:
@@ -126,13 +188,11 @@ def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Pa
     that it can align with the Chinese headlines.
     """
     paragraphs: list[Paragraph] = []
-    builder = ParagraphBuilder(EN, " ")
+    block: list[Line] = []
 
     def close() -> None:
-        nonlocal builder
-        if not builder.empty:
-            paragraphs.append(builder.build(len(paragraphs)))
-        builder = ParagraphBuilder(EN, " ")
+        paragraphs.extend(_paragraphs_of(block, EN, " "))
+        block.clear()
 
     for line in lines:
         if line.blank:
@@ -140,8 +200,9 @@ def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Pa
             continue
         if line.indent:
             close()
-        builder.add(line.text, line.start)
+        block.append(line)
     close()
+    paragraphs = _join_datelines(paragraphs)
     title_key = normalise_title(meta.title_en or "")
     first_key = normalise_title(paragraphs[0].text) if paragraphs else ""
     if title_key and first_key and first_key in title_key:  # the title, or its first line
@@ -149,6 +210,40 @@ def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Pa
     elif title_key and meta.title_en:
         paragraphs.insert(0, _title_paragraph(meta.title_en, text))
     return _renumber(paragraphs)
+
+
+def _paragraphs_of(block: list[Line], lang: str, joiner: str) -> list[Paragraph]:
+    """One paragraph of wrapped lines joined; or, for a poem or a list (short lines, no
+    sentence end), one whole paragraph a line, so each line is a unit to align."""
+    if not block:
+        return []
+    if _is_verse([line.stripped for line in block], lang):
+        return [paragraph_from(lang, line.text, line.start, 0, "sentence") for line in block]
+    builder = ParagraphBuilder(lang, joiner)
+    for line in block:
+        builder.add(line.text, line.start)
+    return [builder.build(0)]
+
+
+def _is_verse(texts: list[str], lang: str) -> bool:
+    return (len(texts) >= VERSE_MIN_LINES
+            and all(len(t) <= VERSE_LINE_CHARS[lang] for t in texts)
+            and not any(SENTENCE_END_RE.search(t[:-1]) for t in texts))
+
+
+def _join_datelines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A dateline on a line of its own opens the next paragraph, as 【新华社…电】 opens the
+    Chinese first sentence."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind == "body" and DATELINE_RE.match(previous.text):
+            out[-1] = Paragraph(EN, 0, f"{previous.text} {para.text}",
+                                previous.offsets + [previous.offsets[-1] + 1] + para.offsets,
+                                para.kind)
+        else:
+            out.append(para)
+    return out
 
 
 def _title_paragraph(title: str, text: str) -> Paragraph:
@@ -205,12 +300,16 @@ def _chinese_header(lines: list[Line], i: int, meta: Metadata) -> int:
 def _chinese_paragraphs(lines: list[Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     builder, kind = ParagraphBuilder(ZH, ""), "body"
+    block: list[Line] = []  # the source lines of the paragraph being built
 
     def close() -> None:
         nonlocal builder
-        if not builder.empty:
+        if _is_verse([line.stripped for line in block], ZH):
+            paragraphs.extend(_paragraphs_of(block, ZH, ""))
+        elif not builder.empty:
             paragraphs.append(builder.build(len(paragraphs), kind))
         builder = ParagraphBuilder(ZH, "")
+        block.clear()
 
     for line in lines:
         if line.blank:
@@ -227,6 +326,8 @@ def _chinese_paragraphs(lines: list[Line]) -> list[Paragraph]:
             close()
             kind, pos = "body", piece.end()
         builder.add(line.text[pos:], line.start + pos)
+        if pos == len(indent):
+            block.append(line)
     close()
     return paragraphs
 

@@ -6,14 +6,17 @@ paths and symbolic links leading elsewhere are refused.
 """
 from __future__ import annotations
 
-import json
+import logging
 import os
+import stat
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
-from pipeline.errors import ReviewError
+from pipeline.errors import DuiqiError, ReviewError, Warnings
 from pipeline.review.journal import ReviewState
+from pipeline.write.folder import OutputFolder
 
+log = logging.getLogger("duiqi.review")
 FLAG_KINDS = ("number_mismatch", "number_missing", "unaligned", "low_score")
 SORTS = ("worst", "flags", "date")
 
@@ -25,7 +28,10 @@ def document_path(out_dir: Path, doc_id: str) -> Path:
             or ".." in relative.parts):
         raise ReviewError("R001", doc_id=doc_id)
     root = Path(out_dir).resolve()
-    path = (root / f"{doc_id}.json").resolve()
+    try:
+        path = (root / f"{doc_id}.json").resolve()
+    except (OSError, RuntimeError) as exc:  # a link loop (RuntimeError before Python 3.13)
+        raise ReviewError("R002", doc_id=doc_id, out_dir=out_dir) from exc
     if not path.is_relative_to(root):
         raise ReviewError("R001", doc_id=doc_id)
     if not path.is_file():
@@ -39,9 +45,13 @@ class Library:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = Path(out_dir)
         self._cache: dict[Path, tuple[tuple[int, int], dict | None]] = {}
+        self._problems: dict[Path, str] = {}  # why a file was skipped
 
     def record(self, doc_id: str) -> dict:
-        record = self._load(document_path(self.out_dir, doc_id))
+        path = document_path(self.out_dir, doc_id)
+        record = self._load(path)
+        if record is None and path in self._problems:
+            raise ReviewError("R031", path=path, detail=self._problems[path])
         if record is None or record["doc_id"] != doc_id:
             raise ReviewError("R002", doc_id=doc_id, out_dir=self.out_dir)
         return record
@@ -65,21 +75,36 @@ class Library:
             return False
 
     def _load(self, path: Path) -> dict | None:
-        """The record in ``path``, or None when the file is not a pipeline document."""
-        stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size)
+        """The record in ``path``, or None when the file is not a pipeline document: a
+        FIFO (reading it would hang), a dangling link or a damaged file is skipped with a
+        warning."""
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            return self._skip(path, (0, 0), f"cannot read it ({exc.strerror})")
+        key = (info.st_mtime_ns, info.st_size)
+        if not stat.S_ISREG(info.st_mode):
+            return self._skip(path, key, "not a regular file")
         cached = self._cache.get(path)
         if cached is None or cached[0] != key:
-            cached = (key, _pipeline_record(path))
+            try:
+                cached = (key, _pipeline_record(path))
+            except DuiqiError as exc:
+                return self._skip(path, key, exc.message)
             self._cache[path] = cached
+            self._problems.pop(path, None)
         return cached[1]
+
+    def _skip(self, path: Path, key: tuple[int, int], detail: str) -> None:
+        if self._cache.get(path, (None,))[0] != key:  # warn once per version of the file
+            log.warning(Warnings.W021.format(path=path, detail=detail))
+            self._cache[path] = (key, None)
+            self._problems[path] = detail
+        return None
 
 
 def _pipeline_record(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
+    data = OutputFolder(path.parent).read_json(path)
     wanted = {"doc_id", "content_hash", "beads", "sentences", "languages"}
     if not isinstance(data, dict) or not wanted <= data.keys() or "corrections" in data:
         return None

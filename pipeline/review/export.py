@@ -12,16 +12,15 @@ from pipeline.review.documents import Library
 from pipeline.errors import ReviewError
 from pipeline.review.journal import apply_corrections
 from pipeline.write.corpus import write_corpus_files, write_document
+from pipeline.write.folder import OutputFolder
 from pipeline.write.json_doc import validate
-
-DEFAULT_DEST = "reviewed"  # under OUT_DIR unless --dest says otherwise
 
 
 def export_reviewed(out_dir: Path, dest: Path | None = None) -> tuple[Path, list[str]]:
     """Write every document of ``out_dir`` with its corrections to ``dest``; return the
     folder and the ids of the documents that had corrections."""
     out_dir = Path(out_dir)
-    dest = out_dir / DEFAULT_DEST if dest is None else Path(dest)
+    dest = OutputFolder(out_dir).reviewed if dest is None else Path(dest)
     if dest.resolve() == out_dir.resolve():
         raise ReviewError("R023", dest=dest)
     library = Library(out_dir)

@@ -15,22 +15,25 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
-from filelock import FileLock
-
 from pipeline.record import ZH
 from pipeline.review.edits import REDO, UNDO, Beads, apply_edit, check_beads, check_request
-from pipeline.errors import ReviewError
+from pipeline.errors import ReviewError, Warnings
+from pipeline.write.folder import JOURNAL, OutputFolder
 from pipeline.write.json_doc import bead_type
 
-JOURNAL_NAME = "corrections.jsonl"
+log = logging.getLogger("duiqi.review")
+TORN_SUFFIX = ".torn"  # beside the journal: the cut last lines set aside, for a person to see
+
 ENTRY_KEYS = ("doc_id", "content_hash", "alignment_hash", "version", "op", "args", "user",
               "time")
 CORRECTION_KEYS = ("version", "op", "args", "user", "time")  # what the JSON keeps of each
@@ -61,7 +64,7 @@ class History:
 
 
 def journal_path(out_dir: Path) -> Path:
-    return Path(out_dir) / JOURNAL_NAME
+    return OutputFolder(out_dir).journal
 
 
 def default_user() -> str:
@@ -76,10 +79,12 @@ def utc_now() -> str:
 
 
 def read_journal(out_dir: Path) -> list[dict]:
-    """Every entry of the journal, in order; raises ``ReviewError`` R020 on a broken line."""
+    """Every entry of the journal, in order; raises ``ReviewError`` R020 on a broken line
+    (a last line cut by a crash is set aside first, see ``recover_torn_tail``)."""
     path = journal_path(out_dir)
     if not path.exists():
         return []
+    recover_torn_tail(path)
     entries = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -146,7 +151,7 @@ def replay_history(record: dict, entries: list[dict]) -> History:
                                                  f"expected {version}")
             history = step(history, entry["op"], entry["args"], sizes)
         except ReviewError as exc:
-            raise ReviewError("R021", path=JOURNAL_NAME, version=version,
+            raise ReviewError("R021", path=JOURNAL, version=version,
                               doc_id=record["doc_id"], detail=exc.message) from exc
     return history
 
@@ -186,12 +191,42 @@ def record_edit(record: dict, out_dir: Path, version: object, op: object, args: 
     return review_state(record, journal + [entry])  # what reopening the document shows
 
 
+def recover_torn_tail(path: Path) -> None:
+    """A crash in the middle of an append leaves a last line without its newline: move it
+    to ``<journal>.torn``, warn, and cut the journal back to its last whole line. Every
+    entry is written with its newline in one write, so a line without one is never whole."""
+    with _journal_lock(path):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if not data or data.endswith(b"\n"):
+            return
+        whole = data.rfind(b"\n") + 1
+        aside = path.with_name(path.name + TORN_SUFFIX)
+        with open(aside, "ab") as handle:
+            handle.write(data[whole:] + b"\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        with open(path, "r+b") as handle:
+            handle.truncate(whole)
+            os.fsync(handle.fileno())
+    log.warning(Warnings.W020.format(path=path, aside=aside))
+
+
+@lru_cache(maxsize=None)
+def _journal_lock(path: Path):
+    """Two review servers on one folder cannot both append on the same version. filelock
+    is portable (no fcntl on Windows); the lock is a file beside the journal, one object
+    per journal so that it is re-entrant (an append reads the journal under the lock)."""
+    from filelock import FileLock
+
+    return FileLock(path.with_name(path.name + ".lock"))
+
+
 @contextmanager
 def _locked_journal(out_dir: Path) -> Iterator[TextIO]:
-    """The journal open for appending, locked: two review servers on one folder cannot both
-    append on the same version (a portable lock file beside it: filelock)."""
+    """The journal open for appending, locked."""
     path = journal_path(out_dir)
-    with FileLock(f"{path}.lock"), open(path, "a", encoding="utf-8") as handle:
+    with _journal_lock(path), open(path, "a", encoding="utf-8") as handle:
         yield handle
 
 

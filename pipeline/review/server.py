@@ -26,6 +26,8 @@ from pipeline.errors import ReviewError
 from pipeline.review.journal import read_journal, record_edit, review_state, utc_now
 from pipeline.review.view import document_view
 
+MAX_BODY = 64 * 1024  # bytes: an edit is a few hundred; more is a mistake or an attack
+MAX_MESSAGE = 500  # characters of an error message: never echo megabytes of a request
 LOOPBACK = "127.0.0.1"
 LOOPBACK_NAMES = [LOOPBACK, "localhost"]
 STATIC = Path(__file__).resolve().parent / "static"
@@ -58,7 +60,9 @@ def create_app(out_dir: Path, user: str, clock: Callable[[], str] = utc_now) -> 
         return JSONResponse(document_view(record, state))
 
     async def review_error(request: Request, exc: ReviewError) -> JSONResponse:
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message}},
+        message = exc.message if len(exc.message) <= MAX_MESSAGE else (
+            exc.message[:MAX_MESSAGE] + "…")
+        return JSONResponse({"error": {"code": exc.code, "message": message}},
                             status_code=exc.status)
 
     return Starlette(
@@ -78,13 +82,28 @@ async def _json_body(request: Request) -> dict:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise ReviewError("R007")
     try:
-        body = json.loads(await request.body())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ReviewError("R004", detail=str(exc)) from exc
+        body = json.loads(await _limited_body(request))
+    except RecursionError as exc:
+        raise ReviewError("R004", detail="nested too deeply") from exc
+    except (ValueError, UnicodeDecodeError) as exc:  # JSON errors, 5,000-digit integers
+        raise ReviewError("R004", detail=str(exc)[:200]) from exc
     if not isinstance(body, dict):
         raise ReviewError("R005", detail="the body must be an object "
                                          "{\"version\", \"op\", \"args\"}")
     return body
+
+
+async def _limited_body(request: Request) -> bytes:
+    """The body, refused (413) past ``MAX_BODY`` whatever Content-Length claims."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise ReviewError("R030", limit=MAX_BODY)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise ReviewError("R030", limit=MAX_BODY)
+    return bytes(body)
 
 
 def bind_loopback(port: int) -> socket.socket:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import DuiqiError
 from pipeline.run.discover import Task, discover
 from pipeline.run.executors import Executor, LocalExecutor
 from pipeline.run.outcome import Outcome
@@ -26,10 +27,7 @@ from pipeline.run.worker import DocumentJob, Work
 from pipeline.settings import Settings
 from pipeline.write.atomic import write_text_atomic
 from pipeline.write.corpus import write_corpus_files
-
-REPORT = "report.json"
-TIMINGS = "timings.json"
-CORPUS_FILES = ("corpus.tmx", "pairs.jsonl", REPORT)
+from pipeline.write.folder import OutputFolder, cause
 
 
 @dataclass(slots=True)
@@ -53,16 +51,30 @@ class Checked:
 def run_corpus(corpus: Path, out_dir: Path, settings: Settings = Settings(),
                progress: bool = True, executor: Executor | None = None) -> RunResult:
     """Process every new or changed document of ``corpus`` into ``out_dir``, then rebuild
-    the corpus files when anything changed. Outputs do not depend on the executor."""
+    the corpus files when anything changed. Outputs do not depend on the executor.
+
+    The folder is locked for the run (a second run on it is refused); a disk that fills or
+    turns read-only is a named error (E058), and what was written before stays."""
+    folder = OutputFolder(out_dir)
+    with folder.lock():
+        try:
+            return _run(Path(corpus).resolve(), folder, settings, progress, executor)
+        except OSError as exc:  # a corpus file or the timings: name the folder
+            where = Path(exc.filename).parent if exc.filename else folder.root
+            raise DuiqiError("E058", path=where, cause=cause(exc)) from exc
+
+
+def _run(corpus: Path, folder: OutputFolder, settings: Settings, progress: bool,
+         executor: Executor | None) -> RunResult:
     from tqdm import tqdm
 
     started = time.perf_counter()
-    corpus, out_dir = Path(corpus).resolve(), Path(out_dir)
-    state = RunState(out_dir, settings.signature())
-    state.sweep_temp_files()
-    checked = [_check(task, state) for task in discover(corpus, exclude=out_dir)]
+    folder.sweep_temp_files()
+    state = RunState(folder, settings.signature())
+    checked = [_check(task, state) for task in discover(corpus, exclude=folder.root)]
     pending = [c.work for c in checked if c.done is None]
-    fresh = (executor or LocalExecutor()).map(DocumentJob(corpus, out_dir, settings), pending)
+    job = DocumentJob(corpus, folder.root, settings)
+    fresh = (executor or LocalExecutor()).map(job, pending)
     outcomes, stage_seconds = [], Counter()
     for item in tqdm(checked, desc="duiqi", unit="doc", disable=not progress):
         outcome = item.done or next(fresh)
@@ -76,8 +88,8 @@ def run_corpus(corpus: Path, out_dir: Path, settings: Settings = Settings(),
     timings = {"total_seconds": round(seconds, 3),
                "documents": {"processed": len(pending), "current": len(checked) - len(pending)},
                "stages": {k: round(v, 3) for k, v in sorted(stage_seconds.items())}}
-    write_text_atomic(out_dir / TIMINGS, json.dumps(timings, indent=1) + "\n")
-    return RunResult(out_dir, outcomes, report, seconds, len(pending), timings)
+    write_text_atomic(folder.timings, json.dumps(timings, indent=1) + "\n")
+    return RunResult(folder.root, outcomes, report, seconds, len(pending), timings)
 
 
 def _check(task: Task, state: RunState) -> Checked:
@@ -87,16 +99,15 @@ def _check(task: Task, state: RunState) -> Checked:
 
 def _corpus_files(state: RunState, checked: list[Checked], outcomes: list[Outcome]) -> dict:
     """Rebuild the corpus files and the report unless the same documents, unchanged, made
-    them last time; return the report."""
-    out_dir = state.out_dir
+    them last time and they are on disk as written; return the report."""
+    folder = state.folder
     ok_ids = [o.doc_id for o in outcomes if o.status == "ok"]
     digest = state.corpus_digest([(c.work.task.doc_id, c.work.input_hash, o.status)
                                   for c, o in zip(checked, outcomes)])
-    if state.corpus_current(digest, list(CORPUS_FILES)):
-        return json.loads((out_dir / REPORT).read_text("utf-8"))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_corpus_files(out_dir, ok_ids, state.signature)
-    report = build_report(outcomes, out_dir, ok_ids, state.signature)
-    write_text_atomic(out_dir / REPORT, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    if state.corpus_current(digest):
+        return json.loads(folder.report.read_text("utf-8"))
+    write_corpus_files(folder.root, ok_ids, state.signature)
+    report = build_report(outcomes, folder.root, ok_ids, state.signature)
+    write_text_atomic(folder.report, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     state.save_corpus(digest, ok_ids)
     return report

@@ -2,7 +2,10 @@
 
 Plain pairs are ``NAME.zh.txt`` + ``NAME.en.txt`` (or ``NAME.zh`` + ``NAME.en``). Hidden
 files and folders are skipped; symbolic links to folders are followed once, so a link loop
-cannot trap the walk.
+cannot trap the walk. Every other entry becomes a document, so that a dangling link, two
+links to each other or a FIFO is a named failure rather than a file that silently vanishes.
+A doc id is always printable: bytes of a name that are not UTF-8 are shown escaped
+(``bad_\\xff.md``), and the document fails with E051.
 """
 from __future__ import annotations
 
@@ -32,17 +35,22 @@ def discover(root: Path, exclude: Path | None = None) -> list[Task]:
     for path in files:
         match = PAIR_RE.match(path.name)
         if match:
-            stem = (path.parent / match.group("stem")).relative_to(root).as_posix()
+            stem = _doc_id(path.parent / match.group("stem"), root)
             by_stem.setdefault(stem, {})[match.group("lang")] = path
         else:
             singles.append(path)
-    tasks = [Task(p.relative_to(root).as_posix(), (p,)) for p in singles]
+    tasks = [Task(_doc_id(p, root), (p,)) for p in singles]
     for stem, sides in by_stem.items():
         if set(sides) == {"zh", "en"}:
             tasks.append(Task(stem, (sides["zh"], sides["en"])))
         else:
-            tasks.extend(Task(p.relative_to(root).as_posix(), (p,)) for p in sides.values())
+            tasks.extend(Task(_doc_id(p, root), (p,)) for p in sides.values())
     return sorted(tasks, key=lambda t: t.doc_id)
+
+
+def _doc_id(path: Path, root: Path) -> str:
+    name = path.relative_to(root).as_posix()
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _walk(root: Path, exclude: Path | None):
@@ -57,5 +65,5 @@ def _walk(root: Path, exclude: Path | None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(folder) / name
-            if not name.startswith(".") and path.is_file():
+            if not name.startswith(".") and not path.is_dir():
                 yield path

@@ -15,3 +15,6 @@ class Outcome:
     error: str | None = None
     issues: list[dict] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # A failure of the machine (no space, a time limit, a dead worker), not of the input:
+    # it leaves no marker, so the next run tries the document again.
+    retry: bool = False

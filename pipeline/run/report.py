@@ -5,6 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.write.corpus import read_records
+from pipeline.write.json_doc import document_from_json
 
 SHOWN_FAILURES = 20  # in the summary; report.json lists them all
 DOCUMENT_STAGES = ("ingest", "load", "segment", "extract", "align", "link", "write")  # "encode" is in align
@@ -14,14 +15,14 @@ def build_report(outcomes: list, out_dir: Path, ok_ids: list[str], signature: st
     formats = Counter(o.format for o in outcomes if o.status == "ok")
     bead_types, flags, numbers = Counter(), Counter(), Counter()
     beads = sentences_unaligned = 0
-    for record in read_records(out_dir, ok_ids):
-        for bead in record["beads"]:
+    for doc in map(document_from_json, read_records(out_dir, ok_ids)):
+        for bead in doc.beads:
             beads += 1
-            bead_types[bead["type"]] += 1
-            flags.update(bead["flags"])
-            if not bead["src"] or not bead["tgt"]:
-                sentences_unaligned += len(bead["src"]) + len(bead["tgt"])
-        numbers.update(record["stats"].get("numbers", {}))
+            bead_types[bead.shape] += 1
+            flags.update(bead.flags)
+            if not bead.src or not bead.tgt:
+                sentences_unaligned += len(bead.src) + len(bead.tgt)
+        numbers.update(doc.stats.get("numbers", {}))
     return {
         "signature": signature,
         "documents": len(outcomes),

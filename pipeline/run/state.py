@@ -1,37 +1,35 @@
-"""Resume state: a completion marker per document and a digest of the corpus files.
+"""Resume state: a completion marker per document and the hashes of the corpus files.
 
-Markers live in ``OUT/.duiqi/``. A document's marker is written after its outputs (the
-datatrove habit), and it records the hash of the input bytes and the settings signature,
-which carries the duiqi version. A marker that matches both proves that the outputs are whole
-and current, so the document is skipped. A run killed at any point leaves at most some
-documents without a marker, and those are simply redone.
+A document's marker is written after its outputs (the datatrove habit). It records the hash
+of the input bytes, the settings signature (which carries the duiqi version), the outcome
+and the SHA-256 of every output. A marker that matches the inputs, the settings and the
+outputs on disk proves that the outputs are whole and current, so the document is skipped;
+a missing or damaged output makes it run again. A run killed at any point leaves at most
+some documents without a marker, and those are simply redone. Only deterministic failures
+(of the input) get a marker: a failure of the machine is retried by the next run.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
-from pathlib import Path
+import os
+import stat
+from dataclasses import asdict, dataclass, field
 
-from pipeline.errors import InputError
 from pipeline.run.discover import Task
 from pipeline.run.outcome import Outcome
 from pipeline.write.atomic import write_text_atomic
-from pipeline.write.corpus import output_path
-
-STATE_DIR = ".duiqi"
-MARKERS = "done"
-CORPUS_STATE = "corpus.json"
-TEMP_GLOB = ".*.tmp"  # what pipeline.write.atomic leaves behind when a write is killed
-HASH_CHUNK = 1 << 20
+from pipeline.write.folder import HASH_CHUNK, OutputFolder
 
 
 def input_hash(task: Task) -> str | None:
-    """SHA-256 of the task's input files, in order; None when one cannot be read (the
-    document is then processed, and reports the error itself)."""
+    """SHA-256 of the task's input files, in order; None when one cannot be read or is no
+    regular file (the document is then processed, and reports the error itself)."""
     digest = hashlib.sha256()
     try:
         for path in task.paths:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a FIFO would block the open
             with open(path, "rb") as handle:
                 while chunk := handle.read(HASH_CHUNK):
                     digest.update(chunk)
@@ -43,62 +41,58 @@ def input_hash(task: Task) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """What a finished document leaves behind: how it was made, and its outcome."""
+    """What a finished document leaves behind: how it was made, its outcome, its outputs."""
 
     input_hash: str
     signature: str
     outcome: Outcome
+    outputs: dict[str, str] = field(default_factory=dict)  # suffix -> SHA-256
 
     def to_json(self) -> str:
         outcome = asdict(self.outcome)
         del outcome["timings"]  # wall-clock: would make markers differ between equal runs
         return json.dumps({"input_hash": self.input_hash, "signature": self.signature,
-                           "outcome": outcome}, ensure_ascii=False, sort_keys=True) + "\n"
+                           "outcome": outcome, "outputs": self.outputs},
+                          ensure_ascii=False, sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> Marker:
         data = json.loads(text)
-        return cls(data["input_hash"], data["signature"], Outcome(**data["outcome"]))
+        return cls(data["input_hash"], data["signature"], Outcome(**data["outcome"]),
+                   dict(data["outputs"]))
 
 
 @dataclass(frozen=True, slots=True)
 class RunState:
-    """The ``.duiqi`` folder of one output folder, for one settings signature."""
+    """The resume state of one output folder, for one settings signature."""
 
-    out_dir: Path
+    folder: OutputFolder
     signature: str
-
-    @property
-    def folder(self) -> Path:
-        return self.out_dir / STATE_DIR
-
-    def marker_path(self, doc_id: str) -> Path:
-        return output_path(self.folder / MARKERS, doc_id, ".json")
 
     def finished(self, doc_id: str, digest: str | None) -> Outcome | None:
         """The stored outcome when the document is done with these inputs and settings and
-        its outputs are still there; None when it must be (re)processed."""
+        its outputs are on disk as they were written; None when it must be (re)processed."""
         if digest is None:
             return None
         try:
-            marker = Marker.from_json(self.marker_path(doc_id).read_text("utf-8"))
+            marker = Marker.from_json(self.folder.marker(doc_id).read_text("utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if (marker.input_hash, marker.signature) != (digest, self.signature):
             return None
-        outputs_gone = not output_path(self.out_dir, doc_id, ".json").is_file()
-        if marker.outcome.status == "ok" and outputs_gone:
-            return None
+        if marker.outcome.status == "ok" and marker.outputs != self.folder.output_digests(doc_id):
+            return None  # an output missing, damaged or left from another run
         return marker.outcome
 
-    def mark(self, doc_id: str, digest: str | None, outcome: Outcome) -> None:
+    def mark(self, doc_id: str, digest: str | None, outcome: Outcome,
+             outputs: dict[str, str]) -> None:
         """Record a finished document, failed or not: the same input and settings would
         fail the same way, and a new duiqi version (a fix) changes the signature."""
-        path = self.marker_path(doc_id)
+        path = self.folder.marker(doc_id)
         if digest is None:
             path.unlink(missing_ok=True)
             return
-        write_text_atomic(path, Marker(digest, self.signature, outcome).to_json())
+        write_text_atomic(path, Marker(digest, self.signature, outcome, outputs).to_json())
 
     def corpus_digest(self, entries: list[tuple[str, str | None, str]]) -> str:
         """One hash over every (doc id, input hash, status) and the signature: when it is
@@ -108,28 +102,19 @@ class RunState:
             digest.update(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
         return digest.hexdigest()
 
-    def corpus_current(self, digest: str, files: list[str]) -> bool:
+    def corpus_current(self, digest: str) -> bool:
+        """The corpus files were made from these documents and are on disk as written."""
         try:
-            stored = json.loads((self.folder / CORPUS_STATE).read_text("utf-8"))
+            stored = json.loads(self.folder.corpus_state.read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return stored.get("digest") == digest and all((self.out_dir / f).is_file() for f in files)
+        return (isinstance(stored, dict) and stored.get("digest") == digest
+                and stored.get("files") == self.folder.corpus_digests())
 
     def save_corpus(self, digest: str, doc_ids: list[str]) -> None:
-        """Written last, after every corpus file: the digest and the documents they hold."""
-        write_text_atomic(self.folder / CORPUS_STATE,
-                          json.dumps({"digest": digest, "documents": doc_ids},
+        """Written last, after every corpus file: the digest, the documents they hold and
+        the hash of each."""
+        write_text_atomic(self.folder.corpus_state,
+                          json.dumps({"digest": digest, "documents": doc_ids,
+                                      "files": self.folder.corpus_digests()},
                                      ensure_ascii=False, indent=0) + "\n")
-
-    def sweep_temp_files(self) -> None:
-        """Remove the temp files of writes that a killed run left behind."""
-        for path in list(self.out_dir.rglob(TEMP_GLOB)) if self.out_dir.is_dir() else []:
-            path.unlink(missing_ok=True)
-
-
-def finished_documents(out_dir: Path) -> list[str]:
-    """The ids of the documents of the last complete run into ``out_dir``, in corpus order."""
-    path = Path(out_dir) / STATE_DIR / CORPUS_STATE
-    if not path.is_file():
-        raise InputError("E030", path=out_dir)
-    return json.loads(path.read_text("utf-8"))["documents"]

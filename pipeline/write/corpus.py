@@ -1,44 +1,48 @@
-"""Where outputs live: per-document JSON and TMX, and the corpus-level files rebuilt from the
-per-document JSON so they never disagree with it."""
+"""Per-document JSON and TMX, and the corpus-level files rebuilt from the per-document JSON
+so they never disagree with it. Where each file lives is ``pipeline.write.folder``'s call."""
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import Warnings
-from pipeline.write.atomic import atomic_open, write_bytes_atomic, write_text_atomic
+from pipeline.write.atomic import atomic_open, write_bytes_atomic
+from pipeline.write.folder import OutputFolder
 from pipeline.write.json_doc import dumps
 from pipeline.write.tmx import tmx_bytes, write_tmx
 
 
 def output_path(out_dir: Path, doc_id: str, suffix: str) -> Path:
-    return out_dir / f"{doc_id}{suffix}"
+    return OutputFolder(out_dir).output(doc_id, suffix)
 
 
-def write_document(record: dict, out_dir: Path) -> None:
-    """The TMX of a bilingual document, then the JSON; each written atomically."""
+def write_document(record: dict, out_dir: Path) -> dict[str, str]:
+    """The TMX of a bilingual document, then the JSON; each written atomically. Returns the
+    SHA-256 of each file written, by suffix, for the completion marker."""
+    folder, written = OutputFolder(out_dir), {}
     if record["bilingual"]:
         data, removed = tmx_bytes([record], record["signature"])
         if removed:
             record["issues"].append({"code": "W003", "severity": "warning",
                                      "message": Warnings.W003.format(count=removed)})
-        write_bytes_atomic(output_path(out_dir, record["doc_id"], ".tmx"), data)
+        write_bytes_atomic(folder.output(record["doc_id"], ".tmx"), data)
+        written[".tmx"] = hashlib.sha256(data).hexdigest()
     else:
-        remove_outputs(out_dir, record["doc_id"], (".tmx",))
-    write_text_atomic(output_path(out_dir, record["doc_id"], ".json"), dumps(record))
-
-
-def remove_outputs(out_dir: Path, doc_id: str, suffixes: tuple[str, ...]) -> None:
-    for suffix in suffixes:
-        output_path(out_dir, doc_id, suffix).unlink(missing_ok=True)
+        folder.remove_outputs(record["doc_id"], (".tmx",))
+    data = dumps(record).encode("utf-8")
+    write_bytes_atomic(folder.output(record["doc_id"], ".json"), data)
+    written[".json"] = hashlib.sha256(data).hexdigest()
+    return dict(sorted(written.items()))
 
 
 def read_records(out_dir: Path, doc_ids: list[str]) -> Iterator[dict]:
-    """The document records of ``doc_ids``, one at a time, in the given order."""
+    """The document records of ``doc_ids``, one at a time, in the given order; a damaged
+    one is a named error (E054), not a traceback."""
+    folder = OutputFolder(out_dir)
     for doc_id in doc_ids:
-        with open(output_path(out_dir, doc_id, ".json"), encoding="utf-8") as handle:
-            yield json.load(handle)
+        yield folder.read_json(folder.output(doc_id, ".json"))
 
 
 def pair_rows(record: dict) -> Iterator[dict]:
@@ -65,9 +69,9 @@ def write_corpus_files(out_dir: Path, doc_ids: list[str], signature: str) -> Non
     from pipeline.write.tables import write_tables
 
     bilingual = [r["doc_id"] for r in read_records(out_dir, doc_ids) if r["bilingual"]]
-    with atomic_open(out_dir / "corpus.tmx") as handle:
+    with atomic_open(Path(out_dir) / "corpus.tmx") as handle:
         write_tmx(handle, read_records(out_dir, bilingual), signature)
-    with atomic_open(out_dir / "pairs.jsonl") as handle:
+    with atomic_open(Path(out_dir) / "pairs.jsonl") as handle:
         for record in read_records(out_dir, bilingual):
             for row in pair_rows(record):
                 handle.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))

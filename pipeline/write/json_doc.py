@@ -5,12 +5,16 @@ app and the exports are all made from it, so every output can be rebuilt from th
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import types
+import typing
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
 
+from pipeline import record as record_module
 from pipeline.record import Document
 from pipeline.settings import Settings
 
@@ -68,6 +72,56 @@ def document_to_json(doc: Document, settings: Settings) -> dict:
         "issues": [asdict(i) for i in doc.issues],
         "stats": doc.stats,
     }
+
+
+def document_from_json(record: dict) -> Document:
+    """The ``Document`` a record was written from, for the stages after write (report,
+    tables, review, export), so they read typed fields instead of rebuilding them by hand.
+
+    Built generically from the dataclasses of ``pipeline.record``: a field added there is
+    read back without a change here (keys the record has and the class lacks, such as a
+    bead's texts, are derived and skipped). The JSON keeps sentences, not the source text
+    or the paragraphs, so ``text`` is empty and ``paragraphs`` too: offsets still point
+    into the source file named by ``doc_id``.
+    """
+    meta = dict(record["meta"])
+    meta["sources"] = [(s["file"], s["lang"], s["start"]) for s in meta.get("sources", [])]
+    sentences = {lang: [{**s, "lang": lang, "index": s["id"]} for s in sents]
+                 for lang, sents in record["sentences"].items()}
+    fields = {**record, "text": "", "meta": meta, "sentences": sentences,
+              "src_lang": record["languages"]["src"], "tgt_lang": record["languages"]["tgt"]}
+    return _build(Document, fields)
+
+
+def _build(cls: type, data: dict):
+    hints = _hints(cls)
+    kwargs = {f.name: _value(hints[f.name], data[f.name])
+              for f in dataclasses.fields(cls) if f.name in data}
+    return cls(**kwargs)
+
+
+def _value(hint, value):
+    """``value`` from JSON as the annotated type: dataclasses, lists, dicts, tuples and
+    optionals of them."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _value(next(a for a in args if a is not type(None)), value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if origin is list:
+        return [_value(args[0], item) for item in value]
+    if origin is tuple:
+        return tuple(value)
+    if origin is dict:
+        return {key: _value(args[1], item) for key, item in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls, vars(record_module))
 
 
 def _sentence_json(sentence) -> dict:
