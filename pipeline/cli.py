@@ -186,6 +186,30 @@ def export(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
                + ", ".join(str(p) for p in result.paths))
 
 
+@app.command()
+def report(out_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False,
+                                                   help="Output folder of `duiqi run`")],
+           html: Annotated[Optional[Path], typer.Option(
+               help="HTML file to write (default OUT_DIR/report.html)")] = None,
+           indicator: Annotated[Optional[str], typer.Option(
+               help="Indicator shown first in the facts chart, Chinese or English "
+                    "(default: the one with most facts)")] = None,
+           review_url: Annotated[str, typer.Option(
+               help="Address of `duiqi review OUT_DIR`, for the links to documents and beads")]
+           = "http://127.0.0.1:8765/") -> None:
+    """Write one self-contained HTML page (no network needed) with charts of OUT_DIR: corpus
+    health, facts over time and run speed."""
+    from pipeline.errors import DuiqiError
+    from pipeline.report import write_report
+
+    try:
+        path = write_report(out_dir, html, indicator, review_url)
+    except DuiqiError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"report in {path}")
+
+
 @app.command("eval")
 def eval_(gold: Annotated[Path, typer.Argument(exists=True, help="Gold beads file or folder")],
           pred: Annotated[Path, typer.Argument(exists=True, help="Predicted beads file or folder")],

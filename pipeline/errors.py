@@ -26,6 +26,9 @@ class Errors:
     E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
     E033 = "unknown export format '{fmt}': use one of {formats}."
     E034 = "'{value}' is not a date: give --from and --to as 1955, 1955-12 or 1955-12-31."
+    E050 = "{path}: cannot read it for the report ({detail}); run 'duiqi run' again."
+    E051 = ("no indicator matches {wanted!r}; the report's table of indicators lists the "
+            "names, e.g. {examples}.")
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
 
@@ -59,12 +62,13 @@ class ReviewErrors:
             "to the pipeline's own output, not to an exported copy.")
     R023 = ("--dest {dest} is the output folder itself; exporting there would overwrite "
             "the pipeline's output that the journal replays over. Choose another folder.")
+    R030 = ("no report in {out_dir}: make one with 'duiqi report {out_dir}', then reload.")
 
 
 # The HTTP status the review server answers each review error with.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
                  "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 500, "R021": 500,
-                 "R022": 400, "R023": 400}
+                 "R022": 400, "R023": 400, "R030": 404}
 
 
 class DuiqiError(Exception):

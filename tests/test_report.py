@@ -1,0 +1,132 @@
+"""`duiqi report`: the HTML page of a real run, opened from disk in headless chromium with
+the network blocked, and the facts it reads before and after the link stage's ``facts``."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from runs import build_corpus
+from test_review_browser import CHROMIUM, CHROMIUM_ARGS
+from typer.testing import CliRunner
+
+from pipeline.cli import app as cli
+from pipeline.report import write_report
+from pipeline.report.facts import document_facts, fact_year, indicators
+from pipeline.report.page import failure_label
+from pipeline.run import run_corpus
+
+CHARTS = ["chart-formats", "chart-failures", "chart-scores", "chart-flags", "chart-months",
+          "chart-stages"]
+
+
+@pytest.fixture(scope="module")
+def run_out(shared, tmp_path_factory):
+    """The small test corpus (articles, a meeting record, a pair, an empty and a binary
+    file) run once."""
+    corpus = build_corpus(tmp_path_factory.mktemp("corpus"))
+    out = tmp_path_factory.mktemp("out")
+    run_corpus(corpus, out, progress=False)
+    return out
+
+
+def test_the_report_is_written_the_same_twice_and_names_the_failures(run_out):
+    result = CliRunner().invoke(cli, ["report", str(run_out)])
+    assert result.exit_code == 0, result.output
+    first = (run_out / "report.html").read_bytes()
+    other = write_report(run_out, run_out / "again.html")
+    assert other.read_bytes() == first
+    html = first.decode("utf-8")
+    assert not re.search(r"<script src|<link|<img|@import|url\(['\"]?http", html)
+    assert "E001 file is empty" in html and "E002 looks binary" in html
+    assert re.search(r'id="docs-per-second">\d+\.\d\d<', html)
+
+
+def test_errors_name_the_folder_and_the_indicator(run_out, tmp_path):
+    result = CliRunner().invoke(cli, ["report", str(tmp_path)])
+    assert result.exit_code == 2 and "holds no finished run" in result.output
+    result = CliRunner().invoke(cli, ["report", str(run_out), "--indicator", "no such thing"])
+    assert result.exit_code == 2 and "no indicator matches 'no such thing'" in result.output
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_the_report_draws_every_chart_offline(run_out):
+    from playwright.sync_api import sync_playwright
+
+    path = write_report(run_out)
+    errors, requests = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+
+        def block(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                requests.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", block)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        for chart in CHARTS:
+            svg = page.locator(f"svg#{chart}")
+            assert svg.count() == 1, chart
+            assert svg.bounding_box()["width"] > 200, chart
+            marks = page.locator(f'svg#{chart} [id^="{chart}-"][id*="-mark-"]')
+            assert marks.count() > 0, chart
+        assert page.locator('svg#chart-failures [id*="-mark-"]').count() == 2  # empty, binary
+
+        figures = page.locator("figure.facts-figure")
+        assert figures.count() >= 2
+        for index in range(min(figures.count(), 3)):
+            page.locator(f'button.pick[data-chart="{index}"]').click()
+            figure = page.locator(f'figure.facts-figure[data-chart="{index}"]')
+            assert figure.is_visible() and figures.locator("visible=true").count() == 1
+            dots = figure.locator("svg a")
+            rows = figure.locator("tr.fact")
+            assert dots.count() == rows.count() > 0
+            hrefs = [dots.nth(i).get_attribute("xlink:href") for i in range(dots.count())]
+            assert all(h.startswith("http://127.0.0.1:8765/#/doc/") for h in hrefs)
+            assert all(dots.nth(i).locator("title").count() == 1 for i in range(dots.count()))
+        browser.close()
+    assert errors == [] and requests == []
+
+
+RECORD = {"doc_id": "rmrb/1956.01/a.md", "meta": {"date": "1956-01-03"},
+          "numbers": [{"match": 1, "bead": 4}, {"match": 0, "bead": 4}, {"match": None,
+                                                                         "bead": 6}],
+          "targets": [
+              {"lang": "zh", "indicator": "粮食产量", "value": 3.6e11, "unit": "jin",
+               "kind": "level", "status": "planned", "time": "一九五七年", "number": 0},
+              {"lang": "en", "indicator": "grain output", "value": 3.6e11, "unit": "jin",
+               "kind": "level", "status": "planned", "time": "1957", "number": 1},
+              {"lang": "zh", "indicator": "粮食产量", "value": 3.3e11, "unit": "jin",
+               "kind": "level", "status": "achieved", "time": "去年", "number": 2}]}
+
+
+def test_targets_of_both_languages_become_one_fact():
+    facts = document_facts(RECORD)
+    assert [(f.indicator_zh, f.indicator_en, f.year, f.status, f.bead) for f in facts] == [
+        ("粮食产量", "grain output", 1957, "planned", 4), ("粮食产量", "", 1956, "achieved", 6)]
+    [grain] = indicators(facts)
+    assert (grain.name, grain.name_en, grain.unit, len(grain.facts)) == (
+        "粮食产量", "grain output", "jin", 2)
+
+
+def test_the_link_stage_facts_are_read_when_present():
+    row = {"value": 2.8e11, "high": None, "unit": "jin", "kind": "level", "status": "planned",
+           "time": "明年", "indicator_zh": "产粮", "indicator_en": "grain", "bead": 2}
+    record = {**RECORD, "facts": [row, {**row, "value": None}]}
+    [fact] = document_facts(json.loads(json.dumps(record)))
+    assert (fact.indicator, fact.indicator_en, fact.year, fact.bead) == ("产粮", "grain", 1957, 2)
+
+
+def test_years_and_failure_labels():
+    assert fact_year("到一九五六年八月", 1955) == 1956
+    assert fact_year("by the end of 1955", 1954) == 1955
+    assert fact_year("October", 1953) == 1953 and fact_year(None, None) is None
+    assert failure_label("E003") == "E003 cannot decode as UTF-8, UTF-16 or GB18030"
