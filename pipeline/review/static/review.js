@@ -467,7 +467,7 @@ document.addEventListener("keydown", (event) => {
 // ---- routing ------------------------------------------------------------------------------
 
 function route() {
-  const match = location.hash.match(/^#\/doc\/([^/]+)(?:\/bead\/(\d+))?$/);
+  const match = location.hash.match(/^#\/doc\/(.+?)(?:\/bead\/(\d+))?$/);
   if (match) showDocument(decodeURIComponent(match[1]), match[2] === undefined ? null : Number(match[2]));
   else showList().catch((error) => toast(error.message));
 }
