@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 from runs import build_corpus
-from test_review_browser import CHROMIUM, CHROMIUM_ARGS
+from test_review_browser import CHROMIUM, CHROMIUM_ARGS, running_server
 from typer.testing import CliRunner
 
 from pipeline.cli import app as cli
@@ -130,3 +131,25 @@ def test_years_and_failure_labels():
     assert fact_year("by the end of 1955", 1954) == 1955
     assert fact_year("October", 1953) == 1953 and fact_year(None, None) is None
     assert failure_label("E003") == "E003 cannot decode as UTF-8, UTF-16 or GB18030"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_the_review_serves_the_report_and_its_dots_open_the_bead(run_out):
+    from playwright.sync_api import expect, sync_playwright
+
+    write_report(run_out)
+    with sync_playwright() as playwright, running_server(run_out) as url:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto(url)
+        page.get_by_role("link", name="Report").click()
+        expect(page).to_have_url(url + "report")
+        dot = page.locator("figure.facts-figure:visible svg a").first
+        link = dot.get_attribute("xlink:href")
+        doc_id, bead = re.match(r".*#/doc/(.+)/bead/(\d+)$", link).groups()
+        assert link.startswith(url)  # pointed at this server, not the default address
+        dot.dispatch_event("click")  # the sticky top bar may cover it after scrolling
+        expect(page.locator(".bead.focused")).to_have_attribute("data-index", bead)
+        expect(page.locator("#crumb")).to_have_text(unquote(doc_id))
+        browser.close()

@@ -167,6 +167,8 @@ def test_a_date_the_translation_completes_is_not_red(tmp_path):
     write_outputs(out, [doc])
     with TestClient(create_app(out, "tester"), base_url="http://127.0.0.1") as client:
         bead = client.get("/api/documents/1950.01/dateline.md").json()["beads"][0]
+        assert client.get("/api/documents").json()["documents"][0]["flags"] == {}
+        assert client.get("/api/search", params={"flag": "number_missing"}).json()["total"] == 0
     kinds = {bead["tgt"][0]["text"][m["start"]:m["end"]]: m["kind"]
              for m in bead["tgt"][0]["marks"]}
     assert kinds == {"January": "number-added", "2nd": "number-ok",

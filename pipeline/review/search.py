@@ -12,6 +12,7 @@ from pipeline.errors import ReviewError
 from pipeline.review.documents import FLAG_KINDS, Library
 from pipeline.review.journal import bead_index_by_sentence, joined_text, review_state
 from pipeline.review.texts import with_texts
+from pipeline.review.view import review_flags
 
 MAX_HITS = 200
 LANGS = ("zh", "en")
@@ -66,10 +67,11 @@ def _document_hits(record: dict, journal: list[dict], query: Query):
     mended = with_texts(record, state.texts)
     langs = record["languages"]
     with_fact = _beads_with_fact(record, state.beads, query.fact) if query.fact else None
+    flags = review_flags(record, state)
     needle = query.text.casefold()
     meta = record["meta"]
     for index, bead in enumerate(state.beads):
-        if query.flag and query.flag not in bead["flags"]:
+        if query.flag and query.flag not in flags[index]:
             continue
         if with_fact is not None and index not in with_fact:
             continue
@@ -80,7 +82,7 @@ def _document_hits(record: dict, journal: list[dict], query: Query):
             continue
         yield {"doc_id": record["doc_id"], "date": meta.get("date"),
                "title_zh": meta.get("title_zh"), "title_en": meta.get("title_en"),
-               "bead": index, "score": bead["score"], "flags": bead["flags"],
+               "bead": index, "score": bead["score"], "flags": flags[index],
                "zh": texts.get("zh", ""), "en": texts.get("en", "")}
 
 

@@ -26,8 +26,7 @@ def document_view(record: dict, state: ReviewState) -> dict:
     langs = record["languages"]
     marks = sentence_marks(record, state)
     sentences = record["sentences"]
-    added = added_numbers(record["numbers"])
-    unmatched = _unmatched_by_bead(record, state)
+    flags = review_flags(record, state)
 
     def side_view(side: str, ids: list[int]) -> list[dict]:
         lang = langs[side]
@@ -45,8 +44,7 @@ def document_view(record: dict, state: ReviewState) -> dict:
         "set_aside": state.set_aside,
         "languages": langs,
         "meta": {key: meta.get(key) for key in ("title_en", "title_zh", "date")},
-        "beads": [{"id": index, "score": bead["score"],
-                   "flags": shown_flags(bead["flags"], unmatched.get(index, []), added),
+        "beads": [{"id": index, "score": bead["score"], "flags": flags[index],
                    "reviewed": bead["reviewed"],
                    "src": side_view("src", bead["src"]), "tgt": side_view("tgt", bead["tgt"])}
                   for index, bead in enumerate(state.beads)],
@@ -99,21 +97,19 @@ def added_numbers(numbers: list[dict]) -> set[int]:
                          or 0 <= number["start"] - day["end"] <= DATE_GAP) for day in days)}
 
 
-def _unmatched_by_bead(record: dict, state: ReviewState) -> dict[int | None, list[int]]:
+def review_flags(record: dict, state: ReviewState) -> list[list[str]]:
+    """The flags of each current bead as the reviewer sees them (page, list and search):
+    ``number_missing`` is dropped when the numbers a bead holds without a match are all
+    dates the translation completed (the extract stage cannot tell those apart)."""
+    added = added_numbers(record["numbers"])
     where = bead_index_by_sentence(record, state.beads)
-    found: dict[int | None, list[int]] = {}
+    unmatched: dict[int | None, set[int]] = {}
     for index, number in enumerate(record["numbers"]):
         if number["match"] is None:
-            found.setdefault(where.get((number["lang"], number["sentence"])), []).append(index)
-    return found
-
-
-def shown_flags(flags: list[str], unmatched: list[int], added: set[int]) -> list[str]:
-    """A bead's flags, less ``number_missing`` when the numbers it holds without a match
-    are all dates the translation completed (the extract stage cannot tell those apart)."""
-    if unmatched and set(unmatched) <= added:
-        return [flag for flag in flags if flag != "number_missing"]
-    return flags
+            unmatched.setdefault(where.get((number["lang"], number["sentence"])), set()).add(index)
+    return [[flag for flag in bead["flags"] if flag != "number_missing"]
+            if unmatched.get(index) and unmatched[index] <= added else bead["flags"]
+            for index, bead in enumerate(state.beads)]
 
 
 def garbled(number: dict, partner: dict) -> bool:
