@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from urllib.parse import unquote
 
 import pytest
@@ -48,6 +49,14 @@ def test_errors_name_the_folder_and_the_indicator(run_out, tmp_path):
     assert result.exit_code == 2 and "holds no finished run" in result.output
     result = CliRunner().invoke(cli, ["report", str(run_out), "--indicator", "no such thing"])
     assert result.exit_code == 2 and "no indicator matches 'no such thing'" in result.output
+    broken = tmp_path / "broken"
+    shutil.copytree(run_out, broken)
+    (broken / "pairs" / "cooperative_bookkeeping.json").write_text("{\"doc_id\": ", "utf-8")
+    result = CliRunner().invoke(cli, ["report", str(broken)])
+    assert result.exit_code == 2 and "cooperative_bookkeeping.json: cannot read" in result.output
+    (broken / "report.json").unlink()
+    result = CliRunner().invoke(cli, ["report", str(broken)])
+    assert result.exit_code == 2 and "report.json: cannot read" in result.output
 
 
 @pytest.mark.browser

@@ -15,7 +15,7 @@ from pipeline.errors import InputError
 from pipeline.report.facts import Fact, document_facts
 from pipeline.run.state import finished_documents
 from pipeline.settings import AlignSettings
-from pipeline.write.corpus import read_records
+from pipeline.write.corpus import output_path
 
 UNDATED = "undated"
 
@@ -62,8 +62,13 @@ def read_corpus(out_dir: Path) -> CorpusView:
     report = _read_json(out_dir / "report.json", required=True)
     view = CorpusView(out_dir, report, _read_json(out_dir / "timings.json", required=False),
                       AlignSettings().flag_threshold)
-    for record in read_records(out_dir, doc_ids):
-        _add(view, record)
+    for doc_id in doc_ids:
+        path = output_path(out_dir, doc_id, ".json")
+        record = _read_json(path, required=True)
+        try:
+            _add(view, record)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError("E050", path=path, detail=f"not a duiqi document: {exc!r}") from exc
     view.documents.sort(key=lambda d: (d.worst_score is None, d.worst_score or 0.0, -d.flags,
                                        d.doc_id))
     return view
