@@ -118,8 +118,8 @@ def score_histogram(scores: list[float], threshold: float, chart_id: str) -> str
 
 
 def months_chart(months: list[str], unaligned: list[int], mismatches: list[int],
-                 chart_id: str) -> str:
-    """Unaligned sentences and number mismatches per month of publication."""
+                 chart_id: str, period: str = "month") -> str:
+    """Unaligned sentences and number mismatches per month (or year) of publication."""
     def draw(axes):
         positions = list(range(len(months)))
         width = 0.4
@@ -135,7 +135,7 @@ def months_chart(months: list[str], unaligned: list[int], mismatches: list[int],
                         len(months) <= 6 else 45, ha="center" if len(months) <= 6 else "right")
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("count")
-        axes.set_title("Unaligned sentences and number mismatches by month of publication")
+        axes.set_title(f"Unaligned sentences and number mismatches by {period} of publication")
         axes.legend(frameon=False, loc="upper left")
     return svg(draw, chart_id, WIDE)
 

@@ -6,7 +6,9 @@ to the review address given when the report was made.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from html import escape
 from urllib.parse import quote
 
@@ -19,6 +21,8 @@ FAILED_FORMAT = "not recognised"
 SHOWN_INDICATORS = 12  # each drawn in advance; the table lists up to TABLE_INDICATORS
 TABLE_INDICATORS = 25
 WORST_DOCUMENTS = 10
+MAX_MONTHS = 120  # past ten years of months, the chart counts by year
+MAX_DOTS = 400  # facts drawn per chart (one in k, in year order, beyond it): keeps the file small
 FLAG_NAMES = {"number_mismatch": "number mismatch", "number_missing": "number missing",
               "unaligned": "unaligned", "low_score": "low score"}
 
@@ -67,7 +71,11 @@ def _health(view: CorpusView, review_base: str) -> str:
         label = failure_label(failure.get("code"))
         causes[label] = causes.get(label, 0) + 1
     flags = sorted(view.flags.items(), key=lambda kv: (-kv[1], kv[0]))
-    months = view.months
+    months, unaligned, mismatches = view.months, view.unaligned_by_month, view.mismatches_by_month
+    period = "month"
+    if len(months) > MAX_MONTHS:
+        months, period = sorted({m[:4] for m in months}, key=lambda y: (not y.isdigit(), y)), "year"
+        unaligned, mismatches = _by_year(unaligned), _by_year(mismatches)
     panels = [
         charts.formats_chart(by_format, "chart-formats") if by_format else _none("documents"),
         (charts.bar_chart(list(causes), list(causes.values()), "chart-failures",
@@ -79,9 +87,9 @@ def _health(view: CorpusView, review_base: str) -> str:
                           "chart-flags", "Flags by kind", "beads")
          if flags else _none("flags", "No bead is flagged.")),
     ]
-    monthly = charts.months_chart(months, [view.unaligned_by_month[m] for m in months],
-                                  [view.mismatches_by_month[m] for m in months],
-                                  "chart-months") if months else _none("months")
+    monthly = charts.months_chart(months, [unaligned[m] for m in months],
+                                  [mismatches[m] for m in months], "chart-months",
+                                  period) if months else _none("months")
     worst = "".join(
         f'<tr><td class="date">{escape(d.date or "—")}</td>'
         f'<td><a href="{escape(review_link(review_base, d.doc_id))}" class="review-link" '
@@ -101,6 +109,13 @@ at its worst bead (start it with <code>duiqi review {escape(str(view.out_dir))}<
 <table class="data" id="worst-documents"><thead><tr><th>Date</th><th>Document</th>
 <th>Worst bead</th><th>Flags</th><th>Beads</th></tr></thead><tbody>{worst}</tbody></table>
 </section>"""
+
+
+def _by_year(counts: Counter) -> Counter:
+    out: Counter = Counter()
+    for month, count in counts.items():
+        out[month[:4]] += count
+    return out
 
 
 def failure_label(code: str | None) -> str:
@@ -145,7 +160,14 @@ Each dot opens its bead in the review; hover for the document.</p>
 
 def _indicator_figure(indicator: Indicator, index: int, review_base: str,
                       hidden: bool) -> str:
+    total = len(indicator.facts)
+    if total > MAX_DOTS:
+        indicator = dataclasses.replace(indicator,
+                                        facts=indicator.facts[::-(-total // MAX_DOTS)])
     facts = indicator.facts
+    drawn = (f"{len(facts):,} of the {total:,} facts, one in {-(-total // MAX_DOTS)} in year "
+             f"order (facts.csv or targets.csv has them all)" if total > len(facts)
+             else f"The {total} facts")
     links = [review_link(review_base, f.doc_id, f.bead) for f in facts]
     titles = [f"{f.year} · {f.status} · {_value(f)} — {f.doc_id}"
               + (f" · bead {f.bead}" if f.bead is not None else "") for f in facts]
@@ -161,7 +183,7 @@ def _indicator_figure(indicator: Indicator, index: int, review_base: str,
 <figcaption><span lang="zh">{escape(indicator.name)}</span> · {escape(indicator.name_en)}
 · {escape(indicator.unit or "no unit")}</figcaption>
 <div class="panel wide">{chart}</div>
-<details><summary>The {len(facts)} facts of this chart</summary>
+<details><summary>{drawn} of this chart</summary>
 <table class="data facts-table"><thead><tr><th>Year</th><th>Status</th><th>Value</th>
 <th>Kind</th><th>Time in the text</th><th>Document and bead</th></tr></thead>
 <tbody>{rows}</tbody></table></details></figure>"""
