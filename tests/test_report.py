@@ -162,3 +162,16 @@ def test_the_review_serves_the_report_and_its_dots_open_the_bead(run_out):
         expect(page.locator(".bead.focused")).to_have_attribute("data-index", bead)
         expect(page.locator("#crumb")).to_have_text(unquote(doc_id))
         browser.close()
+
+
+def test_a_large_indicator_draws_one_fact_in_k_and_lists_what_it_draws():
+    from pipeline.report.facts import Fact, Indicator
+    from pipeline.report.page import MAX_DOTS, _indicator_figure
+
+    facts = tuple(Fact(f"d{i}.md", "1955-01-01", 1950 + i % 8, "产粮", "grain", 1e9 + i, "jin",
+                       "level", ("planned", "achieved")[i % 2], None, i % 5)
+                  for i in range(1000))
+    html = _indicator_figure(Indicator("产粮", "grain", "jin", facts), 0, "http://x/", False)
+    drawn = html.count('<tr class="fact">')
+    assert drawn == html.count("<a xlink:href=") == 334 <= MAX_DOTS  # every third
+    assert "334 of the 1,000 facts, one in 3 in year order" in html
