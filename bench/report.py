@@ -41,7 +41,8 @@ def replicate(source: Path, target: Path, count: int) -> None:
     doc_ids = []
     for number in range(count):
         record = dict(records[number % len(records)])
-        record["doc_id"] = f"copy{number // 100:03d}/{number:05d}_{record['doc_id'].rsplit('/', 1)[-1]}"
+        name = record["doc_id"].rsplit("/", 1)[-1]
+        record["doc_id"] = f"copy{number // 100:03d}/{number:05d}_{name}"
         record["meta"] = {**record["meta"],
                           "date": (FIRST_DATE + timedelta(rng.randrange(DAYS))).isoformat()}
         path = output_path(target, record["doc_id"], ".json")

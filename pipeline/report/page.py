@@ -17,7 +17,7 @@ from pipeline.report import charts
 from pipeline.report.corpus import CorpusView
 from pipeline.report.facts import Fact, Indicator
 
-FAILED_FORMAT = "not recognised"
+FAILED_FORMAT = "format unknown"  # a failed document has no format in report.json
 SHOWN_INDICATORS = 12  # each drawn in advance; the table lists up to TABLE_INDICATORS
 TABLE_INDICATORS = 25
 WORST_DOCUMENTS = 10
@@ -243,7 +243,8 @@ PAGE = """<!doctype html>
 <header class="topbar"><span class="brand">duiqi <span lang="zh">对齐</span> · report</span>
 <span class="crumb">{out_dir}</span>
 <nav><a href="#health">Corpus health</a><a href="#facts">Facts over time</a>
-<a href="#runs">Runs</a><a class="review-link" href="{review}" target="_blank">Open the review</a></nav>
+<a href="#runs">Runs</a>
+<a class="review-link" href="{review}" target="_blank">Open the review</a></nav>
 </header>
 <main>
 {body}
