@@ -218,7 +218,7 @@ function render(doc, keepFocus = false) {
 
 function drawMap(doc) {
   const svg = $("map");
-  const width = 260, height = 260, pad = 22;
+  const width = 260, height = 260, pad = 24;
   const nSrc = Math.max(1, ...doc.beads.flatMap((b) => b.src.map((s) => s.id + 1)));
   const nTgt = Math.max(1, ...doc.beads.flatMap((b) => b.tgt.map((s) => s.id + 1)));
   const x = (i) => pad + ((width - 2 * pad) * (i + 0.5)) / nSrc;
