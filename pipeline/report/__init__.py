@@ -15,10 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.report.corpus import read_corpus
-from pipeline.report.facts import choose, indicators
-from pipeline.report.page import render
-from pipeline.write.atomic import write_text_atomic
 
 REPORT_NAME = "report.html"
 DEFAULT_REVIEW_URL = "http://127.0.0.1:8765/"  # where `duiqi review` serves by default
@@ -31,6 +27,12 @@ def write_report(out_dir: Path, html: Path | None = None, indicator: str | None 
     Raises ``InputError`` when the folder holds no finished run (E030), a run file cannot be
     read (E050) or no indicator matches ``indicator`` (E051).
     """
+    # Imported here, so that naming REPORT_NAME (the review does) loads no matplotlib.
+    from pipeline.report.corpus import read_corpus
+    from pipeline.report.facts import choose, indicators
+    from pipeline.report.page import render
+    from pipeline.write.atomic import write_text_atomic
+
     out_dir = Path(out_dir)
     view = read_corpus(out_dir)
     found = indicators(view.facts)

@@ -13,11 +13,10 @@ from starlette.responses import FileResponse, JSONResponse
 from starlette.routing import Route
 
 from pipeline.errors import ReviewError
+from pipeline.report import REPORT_NAME
 from pipeline.review.documents import Library
 from pipeline.review.journal import read_journal
 from pipeline.review.search import Query, search
-
-REPORT_NAME = "report.html"  # as pipeline.report writes it (not imported: no matplotlib here)
 
 
 def extra_routes(library: Library, out_dir: Path) -> list[Route]:
