@@ -175,3 +175,18 @@ def test_a_large_indicator_draws_one_fact_in_k_and_lists_what_it_draws():
     drawn = html.count('<tr class="fact">')
     assert drawn == html.count("<a xlink:href=") == 334 <= MAX_DOTS  # every third
     assert "334 of the 1,000 facts, one in 3 in year order" in html
+
+
+def test_past_ten_years_of_months_the_mismatches_are_counted_by_year(tmp_path):
+    from collections import Counter
+
+    from pipeline.report.corpus import CorpusView
+    from pipeline.report.page import _by_year, _health
+
+    months = [f"{1950 + i // 12}-{i % 12 + 1:02d}" for i in range(130)]
+    view = CorpusView(tmp_path, {}, None, 0.5, documents_by_month=Counter(months),
+                      mismatches_by_month=Counter({"1950-03": 2, "1950-07": 1, "1960-01": 4}))
+    html = _health(view, "http://x/")
+    assert "by year of publication" in html
+    assert html.count('id="chart-months-mismatch-mark-') == 11  # 1950 to 1960
+    assert _by_year(view.mismatches_by_month) == {"1950": 3, "1960": 4}
