@@ -107,8 +107,9 @@ def test_the_report_draws_every_chart_offline(run_out):
 
 
 RECORD = {"doc_id": "rmrb/1956.01/a.md", "meta": {"date": "1956-01-03"},
-          "numbers": [{"match": 1, "bead": 4}, {"match": 0, "bead": 4}, {"match": None,
-                                                                         "bead": 6}],
+          "numbers": [{"match": 1, "bead": 4, "value": 3.6e11, "high": 3.8e11},
+                      {"match": 0, "bead": 4, "value": 3.6e11, "high": 3.8e11},
+                      {"match": None, "bead": 6, "value": 3.3e11}],
           "targets": [
               {"lang": "zh", "indicator": "粮食产量", "value": 3.6e11, "unit": "jin",
                "kind": "level", "status": "planned", "time": "一九五七年", "number": 0},
@@ -120,19 +121,21 @@ RECORD = {"doc_id": "rmrb/1956.01/a.md", "meta": {"date": "1956-01-03"},
 
 def test_targets_of_both_languages_become_one_fact():
     facts = document_facts(RECORD)
-    assert [(f.indicator_zh, f.indicator_en, f.year, f.status, f.bead) for f in facts] == [
-        ("粮食产量", "grain output", 1957, "planned", 4), ("粮食产量", "", 1956, "achieved", 6)]
+    assert [(f.indicator_zh, f.indicator_en, f.year, f.status, f.bead, f.high)
+            for f in facts] == [("粮食产量", "grain output", 1957, "planned", 4, 3.8e11),
+                                ("粮食产量", "", 1956, "achieved", 6, None)]
     [grain] = indicators(facts)
     assert (grain.name, grain.name_en, grain.unit, len(grain.facts)) == (
         "粮食产量", "grain output", "jin", 2)
 
 
 def test_the_link_stage_facts_are_read_when_present():
-    row = {"value": 2.8e11, "high": None, "unit": "jin", "kind": "level", "status": "planned",
+    row = {"value": 2.8e11, "high": 3e11, "unit": "jin", "kind": "level", "status": "planned",
            "time": "明年", "indicator_zh": "产粮", "indicator_en": "grain", "bead": 2}
     record = {**RECORD, "facts": [row, {**row, "value": None}]}
     [fact] = document_facts(json.loads(json.dumps(record)))
-    assert (fact.indicator, fact.indicator_en, fact.year, fact.bead) == ("产粮", "grain", 1957, 2)
+    assert (fact.indicator, fact.indicator_en, fact.year, fact.bead, fact.high) == (
+        "产粮", "grain", 1957, 2, 3e11)
 
 
 def test_years_and_failure_labels():

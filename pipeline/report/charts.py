@@ -156,7 +156,13 @@ def facts_chart(indicator: Indicator, links: list[str], titles: list[str],
                                 label=status, zorder=3)
             dots.set_urls([links[i] for i in chosen])
             dots.set_gid(f"{chart_id}-{status}")
-        values = [f.value for f in indicator.facts]
+            ranges = [i for i in chosen if indicator.facts[i].high is not None]
+            if ranges:  # a range (5 to 10 percent): a bar from its low to its high end
+                axes.vlines([indicator.facts[i].year + offset for i in ranges],
+                            [indicator.facts[i].value for i in ranges],
+                            [indicator.facts[i].high for i in ranges], colors=colour,
+                            linewidth=2, alpha=0.6, zorder=2)
+        values = [v for f in indicator.facts for v in (f.value, f.high) if v is not None]
         if min(values) > 0 and max(values) / min(values) > 1000:
             axes.set_yscale("log")
         else:

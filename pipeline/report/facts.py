@@ -31,6 +31,7 @@ class Fact:
     status: str  # planned | achieved
     time: str | None
     bead: int | None
+    high: float | None = None  # the upper end of a range (一百万至一百二十万吨)
 
     @property
     def indicator(self) -> str:
@@ -50,7 +51,8 @@ def document_facts(record: dict) -> list[Fact]:
                  row.get("year") or fact_year(row.get("time"), published),
                  row.get("indicator_zh") or "", row.get("indicator_en") or "",
                  float(row["value"]), row.get("unit") or "", row.get("kind") or "",
-                 row.get("status") or "", row.get("time"), row.get("bead"))
+                 row.get("status") or "", row.get("time"), row.get("bead"),
+                 float(row["high"]) if row.get("high") is not None else None)
             for row in rows if row.get("value") is not None]
 
 
@@ -71,11 +73,14 @@ def _facts_from_targets(record: dict) -> list[dict]:
                 used.add(targets.index(partner))
         zh, en = (target, partner) if target["lang"] == "zh" else (partner, target)
         first = zh or en
+        high = number.get("high") if number else None
         rows.append({"indicator_zh": zh["indicator"] if zh else "",
                      "indicator_en": en["indicator"] if en else "",
                      "value": first["value"], "unit": first["unit"], "kind": first["kind"],
                      "status": first["status"], "time": first["time"],
-                     "bead": number.get("bead") if number else None})
+                     "bead": number.get("bead") if number else None,
+                     # a target's value is signed (降低 20%); its number's range is not
+                     "high": high if number and first["value"] == number.get("value") else None})
     return rows
 
 

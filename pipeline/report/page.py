@@ -207,8 +207,12 @@ def _runs(view: CorpusView) -> str:
 
 
 def _value(fact: Fact) -> str:
-    number = f"{fact.value:,.0f}" if abs(fact.value) >= 1000 else f"{fact.value:g}"
-    return f"{number} {fact.unit}".strip()
+    shown = "–".join(_number(v) for v in (fact.value, fact.high) if v is not None)
+    return f"{shown} {fact.unit}".strip()
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
 
 
 def _short(doc_id: str) -> str:
