@@ -409,6 +409,29 @@ def export(out_dir: OutDirArgument,
                + ", ".join(str(p) for p in result.paths))
 
 
+@app.command(cls=_Command)
+def report(out_dir: OutDirArgument,
+           html: Annotated[Optional[Path], typer.Option(
+               metavar="FILE", help="HTML file to write (default OUT_DIR/report.html).")] = None,
+           indicator: Annotated[Optional[str], typer.Option(
+               metavar="NAME", help="Indicator shown first in the facts chart, Chinese or English "
+                    "(default: the one with most facts).")] = None,
+           review_url: Annotated[str, typer.Option(
+               metavar="URL",
+               help="Address of `duiqi review OUT_DIR`, for the links to documents and beads.")]
+           = "http://127.0.0.1:8765/") -> None:
+    """Write one self-contained HTML page (no network needed) with charts of OUT_DIR: corpus
+    health, facts over time and run speed."""
+    from pipeline.errors import DuiqiError
+    from pipeline.report import write_report
+
+    try:
+        path = write_report(out_dir, html, indicator, review_url)
+    except DuiqiError as exc:
+        _fail(exc.message)
+    typer.echo(f"report in {path}")
+
+
 @app.command("eval", cls=_Command)
 def eval_(gold: Annotated[Path, typer.Argument(
               metavar="GOLD", exists=True, show_default=False,

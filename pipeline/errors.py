@@ -45,6 +45,9 @@ class Errors:
     E057 = "{path}: the worker process died ({detail}); the next run tries it again."
     E058 = ("{path}: cannot write: {cause}. Nothing written before was lost; free space or "
             "fix the folder and run again: the documents not written are redone.")
+    E060 = "{path}: cannot read it for the report ({detail}); run 'duiqi run' again."
+    E061 = ("no indicator matches {wanted!r}; the report's table of indicators lists the "
+            "names, e.g. {examples}.")
     E999 = ("{path}: unexpected {kind}: {detail} (at {where}). This is a bug in duiqi: "
             "please report it with the file.")
 
@@ -93,6 +96,7 @@ class ReviewErrors:
             "the pipeline's output that the journal replays over. Choose another folder.")
     R030 = "the request body is over {limit} bytes; an edit is a few hundred."
     R031 = "{path}: damaged ({detail}); run 'duiqi run' again to rebuild it."
+    R040 = ("no report in {out_dir}: make one with 'duiqi report {out_dir}', then reload.")
 
 
 # The HTTP status the review server answers each review error with.
@@ -100,7 +104,7 @@ class ReviewErrors:
 # never a 500: the message says which file and what to do.
 REVIEW_STATUS = {"R001": 400, "R002": 404, "R003": 409, "R004": 400, "R005": 400, "R006": 400,
                  "R007": 415, "R010": 422, "R011": 422, "R012": 422, "R020": 409, "R021": 409,
-                 "R022": 400, "R023": 400, "R030": 413, "R031": 409}
+                 "R022": 400, "R023": 400, "R030": 413, "R031": 409, "R040": 404}
 
 
 class DuiqiError(Exception):

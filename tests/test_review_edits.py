@@ -123,7 +123,8 @@ def test_random_edits_keep_beads_monotone_and_complete():
             op = rng.choice(sorted(OPERATIONS))
             args = {"bead": rng.randrange(-1, len(beads) + 1), "src_at": rng.randrange(3),
                     "tgt_at": rng.randrange(3), "side": rng.choice(["src", "tgt"]),
-                    "sentence": rng.randrange(6), "direction": rng.choice(["prev", "next"])}
+                    "sentence": rng.randrange(6), "direction": rng.choice(["prev", "next"]),
+                    "text": "mended."}
             args = {name: args[name] for name in OPERATIONS[op][1]}
             try:
                 beads = apply_edit(beads, op, args)

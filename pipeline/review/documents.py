@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from pipeline.errors import DuiqiError, ReviewError, Warnings
 from pipeline.review.journal import ReviewState
 from pipeline.write.folder import OutputFolder
+from pipeline.review.view import review_flags
 
 log = logging.getLogger("duiqi.review")
 FLAG_KINDS = ("number_mismatch", "number_missing", "unaligned", "low_score")
@@ -114,7 +115,9 @@ def _pipeline_record(path: Path) -> dict | None:
 def summarise(record: dict, state: ReviewState) -> dict:
     """One line of the document list: what is left to review and how bad it looks."""
     open_beads = [bead for bead in state.beads if not bead["reviewed"]]
-    flags = Counter(flag for bead in open_beads for flag in bead["flags"])
+    shown = review_flags(record, state)
+    flags = Counter(flag for index, bead in enumerate(state.beads) if not bead["reviewed"]
+                    for flag in shown[index])
     meta = record["meta"]
     return {
         "doc_id": record["doc_id"],

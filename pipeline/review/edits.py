@@ -17,6 +17,8 @@ from pipeline.errors import EditError, ReviewError
 
 HUMAN_SCORE = 1.0
 CHOICES = {"side": ("src", "tgt"), "direction": ("prev", "next")}
+TEXTS = ("text",)  # arguments that are a sentence's new text, not an integer
+MAX_TEXT = 5000  # characters of one mended sentence
 
 Beads = list[dict]
 
@@ -108,6 +110,13 @@ def confirm(beads: Beads, bead: int) -> Beads:
     return beads[:bead] + [{**beads[bead], "reviewed": True}] + beads[bead + 1:]
 
 
+def mend_text(beads: Beads, side: str, sentence: int, text: str) -> Beads:
+    """Mend a sentence's text (an OCR error): the beads stay as they are, the new text is
+    read from the journal by ``pipeline.review.texts``; this step only makes it undoable."""
+    bead_of(beads, side, sentence)
+    return list(beads)
+
+
 # The operations a journal entry may name, with the argument names each one takes.
 OPERATIONS: dict[str, tuple[Callable[..., Beads], tuple[str, ...]]] = {
     "merge": (merge, ("bead",)),
@@ -115,6 +124,7 @@ OPERATIONS: dict[str, tuple[Callable[..., Beads], tuple[str, ...]]] = {
     "move": (move, ("side", "sentence", "direction")),
     "unalign": (unalign, ("side", "sentence")),
     "confirm": (confirm, ("bead",)),
+    "text": (mend_text, ("side", "sentence", "text")),
 }
 UNDO, REDO = "undo", "redo"  # history moves; they take no arguments
 KNOWN_OPERATIONS = sorted([*OPERATIONS, UNDO, REDO])
@@ -135,8 +145,18 @@ def check_request(op: object, args: object) -> None:
         if name in CHOICES and value not in CHOICES[name]:
             raise ReviewError("R005", detail=f"'{name}' must be one of {list(CHOICES[name])}, "
                                              f"got {value!r}")
-        if name not in CHOICES and (not isinstance(value, int) or isinstance(value, bool)):
+        if name in TEXTS:
+            _check_text(value)
+        elif name not in CHOICES and (not isinstance(value, int) or isinstance(value, bool)):
             raise ReviewError("R005", detail=f"'{name}' must be an integer, got {value!r}")
+
+
+def _check_text(value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ReviewError("R005", detail="'text' must be the sentence's new text, not empty")
+    if len(value) > MAX_TEXT or any(c in value for c in "\n\r\x00"):
+        raise ReviewError("R005", detail=f"'text' must be one line of at most {MAX_TEXT} "
+                                         "characters")
 
 
 def apply_edit(beads: Beads, op: str, args: dict) -> Beads:

@@ -19,7 +19,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import TextIO
 from pipeline.record import ZH
 from pipeline.review.edits import REDO, UNDO, Beads, apply_edit, check_beads, check_request
 from pipeline.errors import ReviewError, Warnings
+from pipeline.review.texts import mended_texts, with_texts
 from pipeline.write.folder import JOURNAL, OutputFolder
 from pipeline.write.json_doc import bead_type
 
@@ -49,6 +50,7 @@ class ReviewState:
     can_undo: bool
     can_redo: bool = False
     set_aside: int = 0  # entries of this document made on another text or alignment
+    texts: dict = field(default_factory=dict)  # (lang, sentence id) -> mended text
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,7 @@ def review_state(record: dict, journal: list[dict]) -> ReviewState:
     history = replay_history(record, entries)
     own = sum(entry["doc_id"] == record["doc_id"] for entry in journal)
     return ReviewState(history.current, len(entries), len(history.done) > 1,
-                       bool(history.undone), own - len(entries))
+                       bool(history.undone), own - len(entries), mended_texts(record, entries))
 
 
 def record_edit(record: dict, out_dir: Path, version: object, op: object, args: object,
@@ -258,6 +260,7 @@ def bead_index_by_sentence(record: dict, beads: Beads) -> dict[tuple[str, int], 
 def reviewed_record(record: dict, entries: list[dict]) -> dict:
     """The record with its journal applied: new beads, numbers placed in them, corrections."""
     beads = replay_history(record, entries).current
+    record = with_texts(record, mended_texts(record, entries))
     where = bead_index_by_sentence(record, beads)
     numbers = [{**n, "bead": where.get((n["lang"], n["sentence"]))} for n in record["numbers"]]
     corrections = [{key: entry[key] for key in CORRECTION_KEYS} for entry in entries]

@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from pipeline.review.documents import Library, progress, sort_and_filter, summarise
 from pipeline.errors import ReviewError
 from pipeline.review.journal import read_journal, record_edit, review_state, utc_now
+from pipeline.review.routes import extra_routes
 from pipeline.review.view import document_view
 
 MAX_BODY = 64 * 1024  # bytes: an edit is a few hundred; more is a mistake or an attack
@@ -72,6 +73,7 @@ def create_app(out_dir: Path, user: str, clock: Callable[[], str] = utc_now) -> 
             Route("/api/documents", documents),
             Route("/api/documents/{doc_id:path}", document, methods=["GET"]),
             Route("/api/documents/{doc_id:path}", edit, methods=["POST"]),
+            *extra_routes(library, out_dir),
         ],
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_NAMES)],
         exception_handlers={ReviewError: review_error},

@@ -3,26 +3,35 @@
 Highlights are computed here, on the current beads, so the browser only draws them: a
 number is ``number-ok`` when its matched number sits in the same bead, ``number-bad`` when
 it has no match, when its match sits in another bead (merging the right beads turns it
-green) or when the pair is one number misread (10.41% for 100.41%). An entity is marked
-when it belongs to a pair of ``entity_pairs``.
+green) or when the pair is one number misread (10.41% for 100.41%), and ``number-added``
+when the translation completes a date the Chinese gives in part (新华社二日电 → "January
+2nd": the month has nothing to match, and that is no error). An entity is marked when it
+belongs to a pair of ``entity_pairs``. Mended texts (``pipeline.review.texts``) are shown
+with their original.
 """
 from __future__ import annotations
 
 import math
 
 from pipeline.review.journal import ReviewState, bead_index_by_sentence
+from pipeline.review.texts import with_texts
 
-MARK_PRIORITY = {"number-ok": 0, "number-bad": 0, "entity": 1}  # numbers win overlaps
+MARK_PRIORITY = {"number-ok": 0, "number-bad": 0, "number-added": 0, "entity": 1}
+DATE_PARTS = ("year", "month")  # what a translation adds to a day the Chinese gives alone
+DATE_GAP = 3  # characters between a date part and its day: "January 2nd", "2nd, 1950"
 
 
 def document_view(record: dict, state: ReviewState) -> dict:
+    record = with_texts(record, state.texts)
     langs = record["languages"]
     marks = sentence_marks(record, state)
     sentences = record["sentences"]
+    flags = review_flags(record, state)
 
     def side_view(side: str, ids: list[int]) -> list[dict]:
         lang = langs[side]
-        return [{"id": i, "text": sentences[lang][i]["text"], "marks": marks.get((lang, i), [])}
+        return [{"id": i, "text": sentences[lang][i]["text"], "marks": marks.get((lang, i), []),
+                 "original": sentences[lang][i].get("original_text")}
                 for i in ids]
 
     meta = record["meta"]
@@ -35,7 +44,7 @@ def document_view(record: dict, state: ReviewState) -> dict:
         "set_aside": state.set_aside,
         "languages": langs,
         "meta": {key: meta.get(key) for key in ("title_en", "title_zh", "date")},
-        "beads": [{"id": index, "score": bead["score"], "flags": bead["flags"],
+        "beads": [{"id": index, "score": bead["score"], "flags": flags[index],
                    "reviewed": bead["reviewed"],
                    "src": side_view("src", bead["src"]), "tgt": side_view("tgt", bead["tgt"])}
                   for index, bead in enumerate(state.beads)],
@@ -59,10 +68,14 @@ def sentence_marks(record: dict, state: ReviewState) -> dict[tuple[str, int], li
 def _number_marks(record: dict, state: ReviewState):
     numbers = record["numbers"]
     where = bead_index_by_sentence(record, state.beads)
-    for number in numbers:
+    added = added_numbers(numbers)
+    for index, number in enumerate(numbers):
         partner = numbers[number["match"]] if number["match"] is not None else None
         here = where.get((number["lang"], number["sentence"]))
-        if partner is None:
+        if index in added:
+            kind, title = "number-added", ("added by the translation: the Chinese gives the "
+                                           "day, the English adds the " + number["unit"])
+        elif partner is None:
             kind, title = "number-bad", "no matching number on the other side"
         elif where.get((partner["lang"], partner["sentence"])) != here:
             kind, title = "number-bad", f"matches {partner['text']} in another bead"
@@ -71,6 +84,32 @@ def _number_marks(record: dict, state: ReviewState):
         else:
             kind, title = "number-ok", f"matches {partner['text']}"
         yield number["lang"], number["sentence"], number["text"], number["start"], kind, title
+
+
+def added_numbers(numbers: list[dict]) -> set[int]:
+    """Indexes of unmatched years and months that stand next to a matched day of the same
+    sentence: the translation completed a date (a dateline's 二日 → "January 2nd")."""
+    days = [n for n in numbers if n["unit"] == "day" and n["match"] is not None]
+    return {index for index, number in enumerate(numbers)
+            if number["match"] is None and number["unit"] in DATE_PARTS
+            and any(day["lang"] == number["lang"] and day["sentence"] == number["sentence"]
+                    and (0 <= day["start"] - number["end"] <= DATE_GAP
+                         or 0 <= number["start"] - day["end"] <= DATE_GAP) for day in days)}
+
+
+def review_flags(record: dict, state: ReviewState) -> list[list[str]]:
+    """The flags of each current bead as the reviewer sees them (page, list and search):
+    ``number_missing`` is dropped when the numbers a bead holds without a match are all
+    dates the translation completed (the extract stage cannot tell those apart)."""
+    added = added_numbers(record["numbers"])
+    where = bead_index_by_sentence(record, state.beads)
+    unmatched: dict[int | None, set[int]] = {}
+    for index, number in enumerate(record["numbers"]):
+        if number["match"] is None:
+            unmatched.setdefault(where.get((number["lang"], number["sentence"])), set()).add(index)
+    return [[flag for flag in bead["flags"] if flag != "number_missing"]
+            if unmatched.get(index) and unmatched[index] <= added else bead["flags"]
+            for index, bead in enumerate(state.beads)]
 
 
 def garbled(number: dict, partner: dict) -> bool:
