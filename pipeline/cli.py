@@ -104,6 +104,7 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     moses = "moses"
     tmx = "tmx"
+    facts = "facts"
 
 
 ConfigOption = Annotated[Optional[Path], typer.Option(
@@ -373,8 +374,9 @@ def apply_corrections(
 @app.command(cls=_Command)
 def export(out_dir: OutDirArgument,
            fmt: Annotated[ExportFormat, typer.Option(
-               "--format", "-f", metavar="hf|parquet|moses|tmx",
-               help="hf: JSON lines; parquet; moses: PATH.zh + PATH.en; tmx.")],
+               "--format", "-f", metavar="hf|parquet|moses|tmx|facts",
+               help="hf: JSON lines; parquet; moses: PATH.zh + PATH.en; tmx; facts: the "
+                    "facts table, PATH.csv + PATH.parquet.")],
            dest: Annotated[Optional[Path], typer.Option(
                metavar="PATH", help="File (moses: prefix); default OUT_DIR/export/pairs.*")
            ] = None,
@@ -405,7 +407,8 @@ def export(out_dir: OutDirArgument,
                               mark_documents=mark_documents)
     except DuiqiError as exc:
         _fail(exc.message)
-    typer.echo(f"{result.pairs} pairs from {result.documents} documents: "
+    unit = "facts" if fmt.value == "facts" else "pairs"
+    typer.echo(f"{result.pairs} {unit} from {result.documents} documents: "
                + ", ".join(str(p) for p in result.paths))
 
 

@@ -1,10 +1,12 @@
-"""Dataset exports of a finished run: Hugging Face JSON lines, Parquet, Moses, TMX.
+"""Dataset exports of a finished run: Hugging Face JSON lines, Parquet, Moses, TMX, and the
+facts table.
 
 Exports read the per-document JSON of the output folder and never rerun the pipeline. The
 review journal, when there is one, is replayed over each record first, so reviewed beads
 are exported as reviewed. Everything streams: one document in memory at a time (with
 ``dedupe``, plus a 20-byte digest per pair kept). Every format has the pair layout of
-``pairs.jsonl``: ``translation: {zh, en}`` and the same metadata columns.
+``pairs.jsonl``: ``translation: {zh, en}`` and the same metadata columns. The facts table
+has the columns of ``facts.csv``; its filters apply to each fact's bead and flags.
 """
 from __future__ import annotations
 
@@ -20,10 +22,11 @@ from pipeline.write.atomic import atomic_open
 from pipeline.write.corpus import pair_rows, read_records
 from pipeline.write.folder import OutputFolder
 
-FORMATS = ("hf", "parquet", "moses", "tmx")
+FORMATS = ("hf", "parquet", "moses", "tmx", "facts")
 LANGS = ("zh", "en")  # the two columns of every export
 DEFAULT_DEST = {"hf": "export/pairs.jsonl", "parquet": "export/pairs.parquet",
-                "moses": "export/pairs", "tmx": "export/pairs.tmx"}  # under the output folder
+                "moses": "export/pairs", "tmx": "export/pairs.tmx",
+                "facts": "export/facts"}  # under the output folder; moses, facts: prefixes
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # A document's date: an ISO date or an ISO 8601 interval of two (a meeting's dates).
 DOCUMENT_DATE_RE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:/(\d{4}(?:-\d{2}(?:-\d{2})?)?))?$")
@@ -93,6 +96,8 @@ def export(out_dir: Path, fmt: str, dest: Path | None = None,
         raise InputError("E033", fmt=fmt, formats=", ".join(FORMATS))
     out_dir = Path(out_dir)
     dest = out_dir / DEFAULT_DEST[fmt] if dest is None else Path(dest)
+    if fmt == "facts":
+        return _export_facts(out_dir, dest, filters)
     counter = _Counter()
     records = counter.records(_kept_beads(_reviewed_records(out_dir, filters), filters))
     if fmt == "tmx":
@@ -103,6 +108,29 @@ def export(out_dir: Path, fmt: str, dest: Path | None = None,
         rows = (row for record in records for row in pair_rows(record))
         paths = {"hf": _write_hf, "parquet": _write_parquet}[fmt](rows, dest)
     return ExportResult(paths, counter.documents, counter.pairs)
+
+
+def _export_facts(out_dir: Path, dest: Path, filters: ExportFilter) -> ExportResult:
+    """The facts of every document in the dates (English-only records too), without the facts
+    whose bead scores below ``min_score`` or that carry a flag (with ``drop_flagged``)."""
+    from pipeline.write.tables import write_facts_table
+
+    counts = {"documents": 0, "facts": 0}
+
+    def records() -> Iterator[dict]:
+        for record in read_records(out_dir, OutputFolder(out_dir).documents()):
+            if not filters.keeps_date(record["meta"].get("date")):
+                continue
+            scores = {bead["id"]: bead["score"] for bead in record["beads"]}
+            kept = [fact for fact in record.get("facts", [])
+                    if scores.get(fact["bead"], 1.0) >= filters.min_score
+                    and not (filters.drop_flagged and fact["flags"])]
+            counts["documents"] += bool(kept)
+            counts["facts"] += len(kept)
+            yield {**record, "facts": kept}
+
+    paths = write_facts_table(records(), dest)
+    return ExportResult(paths, counts["documents"], counts["facts"])
 
 
 class _Counter:

@@ -123,3 +123,34 @@ def test_an_english_only_record_has_facts_of_its_own(processed):
     assert all(f.zh is None and f.en is not None for f in doc.facts)
     plans = {(f.value, f.time) for f in doc.facts if f.status == "planned"}
     assert {(9e5, "1954"), (1e9, "1954"), (5e6, "1957"), (6e9, "1957")} <= plans
+
+
+def test_export_writes_the_facts_table_with_its_filters(tmp_path, shared):
+    """`duiqi export --format facts`: the table of the run, the English-only record's plans
+    included; a date filter keeps only its documents."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.run import run_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(rmrb("1956-01-03_武汉"), corpus / "wuhan.md")
+    shutil.copy(SEED_004, corpus / "meeting.txt")
+    out = tmp_path / "out"
+    run_corpus(corpus, out, progress=False)
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "facts"])
+    assert result.exit_code == 0, result.output
+    exported = list(csv.DictReader((out / "export" / "facts.csv").open(encoding="utf-8")))
+    assert exported == list(csv.DictReader((out / "facts.csv").open(encoding="utf-8")))
+    assert {row["doc_id"] for row in exported} == {"wuhan.md", "meeting.txt"}
+    import pandas as pd
+    assert len(pd.read_parquet(out / "export" / "facts.parquet")) == len(exported)
+    dated = tmp_path / "dated"
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "facts", "--from", "1956",
+                                      "--dest", str(dated)])
+    assert result.exit_code == 0, result.output
+    kept = list(csv.DictReader(dated.with_suffix(".csv").open(encoding="utf-8")))
+    assert kept and {row["doc_id"] for row in kept} == {"wuhan.md"}

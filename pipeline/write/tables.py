@@ -101,6 +101,17 @@ def write_tables(records: Iterable[dict], out_dir: Path) -> None:
     _write_glossary(glossary_rows(pairs), out_dir)
 
 
+def write_facts_table(records: Iterable[dict], dest: Path) -> tuple[Path, ...]:
+    """The facts table alone, as ``dest.csv`` and ``dest.parquet`` (``duiqi export``)."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        writer = TableWriter(stack, dest.parent, dest.name, FACT_COLUMNS)
+        for record in records:
+            writer.add(_rows(record, "facts", FACT_COLUMNS))
+    return dest.with_name(dest.name + ".csv"), dest.with_name(dest.name + ".parquet")
+
+
 def _rows(record: dict, key: str, columns: dict) -> list[dict]:
     base = {"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date")}
     items = {"facts": _fact_rows, "targets": _target_rows}.get(key, lambda r: r.get(key, []))(record)
