@@ -1,12 +1,15 @@
 """Numeric facts benchmark: the development gold's scores and the extraction cost.
 
-Runs the whole pipeline over ``../shared/corpus`` into a temporary folder, scores
-``targets.csv`` with ``../shared/eval/targets/score.py`` (the scorer's own table), then
+Runs the whole pipeline over ``../shared/corpus`` (the development gold) and over the
+project's own ``corpus/`` (``bench/gold``: a tuning split and a held-out split) into
+temporary folders, scores each ``targets.csv`` with ``../shared/eval/targets/score.py`` (the
+scorer's own table), then
 times the extract and link stages again document by document, in CPU milliseconds (the
 machine is shared, so wall seconds would measure the neighbours), models already loaded:
 
     .venv/bin/python bench/facts.py            # the table
-    .venv/bin/python bench/facts.py --errors   # and every wrong field, row by row
+    .venv/bin/python bench/facts.py --errors   # and every wrong field, row by row (the
+                                               # held-out split: its scores only)
     .venv/bin/python bench/facts.py --keep OUT # keep the outputs in OUT
 """
 from __future__ import annotations
@@ -22,6 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "targets" / "score.py"
+# (output folder, corpus, gold, errors may be listed): the development gold, then the
+# project's own splits (one run of corpus/ serves both; the second run finds it current).
+GOLD = [("shared", SHARED / "corpus", SHARED / "eval" / "targets" / "gold.json", True),
+        ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_tuning.json", True),
+        ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_heldout.json", False)]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.run import run_corpus  # noqa: E402
@@ -35,12 +44,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         out = args.keep or Path(scratch) / "out"
-        run_corpus(SHARED / "corpus", out, progress=False)
-        score = [sys.executable, str(SHARED / "eval" / "targets" / "score.py"),
-                 str(out / "targets.csv"), str(SHARED / "eval" / "targets" / "gold.json")]
-        table = subprocess.run(score + (["--errors"] if args.errors else []),
-                               capture_output=True, text=True, check=True).stdout
-    print(table)
+        for name, corpus, gold, errors in GOLD:
+            run_corpus(corpus, out / name, progress=False)
+            score = [sys.executable, str(SCORER), str(out / name / "targets.csv"),
+                     str(gold)] + (["--errors"] if args.errors and errors else [])
+            table = subprocess.run(score, capture_output=True, text=True, check=True).stdout
+            print(f"## {gold.relative_to(ROOT.parent)}\n\n{table}")
     extract_ms, link_ms = stage_cpu_ms(SHARED / "corpus")
     print(f"CPU ms per document over {len(extract_ms)} documents: extract "
           f"{statistics.mean(extract_ms):.0f} (median {statistics.median(extract_ms):.0f}), "
