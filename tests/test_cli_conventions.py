@@ -124,7 +124,7 @@ def test_config_file_and_flags_change_the_settings_and_the_signature(tmp_path: P
     ("[extract]\nglossary = \"missing.tsv\"\n", "'extract.glossary': no file"),
     ("[pairs]\nsrc_lang = \"fr\"\n", "unknown language 'fr'"),
     ("align = 3\n", "'align' must be a table of settings"),
-    ("[align\n", "not valid TOML"),
+    ("[align\n", "cannot read these settings (Expected ']'"),
 ])
 def test_bad_settings_stop_the_run_before_any_document(tmp_path: Path, toml, message):
     path = tmp_path / "duiqi.toml"
