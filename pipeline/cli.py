@@ -118,8 +118,13 @@ PresplitOption = Annotated[Optional[bool], typer.Option(
     "--presplit/--no-presplit", metavar="",
     help="Plain pairs hold one sentence per line (sentence ids are line numbers).")]
 VerboseOption = Annotated[int, typer.Option(
-    "--verbose", "-v", count=True, metavar="", show_default=False, help="More messages on stderr (-vv: debug).")]
-QuietOption = Annotated[bool, _flag("--quiet", "-q", help="No progress bar, warnings only.")]
+    "--verbose", "-v", count=True, metavar="", show_default=False,
+    help="More messages on stderr (-vv: debug).")]
+QuietOption = Annotated[bool, _flag("--quiet", "-q", help="No progress bar and no warnings.")]
+# The setting each flag sets ("group.*.name": wherever the group nests it).
+FLAG_SETTINGS = {"model": "align.*.encoder", "max_bead": "align.*.max_bead",
+                 "presplit": "pairs.presplit", "src_lang": "pairs.src_lang",
+                 "tgt_lang": "pairs.tgt_lang"}
 
 
 def _setup_logging(verbose: int, quiet: bool = False) -> None:
@@ -133,10 +138,7 @@ def _settings(config: Path | None, **overrides: object):
     from pipeline.errors import SettingsError
     from pipeline.settings import load_settings
 
-    keys = {"model": "align.*.encoder", "max_bead": "align.*.max_bead",
-            "presplit": "pairs.presplit", "src_lang": "pairs.src_lang",
-            "tgt_lang": "pairs.tgt_lang"}
-    values = {keys[name]: value.value if isinstance(value, Enum) else value
+    values = {FLAG_SETTINGS[name]: value.value if isinstance(value, Enum) else value
               for name, value in overrides.items()}
     try:
         settings = load_settings(config, values)
@@ -179,7 +181,8 @@ def run(corpus: Annotated[Path, typer.Argument(metavar="CORPUS_DIR", exists=True
 
     _setup_logging(verbose, quiet)
     if executor is ExecutorName.dask and not scheduler:
-        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
+        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS",
+                                 param_hint="--scheduler")
     settings = _settings(config, model=model, max_bead=max_bead, presplit=presplit)
     chosen = DaskExecutor(scheduler) if executor is ExecutorName.dask else LocalExecutor(jobs)
     try:

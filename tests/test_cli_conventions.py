@@ -184,7 +184,8 @@ def test_nested_groups_are_loaded_printed_and_validated():
         "pairs": (("x", 1.0), ("y", 0.5)), "limit": 3}
     assert tomllib.loads(tomli_w.dumps(settings_module._as_dict(
         built, settings_module._toml_value)))["pairs"] == [["x", 1.0], ["y", 0.5]]
-    with pytest.raises(settings_module.SettingsError, match=r"a list, each a list of 2 \(a string, a number\)"):
+    with pytest.raises(settings_module.SettingsError,
+                       match=r"a list, each a list of 2 \(a string, a number\)"):
         settings_module._build(Outer(), {"pairs": [["x", 1, 2]]}, "test.toml", "")
     with pytest.raises(settings_module.SettingsError, match="'inner.width' must be an integer"):
         settings_module._build(Outer(), {"inner": {"width": "5"}}, "test.toml", "")
