@@ -151,13 +151,13 @@ NON_EMPTY = {"en_models"}  # at least one spaCy pipeline to try
 MODEL_FILES = {"user_dict", "glossary"}  # paths, absolute or under models/
 
 
-def load_settings(config: Path | None = None, overrides: dict[str, object] | None = None,
-                  base: Settings | None = None) -> Settings:
+def load_settings(config: Path | None = None,
+                  overrides: dict[str, object] | None = None) -> Settings:
     """Settings from a TOML file (every key optional; missing ones keep their default),
     then ``overrides``: ``{"group.name": value}`` or ``{"group.*.name": value}`` for a
     setting found by its name anywhere in the group (command-line flags). ``None`` values
     are left out. Raises ``SettingsError`` naming the file and the key."""
-    settings = base or Settings()
+    settings = Settings()
     if config is not None:
         settings = settings_from_mapping(_read_toml(Path(config)), str(config), settings)
     for key, value in (overrides or {}).items():
