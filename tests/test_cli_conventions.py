@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import tomli_w
 from typer.testing import CliRunner
 
 from conftest import SAMPLE_CORPUS
@@ -124,7 +125,7 @@ def test_config_file_and_flags_change_the_settings_and_the_signature(tmp_path: P
     ("[extract]\nglossary = \"missing.tsv\"\n", "'extract.glossary': no file"),
     ("[pairs]\nsrc_lang = \"fr\"\n", "unknown language 'fr'"),
     ("align = 3\n", "'align' must be a table of settings"),
-    ("[align\n", "not valid TOML"),
+    ("[align\n", "cannot read these settings (Expected ']'"),
 ])
 def test_bad_settings_stop_the_run_before_any_document(tmp_path: Path, toml, message):
     path = tmp_path / "duiqi.toml"
@@ -141,6 +142,8 @@ def test_an_unknown_model_flag_is_a_usage_error(tmp_path: Path):
     assert result.exit_code == EXIT_USAGE and "unknown encoder 'labse'" in result.stderr
     assert not (tmp_path / "out").exists()
     assert invoke("config", "--max-bead", "0").exit_code == EXIT_USAGE
+    missing = invoke("config", "--model", f"st:{tmp_path / 'no-model'}")
+    assert missing.exit_code == EXIT_USAGE and "duiqi never downloads" in missing.stderr
 
 
 def test_settings_built_in_python_are_validated_too():
@@ -166,23 +169,32 @@ class Inner:
 class Outer:
     inner: Inner = field(default_factory=Inner)
     weight: float = 0.5
+    pairs: tuple[tuple[str, float], ...] = ()
+    limit: int | None = None
 
 
 def test_nested_groups_are_loaded_printed_and_validated():
     """The machinery walks dataclass fields recursively: a nested group needs no code."""
     from pipeline import settings as settings_module
 
-    built = settings_module._build(Outer(), {"inner": {"width": 5, "names": ["b", "c"]}},
+    built = settings_module._build(Outer(), {"inner": {"width": 5, "names": ["b", "c"]},
+                                             "pairs": [["x", 1], ["y", 0.5]], "limit": 3},
                                    "test.toml", "")
-    assert built == Outer(Inner(5, ("b", "c")), 0.5)
+    assert built == Outer(Inner(5, ("b", "c")), 0.5, (("x", 1.0), ("y", 0.5)), 3)
     assert settings_module._as_dict(built, lambda v: v) == {
-        "inner": {"width": 5, "names": ("b", "c")}, "weight": 0.5}
+        "inner": {"width": 5, "names": ("b", "c")}, "weight": 0.5,
+        "pairs": (("x", 1.0), ("y", 0.5)), "limit": 3}
+    assert tomllib.loads(tomli_w.dumps(settings_module._as_dict(
+        built, settings_module._toml_value)))["pairs"] == [["x", 1.0], ["y", 0.5]]
+    with pytest.raises(settings_module.SettingsError,
+                       match=r"a list, each a list of 2 \(a string, a number\)"):
+        settings_module._build(Outer(), {"pairs": [["x", 1, 2]]}, "test.toml", "")
     with pytest.raises(settings_module.SettingsError, match="'inner.width' must be an integer"):
         settings_module._build(Outer(), {"inner": {"width": "5"}}, "test.toml", "")
     with pytest.raises(settings_module.SettingsError, match="unknown setting 'inner.depth'"):
         settings_module._build(Outer(), {"inner": {"depth": 1}}, "test.toml", "")
     assert [key for key, _, _ in settings_module._typed_leaves(built, "")] == [
-        "inner.width", "inner.names", "weight"]
+        "inner.width", "inner.names", "weight", "pairs", "limit"]
 
 
 # duiqi align over folders ----------------------------------------------------------

@@ -168,3 +168,13 @@ def test_the_cli_exports_with_dedupe_and_document_marks(out, tmp_path):
                                "--dedupe", "--mark-documents"])
     assert done.exit_code == 0, done.output
     assert "\n\n" in (tmp_path / "m.en").read_text("utf-8")
+
+
+@pytest.mark.parametrize("written, tmx", [
+    ("1955-12-01", "19551201T000000Z"), ("1955-12", "19551201T000000Z"),
+    ("1953-11/1953-12-08", "19531101T000000Z"), ("2026-01-02T03:04:05Z", "20260102T030405Z"),
+    ("2026-01-02T11:04:05+08:00", "20260102T030405Z"), ("12 Dec", None), ("", None)])
+def test_tmx_dates(written, tmx):
+    from pipeline.write.tmx import tmx_date
+
+    assert tmx_date(written) == tmx

@@ -1,14 +1,13 @@
 """The one set of entity labels of both languages, and where each model's labels go.
 
-| label  | what                                             | English (OntoNotes) | Chinese (jiagu, glossary) |
-|--------|--------------------------------------------------|---------------------|---------------------------|
-| PERSON | people, by name or title                         | PERSON              | PER                       |
-| PLACE  | countries, provinces, cities, regions, sites     | GPE, LOC, FAC       | LOC                       |
-| ORG    | parties, ministries, committees, enterprises     | ORG                 | ORG                       |
-| GROUP  | nationalities, religious and political groups    | NORP                | (none)                    |
+- PERSON: people, by name or title. OntoNotes PERSON; jiagu PER.
+- PLACE: countries, provinces, cities, regions, sites. OntoNotes GPE, LOC, FAC; jiagu LOC.
+- ORG: parties, ministries, committees, enterprises. OntoNotes ORG; jiagu ORG.
+- GROUP: nationalities, religious and political groups. OntoNotes NORP (English only).
 
-Numbers, dates and quantities are not entities: the numbers of both languages are in
-``Document.numbers``. A Chinese place pairs with an English place or group (苏联: "Soviet").
+The period glossary uses jiagu's labels. Numbers, dates and quantities are not entities:
+the numbers of both languages are in ``Document.numbers``. A Chinese place pairs with an
+English place or group (苏联: "Soviet").
 """
 from __future__ import annotations
 

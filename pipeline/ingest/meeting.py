@@ -100,7 +100,10 @@ def date_range(text: str) -> str | None:
     Numeric dates are read day first (08-12-1953 is 8 December, as in the speeches of that
     record) unless only month first gives a range that ends after it starts.
     """
-    parts = RANGE_SPLIT_RE.split(text.strip().rstrip("."), maxsplit=1)
+    text = text.strip().rstrip(".")
+    parts = RANGE_SPLIT_RE.split(text, maxsplit=1)
+    if len(parts) == 1:  # "March 2-9, 1954", "Nov 28-Dec 8, 1953": a bare hyphen
+        parts = _split_at_hyphen(text)
     month = MONTH_RE.search(parts[0])
     if len(parts) == 2 and month and not (MONTH_RE.search(parts[1])
                                           or NUMERIC_DATE_RE.search(parts[1])):
@@ -117,6 +120,15 @@ def date_range(text: str) -> str | None:
         if _ordered(start, end):
             return start.iso() if start == end else f"{start.iso()}/{end.iso()}"
     return None
+
+
+def _split_at_hyphen(text: str) -> list[str]:
+    """``text`` cut at its first hyphen outside a numeric date such as 08-12-1953."""
+    inside = [m.span() for m in NUMERIC_DATE_RE.finditer(text)]
+    for match in re.finditer("-", text):
+        if not any(start <= match.start() < end for start, end in inside):
+            return [text[:match.start()].strip(), text[match.end():].strip()]
+    return [text]
 
 
 def _ordered(start: _Day, end: _Day) -> bool:

@@ -29,7 +29,9 @@ TMX_LANGS = {"zh": "zh-CN", "en": "en"}
 # Characters XML 1.0 forbids; OCR text occasionally carries them.
 XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 TOOL = "duiqi"  # creationtool and creationid of every unit the pipeline makes
-ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A document date: 1955, 1955-12 or 1955-12-01 (the start, for an interval of dates).
+ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:/|$)")
+TMX_TIME = "%Y%m%dT%H%M%SZ"
 
 
 def tmx_lang(lang: str) -> str:
@@ -84,21 +86,27 @@ def tmx_bytes(records: list[dict], signature: str) -> tuple[bytes, int]:
     return buffer.getvalue(), removed
 
 
-def tmx_date(value: str) -> str:
-    """``1955-12-01`` or ``2026-01-01T08:30:00Z`` as TMX's ``19551201T000000Z``."""
-    if "T" in value:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc)
-        return moment.strftime("%Y%m%dT%H%M%SZ")
-    year, month, day = ISO_DATE_RE.match(value).groups()
-    return f"{year}{month}{day}T000000Z"
+def tmx_date(value: str) -> str | None:
+    """A document date (``1955-12-01``, ``1955-12``) or a journal time
+    (``2026-01-01T08:30:00Z``) as TMX's ``19551201T000000Z``; None when it is neither."""
+    match = ISO_DATE_RE.match(value)
+    if match:
+        year, month, day = match.groups()
+        return f"{year}{month or '01'}{day or '01'}T000000Z"
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc).strftime(TMX_TIME)
 
 
 def _creation_date(record: dict) -> str:
-    date = record["meta"].get("date") or ""
-    if ISO_DATE_RE.match(date):
-        return tmx_date(date)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    written = tmx_date(record["meta"].get("date") or "")
+    if written:
+        return written
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 0,
+                                  timezone.utc).strftime(TMX_TIME)
 
 
 def _unit(record: dict, bead: dict) -> tuple[etree._Element, int]:
@@ -106,9 +114,10 @@ def _unit(record: dict, bead: dict) -> tuple[etree._Element, int]:
                        creationtoolversion=__version__, creationdate=_creation_date(record),
                        creationid=TOOL)
     corrections = record.get("corrections") or []
-    if bead.get("reviewed") and corrections:
-        tu.set("changedate", tmx_date(corrections[-1]["time"]))
-        tu.set("changeid", corrections[-1]["user"])
+    changed = tmx_date(corrections[-1]["time"]) if corrections else None
+    if bead.get("reviewed") and changed:
+        tu.set("changedate", changed)
+        tu.set("changeid", clean_xml_text(corrections[-1]["user"])[0])
     for flag in bead["flags"]:
         etree.SubElement(tu, "note").text = flag
     _prop(tu, "x-document", record["doc_id"])
