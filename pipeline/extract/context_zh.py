@@ -65,8 +65,8 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
             continue
         year_text, month_text = match.group("year"), match.group("month")
         year = None
-        if year_text and year_text[0] in RELATIVE_YEARS or (year_text or "")[:2] in RELATIVE_YEARS:
-            year = pub_year + RELATIVE_YEARS[year_text[:2]] if pub_year else None
+        if year_text in RELATIVE_YEARS:
+            year = pub_year + RELATIVE_YEARS[year_text] if pub_year else None
         elif year_text:
             year = int(chinese_numeral_value(year_text[:4]))
         month = _small_number(month_text) if month_text else None
@@ -98,10 +98,10 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
 
 FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑])")
 PLANNED_RE = re.compile(
-    r"(?<!完成)(?<!超额)计划(?=推广|生产|发展|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
+    r"(?<!完成)(?<!超额)计划(?=推广|生产|产|发展|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
     r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
     r"|指标|任务是|目标是|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
-ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了")
+ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
 PLAN_NOUN_AFTER = re.compile(r"^[^，；。：、]{0,8}?的(?:计划|任务|指标|目标)")
 ASIDE_FORECAST = re.compile(r"预计|估计")
@@ -187,7 +187,6 @@ class _Read:
     status: str
     time: TimeMention | None
     item: bool = False
-    prefix: str = ""
     head: str = ""  # the indicator a list's items take their measure from
 
 
@@ -269,12 +268,11 @@ class _Reader:
         text = passage.text
         reads: list[_Read] = []
         out: list[FactReading] = []
-        counts = [(i, s, e) for i, s, e in numbers]
         for i, start, end in numbers:
             number = self.doc.numbers[i]
             c = _clause_of(clauses, start)
             clause_start, clause_end = clauses[c]
-            if self._not_a_fact(passage, masked, clauses, c, number, start, end, counts):
+            if self._not_a_fact(passage, masked, clauses, c, number, start, end, numbers):
                 continue
             before = masked[clause_start:start]
             after = masked[end:clause_end]
@@ -451,6 +449,9 @@ class _Reader:
             k -= 1
             head = masked[clauses[k][0]:clauses[k][1] + 1]
             status = "planned" if PLAN_HEAD.search(head) else _marker(head)
+        if own is None and status == "planned" and time is not None and time.year \
+                and self.pub_year and time.year < self.pub_year:
+            status = "achieved"  # a plan's mood does not reach a clause about a past year
         if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
             status = self.previous_status
         if status in (None, "achieved") and time is not None and self._future(time):
@@ -471,10 +472,10 @@ class _Reader:
         clause_start, clause_end = clauses[read.clause]
         previous = reads[-1] if reads else None
         # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
-        start = clause_start
+        prefix_end = read.start
         if previous is not None and previous.clause == read.clause and \
                 re.match(r"^[^，；。]{0,12}?[和与及、]\s*$", masked[previous.end:read.start]):
-            start = previous.start - (len(previous.prefix) and 0)
+            prefix_end = previous.start
             before = masked[clause_start:previous.start]
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
         counted_noun = _clean_lead(masked[read.end:noun_end])
@@ -485,10 +486,7 @@ class _Reader:
                 noun_end = _noun_phrase_end(passage, masked, read.end + 1, clause_end)
                 counted_noun = _clean_lead(masked[read.end + 1:noun_end])
                 rest_start = noun_end
-        prefix = _clean(_drop_times(masked, clause_start, start if start != clause_start else read.start,
-                                    mentions)) if start == clause_start else \
-            _clean(_drop_times(masked, clause_start, previous.start, mentions))
-        read.prefix = prefix
+        prefix = _clean(_drop_times(masked, clause_start, prefix_end, mentions))
         raw_before = before.rstrip(" 　")
         # A baseline inside a comparison: 比秋收以前的65万个 → what the compared number measures.
         if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before):
@@ -507,9 +505,11 @@ class _Reader:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
             return
-        rest = _drop_times(masked, rest_start, clause_end, mentions)
-        rest = _clean(re.sub(r"^\s*(?:和|与|及)[^，；。]*?[个名种项座台部件只条头匹户人亩斤吨担]"
-                             r"[^，；。已都也还正在被就]*", "", rest))
+        conjunct = re.match(r"\s*(?:和|与|及|、)\s*[\d○〇零一二三四五六七八九十百千万亿两多余]+"
+                            r"[^\s，；。一-龥]*?[个名种项座台部件只条头匹户人亩斤吨担双套]?", masked[rest_start:clause_end])
+        if conjunct:  # 四十个男劳力和七十个女劳力上堤: the predicate after the second one
+            rest_start = _noun_phrase_end(passage, masked, rest_start + conjunct.end(), clause_end)
+        rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
         has_rest_verb = bool(rest) and not _noun_only(rest)
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
                         or not _has_verb(passage, clause_start, read.start))
@@ -547,7 +547,8 @@ class _Reader:
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
                     indicator = stripped.rstrip("比较由从")
-                    if not indicator:
+                    if not indicator and verb.endswith(("增产", "减产", "多出")):
+                        # 可增产二十万吨: the verb's object, left out after 增产十万吨煤
                         noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
                         if noun and not _generic(noun):
                             indicator, read.noun = verb + noun, noun
@@ -595,18 +596,23 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
-        if not name or len(name) > 10 or not _noun_only(name):
+        if not 2 <= len(name) <= 10 or not _noun_only(name):
             return None
+        unit = self.doc.numbers[read.index].unit
         previous = reads[-1] if reads else None
-        if previous is not None and previous.item and previous.clause < read.clause:
+        if previous is not None and previous.item and previous.clause < read.clause \
+                and self.doc.numbers[previous.index].unit == unit:
             read.head = previous.head
             return _replace_subject(previous.head, name)
         if opener == "：" and read.clause > 0:
-            head = _clean(masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]])
+            head_start, head_end = clauses[read.clause - 1]
+            if not re.search(r"(?:为|是|如下|分别为|分别是)\s*$", masked[head_start:head_end]):
+                return None  # 制定了生产救灾计划：种粟二百六十亩 lists whole clauses
+            head = _clean(masked[head_start:head_end])
             read.head = head
             return _compact(name + head)
         head = self._head(reads)
-        if head is None:
+        if head is None or self.doc.numbers[head.index].unit != unit:
             return None
         if its or (opener in "，；" and previous is not None and previous.clause == read.clause - 1):
             read.head = head.indicator
@@ -798,6 +804,12 @@ def _subject(cleaned: str) -> str:
 
     subject = ""
     for w in jieba.posseg.cut(cleaned):
+        if subject.endswith("的") and w.flag.startswith(("v", "n", "a", "b")):
+            subject += w.word  # 电力的新增生产能力
+            continue
+        if w.word == "的" and subject:
+            subject += w.word
+            continue
         if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
                 or VERBAL_START.match(w.word):
             if subject:
@@ -852,18 +864,6 @@ def _ends_in_verb(text: str) -> bool:
     return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
 
 
-def _is_bare_verb(passage: _Passage, text: str) -> bool:
-    """产, 可增产, 收: a verb without its object."""
-    if not text:
-        return False
-    if len(text) <= 2 and not any(text.endswith(m) for m in GENERIC_MEASURES):
-        words = [w for w in passage.words if w.word == text]
-        if words:
-            return words[0].tag.startswith("v")
-        return len(text) == 1
-    return False
-
-
 def _earlier_counted(masked: str, start: int, classifier: str) -> str:
     """The noun of an earlier count with the same classifier: 十八种主要产品，有十三种…."""
     match = None
@@ -915,11 +915,6 @@ def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     if not keep_intent:
         stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
     return _compact(stripped)
-
-
-def _strip_subject(text: str) -> str:
-    """The modifier before 的 in 准备种粟的二百五十亩地, without the clause's subject."""
-    return _strip_pronoun(text)
 
 
 def _compact(text: str) -> str:
