@@ -79,7 +79,7 @@ def test_plan_of_a_province_with_deadlines(shared):
     assert "农业生产合作社" in grown.indicator
     assert fields(found["十七万三千个"][0]) == ("increase_to", "planned", "1955", 1)
     august = found["三十二万零五百九十三个"][0]
-    assert (august.time, august.time_text, august.status) == ("1956-08", "一九五六年八月", "planned")
+    assert (august.time, august.time_text, august.status) == ("1956-08", "到一九五六年八月", "planned")
     share = found["百分之七十五以上"][0]
     assert (share.time, share.status, share.comparator) == ("1956-08", "planned", "more_than")
     assert share.indicator == "入社农户达占总农户" or "入社农户" in share.indicator
@@ -98,7 +98,7 @@ def test_monthly_figures_keep_their_month(shared):
     assert [r.time for r in found["十九种"]] == ["1953-09"]
     assert found["十五种"][0].time == "1953-10"
     assert fields(found["百分之十左右"][0]) == ("increase_by", "achieved", "1953-10", 1)
-    assert "超额完成了月度计划的主要产品" in found["十三种"][0].indicator
+    assert "超额完成月度计划的主要产品" in found["十三种"][0].indicator
     coal = found["百分之七十二点四"][0]
     assert fields(coal) == ("plan_fulfilment_pct", "achieved", "1953-11", 1)
     assert coal.indicator == "国营煤矿全月计划完成程度"

@@ -80,7 +80,11 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
         # 从去年七月到今年九月: the start of a span is not its time.
         if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
             baseline = True
-        found.append(TimeMention(match.start(), match.end(), match.group(0), year, month, baseline))
+        start = match.start()
+        deadline = re.search(r"(?:截至|到|至)$", text[max(0, start - 2):start])
+        if deadline and not baseline:  # 到一九五六年八月: the deadline stays in the phrase
+            start -= len(deadline.group(0))
+        found.append(TimeMention(start, match.end(), text[start:match.end()], year, month, baseline))
     for match in PLAN_PERIOD.finditer(text):
         found.append(TimeMention(match.start(), match.end(), match.group(0),
                                  PLAN_PERIOD_END[match.group(1)], None, False))
@@ -544,6 +548,7 @@ class _Reader:
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
                                   r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
                     indicator = stripped.rstrip("比较由从")
@@ -551,11 +556,15 @@ class _Reader:
                         # 可增产二十万吨: the verb's object, left out after 增产十万吨煤
                         noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
                         if noun and not _generic(noun):
-                            indicator, read.noun = verb + noun, noun
+                            indicator, read.noun, borrowed = verb + noun, noun, True
+            else:
+                borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
             if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
                 indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
                 indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+            elif borrowed:
+                pass
             elif not indicator or _lacks_noun(indicator):
                 if indicator and _ends_in_verb(indicator):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
@@ -853,7 +862,8 @@ def _lacks_noun(text: str) -> bool:
     """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
     import jieba.posseg
 
-    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not re.match(
+    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not VERBAL_START.match(
+        p.word) and not re.match(
         r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
 
 
@@ -880,6 +890,7 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
         if start <= mention.start and mention.end <= end:
             a, b = mention.start - start, mention.end - start
             piece = piece[:a] + " " * (b - a) + piece[b:]
+    piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
     piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
                    lambda m: m.group(0) if m.group(0).strip() in ("在",) else
                    (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
