@@ -239,19 +239,19 @@ class _Reader:
         self.previous_year: int | None = None  # the last year named in the previous passage
         self.previous: _Read | None = None  # the last fact of the previous passage
         self.previous_status: str | None = None
-        self.nouns: list[str] = []
-        self.last_status: str | None = None  # counted nouns so far, to expand 社 to 农业生产合作社
+        self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
+        self.last_status: str | None = None
+        self.sentences = {s.index: s for s in doc.side(ZH)}
 
     # ------------------------------------------------------------ passage
 
     def read(self, passage: _Passage, candidates: dict[int, list[int]]) -> list[FactReading]:
         text = passage.text
-        sentences = {s.index: s for s in self.doc.side(ZH)}
         numbers: list[tuple[int, int, int]] = []  # (doc.numbers index, start, end)
         for sentence_index, offset in passage.offsets.items():
             for i in candidates.get(sentence_index, []):
                 number = self.doc.numbers[i]
-                start = offset + self.source.relative(sentences[sentence_index], number.start)
+                start = offset + self.source.relative(self.sentences[sentence_index], number.start)
                 numbers.append((i, start, start + len(number.text)))
         mentions = time_mentions(text, self.pub_year)
         if numbers:
@@ -275,16 +275,15 @@ class _Reader:
         for i, start, end in numbers:
             number = self.doc.numbers[i]
             c = _clause_of(clauses, start)
-            clause_start, clause_end = clauses[c]
+            clause_start = clauses[c][0]
             if self._not_a_fact(passage, masked, clauses, c, number, start, end, numbers):
                 continue
             before = masked[clause_start:start]
-            after = masked[end:clause_end]
             time = self._time(text, mentions, clauses, c, start, end)
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
             status = self._status(text, masked, clauses, c, start, end, time, reads)
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
-            self._indicator(read, passage, masked, clauses, number, before, after, reads, mentions)
+            self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
             if read.item and reads:
                 head = self._head(reads)
                 if head is not None:
@@ -471,8 +470,10 @@ class _Reader:
 
     # ------------------------------------------------------------ indicator
 
-    def _indicator(self, read: _Read, passage, masked, clauses, number, before, after, reads,
+    def _indicator(self, read: _Read, passage, masked, clauses, number, before, reads,
                    mentions) -> None:
+        """A noun phrase for what the number measures, from the clause's subject, verb and
+        the noun after the number, borrowing what an elided clause leaves out."""
         clause_start, clause_end = clauses[read.clause]
         previous = reads[-1] if reads else None
         # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
