@@ -102,7 +102,7 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
 
 FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑])")
 PLANNED_RE = re.compile(
-    r"(?<!完成)(?<!超额)计划(?=推广|生产|产|发展|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
+    r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
     r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
     r"|指标|任务是|目标是|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
 ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了(?!解)")
@@ -137,7 +137,7 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这些|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这个|那个|这些|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
@@ -444,6 +444,10 @@ class _Reader:
         own = _marker(masked[clause_start:start])
         if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
             own = "planned"
+        if own is None and _marker(masked[end:clause_end]) in ("planned", "forecast") \
+                and not _marker(masked[clause_start:start].replace("有", "")) \
+                and re.search(r"(?:^|有)\s*$", masked[clause_start:start]):
+            own = _marker(masked[end:clause_end])  # 有二十亿斤粮食要调出: the predicate's mood
         if own != "achieved" and ASIDE_FORECAST.search(masked[:start]):
             return "forecast"
         status = own
@@ -494,7 +498,8 @@ class _Reader:
         prefix = _clean(_drop_times(masked, clause_start, prefix_end, mentions))
         raw_before = before.rstrip(" 　")
         # A baseline inside a comparison: 比秋收以前的65万个 → what the compared number measures.
-        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before):
+        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before) \
+                and read.kind == "level" and _governing_verb(raw_before) is None:
             modifier = re.sub(r"^.*?(?:比|较)", "", prefix)
             read.indicator = _compact(modifier + previous.indicator) if modifier else previous.indicator
             read.noun, read.verb = previous.noun, previous.verb
@@ -582,6 +587,9 @@ class _Reader:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
+        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
+            read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
+                                                             mentions) + read.indicator)
         if read.kind == "plan_fulfilment_pct":
             read.indicator = re.sub(r"完成了?(.*计划)的?$", r"\1完成程度", read.indicator)
             read.indicator = re.sub(r"(计划)完成了?$", r"\1完成程度", read.indicator)
@@ -606,7 +614,8 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
-        if not 2 <= len(name) <= 10 or not _noun_only(name):
+        if not 2 <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
+                or TIME_RE.search(name).group(0):
             return None
         unit = self.doc.numbers[read.index].unit
         previous = reads[-1] if reads else None
@@ -761,7 +770,7 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if w.start < start:  # the number's own last characters (多万个)
             k += 1
             continue
-        if VERBAL_START.match(w.word):
+        if VERBAL_START.match(masked, w.start):
             break
         nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
             w.tag == "m" and not NUMERAL_WORD.match(w.word))
@@ -777,7 +786,7 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
     return end
 
 
-VERBAL_START = re.compile(r"^(?:超额|提前|完成|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
+VERBAL_START = re.compile(r"(?:超额|提前|完成|基本(?:上|实现|完成)|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
 NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
 
 
@@ -947,6 +956,8 @@ def _replace_subject(head: str, name: str) -> str:
     scoped = SCOPE.match(head)
     if scoped:
         return _compact(name + head[scoped.end():])
+    if len(head) <= 4 and _noun_only(head):
+        return name  # 钢百分之十九，生铁百分之十三: the head is only a name too
     return _compact(f"{name}{head}")
 
 

@@ -242,12 +242,17 @@ def _is_range(match: re.Match) -> bool:
             high = chinese_numeral_value(high_text)
         except ValueError:
             return False
-        return high - low == 1 and len(low_text) == len(high_text) == 1
+        # 八、九百万斤: the multiplier written once belongs to both ends
+        return high - low == 1 and len(low_text) == len(high_text) == 1 or (
+            len(low_text) == 1 and re.fullmatch(r"[一二三四五六七八九][十百千万亿]+", high_text) is not None
+            and DIGITS.get(high_text[0], -1) - DIGITS.get(low_text, -9) == 1)
     return True
 
 
 def _share_multiplier(low_text: str, high_text: str, low: float) -> float:
-    """二十或三十亿: the 亿 written once belongs to both ends."""
+    """二十或三十亿, 八、九百万: the multiplier written once belongs to both ends."""
+    if len(low_text) == 1 and low_text in DIGITS and re.fullmatch(r"[一二三四五六七八九][十百千万亿]+", high_text):
+        return low * chinese_numeral_value("一" + high_text[1:])
     for unit, factor in (("亿", 1e8), ("万", 1e4)):
         if high_text.endswith(unit) and not low_text.endswith(unit):
             return low * factor
