@@ -223,3 +223,30 @@ def test_coordinated_counts_share_their_predicate():
 def test_kinds_and_signs(sentence, number, kind, sign):
     reading = chinese(sentence)[number][0]
     assert (reading.kind, reading.sign) == (kind, sign)
+
+
+def test_parts_of_a_whole_and_elided_lists():
+    found = chinese("全省今年夏收作物播种面积共五千二百万亩，其中小麦四千万亩，大麦八百万亩。",
+                    date="1956-06-10")
+    assert fields(found["五千二百万亩"][0]) == ("level", "achieved", "1956", 1)
+    assert [found[t][0].kind for t in ("四千万亩", "八百万亩")] == ["share", "share"]
+    assert found["八百万亩"][0].indicator == "大麦夏收作物播种面积"
+    found = chinese("全国已有农业生产合作社六十五万个，其中高级社五百个。")
+    assert found["六十五万个"][0].indicator == "全国农业生产合作社"
+    assert (found["五百个"][0].kind, found["五百个"][0].indicator) == ("share", "高级社")
+    found = chinese("今年产量比去年增长的幅度是：钢百分之十九，生铁百分之十三。", date="1958-09-01")
+    assert found["百分之十三"][0].indicator.startswith("生铁")
+
+
+def test_relative_months_and_elided_objects():
+    found = chinese("全厂上月生产钢材三千吨，本月计划生产三千五百吨。", date="1956-03-05")
+    assert fields(found["三千吨"][0]) == ("level", "achieved", "1956-02", 1)
+    assert fields(found["三千五百吨"][0]) == ("level", "planned", "1956-03", 1)
+    assert found["三千五百吨"][0].indicator == "生产钢材"
+
+
+def test_a_range_shares_its_multiplier_and_its_predicate_gives_the_mood():
+    found = chinese("全县有二十或三十亿斤粮食要调出，农民要求政府收购八、九百万斤。", date="1956-02-10")
+    grain = found["二十或三十亿斤"][0]
+    assert (grain.high, grain.status, grain.indicator) == (3e9, "planned", "调出的粮食")
+    assert found["八、九百万斤"][0].high == 9e6

@@ -89,6 +89,7 @@ def only(text):
     ("都已有半数以上农民入社", ("半数以上", 50, None, "%", "percent", "more_than")),
     ("占全省的三分之二", ("三分之二", 200 / 3, None, "%", "percent", None)),
     ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
+    ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])
 def test_chinese_numbers(text, expected):

@@ -34,6 +34,8 @@ TIME_RE = re.compile(
     rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
+RELATIVE_MONTH = re.compile(r"本月|上月|下月|上个月|下个月")
+RELATIVE_MONTHS = {"本月": 0, "上月": -1, "下月": 1, "上个月": -1, "下个月": 1}
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 0, "今夏": 0,
                   "去年": -1, "上年": -1, "去冬": -1, "去秋": -1, "前年": -2, "明年": 1,
                   "明春": 1}
@@ -57,7 +59,7 @@ def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(chinese_numeral_value(text))
 
 
-def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
+def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None) -> list[TimeMention]:
     """Years, months, half-years and plan periods in a passage, with baselines marked."""
     found = []
     for match in TIME_RE.finditer(text):
@@ -85,6 +87,12 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
         if deadline and not baseline:  # 到一九五六年八月: the deadline stays in the phrase
             start -= len(deadline.group(0))
         found.append(TimeMention(start, match.end(), text[start:match.end()], year, month, baseline))
+    for match in RELATIVE_MONTH.finditer(text):
+        if pub_year and pub_month:
+            month = pub_month + RELATIVE_MONTHS[match.group(0)]
+            year = pub_year + (month - 1) // 12
+            found.append(TimeMention(match.start(), match.end(), match.group(0), year,
+                                     (month - 1) % 12 + 1, _is_baseline(text, match.start(), match.end())))
     for match in PLAN_PERIOD.finditer(text):
         found.append(TimeMention(match.start(), match.end(), match.group(0),
                                  PLAN_PERIOD_END[match.group(1)], None, False))
@@ -104,7 +112,7 @@ FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以|(?<![许认
 PLANNED_RE = re.compile(
     r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
     r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
-    r"|指标|任务是|目标是|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
+    r"|指标|任务是|目标是|今后|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
 ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
 PLAN_NOUN_AFTER = re.compile(r"^[^，；。：、]{0,8}?的(?:计划|任务|指标|目标)")
@@ -253,7 +261,7 @@ class _Reader:
                 number = self.doc.numbers[i]
                 start = offset + self.source.relative(self.sentences[sentence_index], number.start)
                 numbers.append((i, start, start + len(number.text)))
-        mentions = time_mentions(text, self.pub_year)
+        mentions = time_mentions(text, self.pub_year, self.pub_month)
         if numbers:
             masked = _mask_parentheses(text)
             _tag(passage, masked)
@@ -284,10 +292,14 @@ class _Reader:
             status = self._status(text, masked, clauses, c, start, end, time, reads)
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
             self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
+            part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
             if read.item and reads:
                 head = self._head(reads)
                 if head is not None:
                     read.kind = head.kind if read.kind in ("level", "increase_to", "share") else read.kind
+                    continued = reads[-1].item and reads[-1].kind == "share" and head.kind != "share"
+                    if (part or continued) and read.kind in ("level", "increase_to"):
+                        read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
                     read.status = head.status
                     read.time = read.time or head.time
             elif read.item and self.previous is not None:
@@ -872,7 +884,7 @@ def _lacks_noun(text: str) -> bool:
     """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
     import jieba.posseg
 
-    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not VERBAL_START.match(
+    return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
         r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
 
@@ -942,6 +954,7 @@ def _compact(text: str) -> str:
     text = ADVERBS.sub("", text)
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
+    text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
     return text.strip(TRAILING)[:40]
 
 
@@ -953,6 +966,8 @@ def _replace_subject(head: str, name: str) -> str:
         position = head.find(tail)
         if position >= 0:
             return _compact(name + head[position + size:])
+    if head.endswith(name[-1]):
+        return name  # 其中高级社 of 农业生产合作社: the part names itself
     scoped = SCOPE.match(head)
     if scoped:
         return _compact(name + head[scoped.end():])
