@@ -250,3 +250,9 @@ def test_a_range_shares_its_multiplier_and_its_predicate_gives_the_mood():
     grain = found["二十或三十亿斤"][0]
     assert (grain.high, grain.status, grain.indicator) == (3e9, "planned", "调出的粮食")
     assert found["八、九百万斤"][0].high == 9e6
+
+
+def test_a_later_year_opens_another_event():
+    found = chinese("全县有拖拉机十二台，一九五七年将增加到五十台。", date="1955-06-01")
+    assert fields(found["十二台"][0]) == ("level", "achieved", "1955", 1)
+    assert fields(found["五十台"][0]) == ("increase_to", "planned", "1957", 1)

@@ -395,8 +395,10 @@ class _Reader:
         opening = [m for m in before if _opens_clause(text, clauses, m)]
         if opening or before:
             return self._dated((opening or before)[-1], mentions)
+        # 西北区有四十八个厂矿，平均超额百分之六·二完成了十月份…: a month later in the passage
+        # dates the chain; a later year usually opens another event (一九五七年将增加到…).
         after = [m for m in own if m.start >= end]
-        if after and (after[0].month is not None or after[0].year is not None):
+        if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
         return None
 
@@ -460,7 +462,9 @@ class _Reader:
                 and not _marker(masked[clause_start:start].replace("有", "")) \
                 and re.search(r"(?:^|有)\s*$", masked[clause_start:start]):
             own = _marker(masked[end:clause_end])  # 有二十亿斤粮食要调出: the predicate's mood
-        if own != "achieved" and ASIDE_FORECAST.search(masked[:start]):
+        past = time is not None and time.year is not None and self.topic_year is not None \
+            and time.year < self.topic_year
+        if own != "achieved" and not past and ASIDE_FORECAST.search(masked[:start]):
             return "forecast"
         status = own
         k = c
