@@ -256,3 +256,24 @@ def test_a_later_year_opens_another_event():
     found = chinese("全县有拖拉机十二台，一九五七年将增加到五十台。", date="1955-06-01")
     assert fields(found["十二台"][0]) == ("level", "achieved", "1955", 1)
     assert fields(found["五十台"][0]) == ("increase_to", "planned", "1957", 1)
+
+
+def test_a_counted_subject_takes_the_predicate_of_the_clauses_after_it():
+    found = chinese("我们社里一百三十多个妇女劳力，在搞好夏令卫生的前提下，开展了积肥运动。")
+    women = found["一百三十多个"][0]
+    assert (women.indicator, women.comparator) == ("开展积肥运动的妇女劳力", "more_than")
+    assert chinese("在中国人民解放军西藏军区干部学校学习的一百多名藏族学员，一年来学习很好。"
+                   )["一百多名"][0].indicator.startswith("中国人民解放军")
+
+
+def test_development_articles_probe_sentences_by_hand(shared):
+    """1956-01-03 Wuhan: the two coordinated counts of new cooperatives, the share of
+    vegetable growers, and last year's share of vegetables brought in."""
+    found = article("1956-01-03_武汉")
+    assert found["将近二百个"][0].indicator == "武汉市郊区新建立半社会主义的蔬菜生产合作社"
+    assert found["将近二百个"][0].comparator == "nearly"
+    assert found["17个"][0].indicator == "武汉市郊区新建立完全社会主义的高级蔬菜生产合作社"
+    assert fields(found["40％"][0]) == ("share", "achieved", "1955", 1)
+    assert "外地调来" in found["40％"][0].indicator
+    assert fields(found["四亿斤"][0]) == ("increase_to", "planned", "1956", 1)
+    assert fields(found["一倍"][0]) == ("multiple", "planned", "1956", 1)

@@ -499,7 +499,7 @@ class _Reader:
         # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
         prefix_end = read.start
         if previous is not None and previous.clause == read.clause and \
-                re.match(r"^[^，；。]{0,12}?[和与及、]\s*$", masked[previous.end:read.start]):
+                re.match(r"^[^，；。]{0,30}?[和与及、]\s*$", masked[previous.end:read.start]):
             prefix_end = previous.start
             before = masked[clause_start:previous.start]
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
@@ -541,8 +541,12 @@ class _Reader:
                         or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
+            predicate = "" if rest or not subject_role else \
+                _following_predicate(passage, masked, clauses, read.clause, mentions)
             if subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{counted_noun}"
+            elif predicate:  # 一百三十多个妇女劳力，在…的前提下，开展了积肥运动
+                indicator = f"{predicate}的{counted_noun}"
             else:
                 indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的")) + counted_noun
             read.noun = counted_noun
@@ -791,7 +795,9 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
             w.tag == "m" and not NUMERAL_WORD.match(w.word))
         spaced = not w.word.strip() and k + 1 < len(words) and end > start
-        if nounish or spaced or w.tag in ("a", "q") and w.start == start or (
+        modifier = w.tag in ("a", "ad", "b", "q") and k + 1 < len(words) and (
+            words[k + 1].tag.startswith(NOUN_TAGS) or words[k + 1].word == "的")
+        if nounish or spaced or modifier or w.tag == "q" and w.start == start or (
                 w.word in ("的", "和", "与", "及") and k + 1 < len(words)
                 and words[k + 1].tag.startswith(NOUN_TAGS) and end > start
                 and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])):
@@ -854,6 +860,27 @@ def _subject(cleaned: str) -> str:
             continue
         subject += w.word
     return _clean_lead(LEADING.sub("", subject)).rstrip(TRAILING)
+
+
+SUBJECTLESS = re.compile(r"\s*(?:平均|在|并|又|还|都|也|已经|已|就|先后|陆续|共|一齐|分别|全部|超额|提前)")
+
+
+def _following_predicate(passage, masked, clauses, c, mentions) -> str:
+    """What a counted subject that ends its clause goes on to do: the last verb phrase of the
+    clauses after it that have no subject of their own (开展了积肥运动)."""
+    found = ""
+    for start, end in clauses[c + 1:]:
+        words = [w for w in _words_in(passage, start, end) if w.word.strip()]
+        if not words or not (SUBJECTLESS.match(masked, start) or words[0].tag.startswith(("v", "d", "p"))
+                             and words[0].tag != "vn"):
+            break
+        text = re.sub(r"百分之|[\d○〇零一二三四五六七八九十百千万亿·.％%]+|^\s*平均", "",
+                      _drop_times(masked, start, end, mentions))
+        if _has_verb(passage, start, end) and not re.match(r"\s*(?:在|以|为了|为)", masked[start:end]):
+            found = _strip_adverbs(_clean(text))
+        if masked[end:end + 1] in "。！？":
+            break
+    return found[:24]
 
 
 def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
@@ -935,7 +962,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
-    text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{0,6}(?:期间|时|中|里|内))[^，；。]{0,6}?(?:期间|时|中|里|内)",
+    text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = _clean_lead(text).rstrip(TRAILING)
