@@ -145,7 +145,7 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这个|那个|这些|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
@@ -595,7 +595,8 @@ class _Reader:
                 if indicator and _ends_in_verb(indicator):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
                                                read.verb or indicator)
-                    indicator = indicator + noun
+                    # 每亩产 + 产量 → 每亩产量
+                    indicator = indicator + (noun[1:] if noun[:1] == indicator[-1:] else noun)
                     read.noun = noun
                 else:
                     subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
@@ -634,7 +635,9 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
-        if not 2 <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
+        previous = reads[-1] if reads else None
+        continuing = previous is not None and previous.item and previous.clause == read.clause - 1
+        if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
                 or TIME_RE.search(name).group(0):
             return None
         unit = self.doc.numbers[read.index].unit
