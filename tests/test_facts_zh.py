@@ -168,6 +168,8 @@ def test_non_facts():
     assert "五○一" not in found and "501" not in found and "十二遍" not in found
     assert "十个" not in found
     assert fields(found["百分之十二"][0]) == ("increase_by", "achieved", "1955", 1)
+    found = chinese("这种新农具试验了十二次，全省召开了三次会议，门诊共达两万人次。")
+    assert "十二次" not in found and "三次" in found and "两万人次" in found
 
 
 def test_comparison_year_is_the_baseline_not_the_time():

@@ -375,9 +375,9 @@ class _Reader:
                 return True
         # Frequency: 耕了三遍, 施肥两次.
         if re.match(r"^(?:遍|趟|番|回)", text[end:end + 1]) or (
-                number.text.endswith("次") and not text[end:end + 1].strip("，。；、 ") == ""
-                and re.search(r"[一-龥]了?$", before) and not re.match(r"^[一-龥]", text[end:end + 1])):
-            return True
+                number.text.endswith("次") and not number.text.endswith("人次")
+                and re.search(r"[一-龥]了?$", before) and text[end:end + 1] in "，。；、！？"):
+            return True  # 试验了十二次，: how often; 召开了三次会议 counts meetings
         return False
 
     # ------------------------------------------------------------ time
