@@ -279,3 +279,9 @@ def test_development_articles_probe_sentences_by_hand(shared):
     assert "外地调来" in found["40％"][0].indicator
     assert fields(found["四亿斤"][0]) == ("increase_to", "planned", "1956", 1)
     assert fields(found["一倍"][0]) == ("multiple", "planned", "1956", 1)
+
+
+def test_years_of_the_republic_and_plan_periods():
+    assert chinese("民国三十五年全区产粮二千万担。", date="1947-03-01")["二千万担"][0].time == "1946"
+    plan = chinese("第一个五年计划期间全国要新建水库二十座。", date="1955-07-01")["二十座"][0]
+    assert (plan.time, plan.status) == ("1957", "planned")

@@ -34,6 +34,7 @@ TIME_RE = re.compile(
     rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
+REPUBLIC_YEAR = re.compile(r"民国([一二三四五六七八九十]{1,3}|\d{1,2})年")
 RELATIVE_MONTH = re.compile(r"本月|上月|下月|上个月|下个月")
 RELATIVE_MONTHS = {"本月": 0, "上月": -1, "下月": 1, "上个月": -1, "下个月": 1}
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 0, "今夏": 0,
@@ -87,6 +88,10 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
         if deadline and not baseline:  # 到一九五六年八月: the deadline stays in the phrase
             start -= len(deadline.group(0))
         found.append(TimeMention(start, match.end(), text[start:match.end()], year, month, baseline))
+    for match in REPUBLIC_YEAR.finditer(text):  # 民国三十五年 = 1946
+        found.append(TimeMention(match.start(), match.end(), match.group(0),
+                                 1911 + _small_number(match.group(1)), None,
+                                 _is_baseline(text, match.start(), match.end())))
     for match in RELATIVE_MONTH.finditer(text):
         if pub_year and pub_month:
             month = pub_month + RELATIVE_MONTHS[match.group(0)]
