@@ -285,3 +285,22 @@ def test_years_of_the_republic_and_plan_periods():
     assert chinese("民国三十五年全区产粮二千万担。", date="1947-03-01")["二千万担"][0].time == "1946"
     plan = chinese("第一个五年计划期间全国要新建水库二十座。", date="1955-07-01")["二十座"][0]
     assert (plan.time, plan.status) == ("1957", "planned")
+
+
+def test_comparisons_compare_the_quantity():
+    found = chinese("今年上半年全国工业总产值为二百六十亿元，完成全年计划的百分之四十八点五，"
+                    "比去年同期增长百分之九。", date="1957-07-01")
+    assert found["二百六十亿元"][0].indicator == "全国工业总产值"
+    assert found["百分之四十八点五"][0].kind == "plan_fulfilment_pct"
+    assert (found["百分之九"][0].kind, found["百分之九"][0].indicator) == ("increase_by", "全国工业总产值")
+    found = chinese("这个社今年的棉花每亩可收皮棉六十斤，比去年多收二十斤。", date="1955-09-01")
+    assert fields(found["二十斤"][0]) == ("increase_by", "forecast", "1955", 1)
+    excess = chinese("该厂十一月份的产量比计划超过百分之五。", date="1953-12-01")["超过百分之五"][0]
+    assert (excess.kind, excess.comparator, excess.time) == ("increase_by", None, "1953-11")
+
+
+def test_what_is_measured_now_is_achieved():
+    found = chinese("会议要求各地做好春耕准备，全省现有互助组十万个。", date="1955-02-01")
+    assert found["十万个"][0].status == "achieved"
+    found = chinese("据统计，今年一至四月全国已打死老鼠三千多万只。", date="1953-05-01")
+    assert (found["三千多万只"][0].time, found["三千多万只"][0].indicator) == ("1953-04", "全国打死老鼠")

@@ -30,7 +30,7 @@ _DIGIT = r"[○〇零一二三四五六七八九\d]"
 _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
-    rf"(?:(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
+    rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
     rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
@@ -118,7 +118,7 @@ PLANNED_RE = re.compile(
     r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
     r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
     r"|指标|任务是|目标是|今后|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
-ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了(?!解)")
+ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|现有|目前|据[^，；。]{0,12}?统计|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
 PLAN_NOUN_AFTER = re.compile(r"^[^，；。：、]{0,8}?的(?:计划|任务|指标|目标)")
 ASIDE_FORECAST = re.compile(r"预计|估计")
@@ -313,6 +313,8 @@ class _Reader:
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
+            if number.text.startswith("超过") and read.kind == "increase_by":
+                comparator = None
             if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
                                                 text[max(0, start - 4):start]):
                 comparator = "about"
@@ -429,6 +431,8 @@ class _Reader:
             sign = -1 if before.rstrip("了将近约").endswith(FALL_VERBS) else 1
             return "multiple", sign
         tail = before.rstrip(" 　")
+        if number.text.startswith("超过") and re.search(r"比|较", tail):
+            return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
         if number.unit == "%" and PLAN_FULFIL.search(tail):
             return "plan_fulfilment_pct", 1
         head = reads[-1] if reads else self.previous
@@ -527,7 +531,10 @@ class _Reader:
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
         if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
-            read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
+            # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
+            measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
+            compared = measured[0] if measured else previous
+            read.indicator, read.noun, read.verb = compared.indicator, compared.noun, compared.verb
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
@@ -827,6 +834,9 @@ def _governing_verb(before: str) -> str | None:
         for verb in sorted(verbs, key=len, reverse=True):
             if tail.endswith(verb):
                 return verb
+    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail)  # 比去年多收二十斤
+    if more:
+        return "减少" if more.group(1) == "少" else "增加"
     match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
     if match and not re.search(r"[，；。到至为]", match.group(2)) and (
             "的" not in match.group(2) or match.group(1) == "多出"):
@@ -974,7 +984,7 @@ def _clean(text: str) -> str:
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
