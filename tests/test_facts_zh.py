@@ -304,3 +304,13 @@ def test_what_is_measured_now_is_achieved():
     assert found["十万个"][0].status == "achieved"
     found = chinese("据统计，今年一至四月全国已打死老鼠三千多万只。", date="1953-05-01")
     assert (found["三千多万只"][0].time, found["三千多万只"][0].indicator) == ("1953-04", "全国打死老鼠")
+
+
+def test_tenths_and_falls():
+    found = chinese("今年全县粮食比去年减产一成，棉花增产两成。", date="1956-09-01")
+    assert (found["一成"][0].kind, found["一成"][0].sign, found["一成"][0].indicator) == \
+        ("increase_by", -1, "全县粮食")
+    assert (found["两成"][0].sign, found["两成"][0].indicator) == (1, "棉花")
+    found = chinese("钢材产量下降到五千吨，成本降低了三分之一。")
+    assert (found["五千吨"][0].kind, found["五千吨"][0].sign) == ("increase_to", 1)
+    assert (found["三分之一"][0].sign, found["三分之一"][0].indicator) == (-1, "成本")

@@ -90,6 +90,8 @@ def only(text):
     ("占全省的三分之二", ("三分之二", 200 / 3, None, "%", "percent", None)),
     ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
     ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
+    ("今年增产两成", ("两成", 20, None, "%", "percent", None)),
+    ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])
 def test_chinese_numbers(text, expected):

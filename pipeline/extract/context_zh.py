@@ -614,8 +614,9 @@ class _Reader:
                     subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
-                indicator = self._previous_subject(passage, masked, clauses, read.clause,
-                                                   mentions) + indicator
+                subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
+                    indicator = subject + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)

@@ -128,8 +128,14 @@ def _integer_value(text: str) -> float:
     return total + section
 
 
-# 半数, 一半, 三分之二, 千分之五: shares written as words or fractions, read as percentages.
-FRACTION_RE = re.compile(r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)")
+# 半数, 一半, 三分之二, 千分之五, 增产两成: shares written as words, fractions or tenths,
+# read as percentages. 成 counts tenths only after a verb of change or share, or before
+# 以上/左右 (增产两成, 占七成以上), never in 完成, 成为, 成立.
+FRACTION_RE = re.compile(
+    r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)"
+    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=[占达约]))(?P<tenths>[一二三四五六七八九两])成"
+    r"(?![为立功绩本员果就熟效品交长型])"
+    r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
 # A counted thing that is a person: 七个学员 and 一百多个劳力 count people.
 PERSON_WORDS = re.compile(
     r"^[^，；。、的和与及]{0,8}?(?:人员|职工|工人|农民|干部|劳力|劳动力|儿童|妇女|青年|学员|学生|代表|战士"
@@ -150,6 +156,8 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
             continue
         if match.group("half"):
             value = 50.0
+        elif match.group("tenths") or match.group("tenths2"):
+            value = 10.0 * DIGITS[match.group("tenths") or match.group("tenths2")]
         else:
             try:
                 value = 100 * chinese_numeral_value(match.group("num")) / \
