@@ -136,6 +136,7 @@ FRACTION_RE = re.compile(
     r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=[占达约]))(?P<tenths>[一二三四五六七八九两])成"
     r"(?![为立功绩本员果就熟效品交长型])"
     r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
+INDEX_BASE = re.compile(r"以[^，；。]{1,30}?为(?P<base>一[○〇零]{2}|100|一百)(?![\d○〇零一二三四五六七八九十百千万])")
 # A counted thing that is a person: 七个学员 and 一百多个劳力 count people.
 PERSON_WORDS = re.compile(
     r"^[^，；。、的和与及]{0,8}?(?:人员|职工|工人|农民|干部|劳力|劳动力|儿童|妇女|青年|学员|学生|代表|战士"
@@ -167,6 +168,12 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
         comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
         end = match.end() + (2 if comparator else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
+    base = INDEX_BASE.search(text)
+    if base:  # 以九月的产量为一○○，十月份…纸浆一○六·二九: an index is a percentage of its base
+        for quantity in found:
+            if quantity.start >= base.start("base") and quantity.unit is None \
+                    and quantity.kind == "level":
+                quantity.unit = "%"
     return sorted(found, key=lambda q: q.start)
 
 
