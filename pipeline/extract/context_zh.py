@@ -156,6 +156,7 @@ ADVERBS = re.compile(
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
     r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
     r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
+ENUMERATION = re.compile(r"(?:[一-龥]{1,8}、)+[一-龥]{1,8}等")
 ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
 TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
@@ -508,7 +509,8 @@ class _Reader:
         # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
         prefix_end = read.start
         if previous is not None and previous.clause == read.clause and \
-                re.match(r"^[^，；。]{0,30}?[和与及、]\s*$", masked[previous.end:read.start]):
+                re.match(r"^[^，；。]{0,30}?[和与及、](?:[^，；。]{0,30}?等)?\s*$",
+                         masked[previous.end:read.start]):
             prefix_end = previous.start
             before = masked[clause_start:previous.start]
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
@@ -816,7 +818,9 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if nounish or spaced or modifier or w.tag == "q" and w.start == start or (
                 w.word in ("的", "和", "与", "及") and k + 1 < len(words)
                 and words[k + 1].tag.startswith(NOUN_TAGS) and end > start
-                and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])):
+                and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])
+                # 国营工厂和木器、油毡纸等二十二个…: 和 opens another counted list
+                and not (w.word != "的" and re.match(r"^[^，；。]*?、", masked[w.end:limit]))):
             end = w.end
             k += 1
             continue
@@ -899,7 +903,7 @@ def _following_predicate(passage, masked, clauses, c, mentions) -> str:
             found = _strip_adverbs(_clean(text))
         if masked[end:end + 1] in "。！？":
             break
-    return found[:24]
+    return found if len(found) <= 20 else ""  # a long clause says more than who is counted
 
 
 def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
@@ -927,7 +931,7 @@ def _noun_only(text: str) -> bool:
 
     words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
     return bool(words) and not re.search(r"了|被|已|将|要|可|给|把|在|有|达|到|完成|超|共", text) and all(
-        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag != "vn") for p in words)
+        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag not in ("vn", "uj")) for p in words)
 
 
 def _lacks_noun(text: str) -> bool:
@@ -975,6 +979,7 @@ def _clean(text: str) -> str:
     """A clause's words before a number, as an indicator: no asides, connectives, times or
     mood adverbs, and no copula or preposition at its ends."""
     text = ASIDE.sub("", text)
+    text = ENUMERATION.sub("", text)  # 冶炼、水泵、变压器等二十六个国营工厂: examples, not the measure
     text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
     text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
@@ -1005,7 +1010,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
-    return text.strip(TRAILING)[:40]
+    return _clean_lead(text).rstrip(TRAILING)[:40]
 
 
 def _replace_subject(head: str, name: str) -> str:
