@@ -244,6 +244,10 @@ def _passages(doc: Document) -> list[_Passage]:
 
 
 class _Reader:
+    """Reads a document's passages in order, carrying what a later passage may need: the
+    last fact (an elided 其中 list, a bare verb), its mood, the last year named (下半年) and
+    the counted nouns (社 for 农业生产合作社)."""
+
     def __init__(self, doc: Document, context: DocContext) -> None:
         self.doc = doc
         self.source = SourceMap(doc, ZH)
