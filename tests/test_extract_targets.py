@@ -75,7 +75,7 @@ def test_chinese_plan_with_deadline(processed):
     assert (grain.unit, grain.time, grain.status) == ("jin", "1957", "planned")
     assert "产粮" in grain.indicator
     share = next(t for t in zh if t.value == 46)
-    assert (share.indicator, share.kind, share.unit) == ("入社农户", "increase_to", "%")
+    assert (share.indicator, share.kind, share.unit) == ("入社农户占总农户", "increase_to", "%")
 
 
 def test_chinese_list_items_and_asides(processed):

@@ -535,6 +535,13 @@ class _Reader:
             read.indicator = _compact(modifier + previous.indicator) if modifier else previous.indicator
             read.noun, read.verb = previous.noun, previous.verb
             return
+        if previous is not None and previous.clause == read.clause and _same_measure(
+                self.doc.numbers[previous.index], number) and re.fullmatch(
+                r"\s*(?:[^，；。\d]{0,3}?)(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)\s*",
+                masked[previous.end:read.start]):
+            # 由百分之十三增加到百分之四十六: the level after a change measures what the baseline did
+            read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
+            return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
         if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
@@ -641,7 +648,7 @@ class _Reader:
             self.nouns.append(noun)
             return noun
         for earlier in reversed(self.nouns):
-            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}", earlier)
+            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}(?=$|[的和、])", earlier)
             if found:
                 return found.group(0)
         return noun
@@ -766,6 +773,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(text)))
     return spans
+
+
+def _same_measure(a: Number, b: Number) -> bool:
+    """由一百二十双提高到一百八十双: a baseline and its new level measure alike."""
+    return a.unit == b.unit and (a.unit is not None or a.text[-1:] == b.text[-1:])
 
 
 def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
@@ -987,6 +999,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
     text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
+    text = re.sub(r"(?:已经|已)?[由从](?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
     text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
