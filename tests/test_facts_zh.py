@@ -314,3 +314,15 @@ def test_tenths_and_falls():
     found = chinese("钢材产量下降到五千吨，成本降低了三分之一。")
     assert (found["五千吨"][0].kind, found["五千吨"][0].sign) == ("increase_to", 1)
     assert (found["三分之一"][0].sign, found["三分之一"][0].indicator) == (-1, "成本")
+
+
+def test_who_did_it_and_parts_of_a_count():
+    found = chinese("这个乡共有农户五百二十户，已经入社的有四百八十户，占全乡农户的百分之九十二。")
+    assert found["四百八十户"][0].indicator == "入社的农户"
+    assert found["百分之九十二"][0].kind == "share"
+    assert "全乡农户" in found["百分之九十二"][0].indicator
+    found = chinese("全市现有工人十二万人，其中女工占百分之三十。", date="1949-11-02")
+    assert found["百分之三十"][0].indicator == "女工占全市现有工人"
+    profit = chinese("该厂利润比一九五四年增加了三百万元。", date="1956-01-20")["三百万元"][0]
+    assert (profit.kind, profit.time, profit.indicator) == ("increase_by", "1956", "该厂利润增加")
+    assert chinese("棉花总产量预计为二千一百万担。")["二千一百万担"][0].indicator == "棉花总产量"

@@ -550,6 +550,7 @@ class _Reader:
             read.indicator, read.noun, read.verb = compared.indicator, compared.noun, compared.verb
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
+        clause_text = masked[clause_start:clause_end].lstrip(" 　")
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
         item = self._list_item(passage, masked, clauses, read, reads)
         if item is not None:
@@ -594,6 +595,13 @@ class _Reader:
             whole = "人" if number.unit == "people" else _previous_noun_phrase(
                 passage, masked, clauses, read.clause, mentions)
             indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
+        elif re.search(r"的(?:有|为|是|共有)$", raw_before) and previous is not None and previous.noun:
+            # 共有农户五百二十户，已经入社的有四百八十户: the ones who did, of the thing before
+            indicator = f"{_strip_pronoun(prefix)}的{previous.noun}"
+            read.noun = previous.noun
+        elif re.match(r"^\s*其中", clause_text) and re.search(r"占$", raw_before) and previous is not None:
+            # 其中女工占百分之三十: a part of the whole counted before
+            indicator = f"{_strip_pronoun(prefix)}{previous.indicator}"
         else:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
@@ -1007,7 +1015,7 @@ def _clean(text: str) -> str:
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
@@ -1027,6 +1035,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
+    text = re.sub(r"[比较](?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(一九五四年)增加
     return _clean_lead(text).rstrip(TRAILING)[:40]
 
 
