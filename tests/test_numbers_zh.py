@@ -53,13 +53,13 @@ def only(text):
     ("为101，2％。", ("101，2％", 101.2, None, "%", "percent", None)),
     ("百分之零点七一", ("百分之零点七一", 0.71, None, "%", "percent", None)),
     ("百分之四·六", ("百分之四·六", 4.6, None, "%", "percent", None)),
-    ("达到百分之七十五以上", ("百分之七十五以上", 75, None, "%", "percent", "at_least")),
+    ("达到百分之七十五以上", ("百分之七十五以上", 75, None, "%", "percent", "more_than")),  # GUIDELINE: 以上
     # multiples
     ("比去年增加了一倍", ("一倍", 1, None, "times", "increase_by", None)),
     ("提高七点五倍", ("七点五倍", 7.5, None, "times", "increase_by", None)),
     ("增加了将近二倍", ("将近二倍", 2, None, "times", "increase_by", "nearly")),
     ("是去年的三倍", ("三倍", 3, None, "times", "multiple", None)),
-    ("效率提高了十倍以上", ("十倍以上", 10, None, "times", "increase_by", "at_least")),
+    ("效率提高了十倍以上", ("十倍以上", 10, None, "times", "increase_by", "more_than")),
     # ranges
     ("二十或三十亿斤", ("二十或三十亿斤", 2e9, 3e9, "jin", "level", None)),
     ("八、九亩", ("八、九亩", 8, 9, "mu", "level", None)),
@@ -81,7 +81,18 @@ def only(text):
     ("一千七百公斤左右", ("一千七百公斤左右", 1700, None, "kg", "level", "about")),
     # digit strings read digit by digit
     ("纸浆一○六·二九，", ("一○六·二九", 106.29, None, None, "level", None)),
-    ("两万五千四百多人次", ("两万五千四百多人次", 25400, None, "person-times", "level", "more_than")),
+    ("两万五千四百多人次", ("两万五千四百多人次", 25400, None, "people", "level", "more_than")),
+    # people counted with 个, shares in words and fractions, pairs and sets counted as things
+    ("有七个学员加入了青年团", ("七个", 7, None, "people", "level", None)),
+    ("集中了一百多个劳力", ("一百多个", 100, None, "people", "level", "more_than")),
+    ("有三个厂已下降", ("三个", 3, None, None, "level", None)),
+    ("都已有半数以上农民入社", ("半数以上", 50, None, "%", "percent", "more_than")),
+    ("占全省的三分之二", ("三分之二", 200 / 3, None, "%", "percent", None)),
+    ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
+    ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
+    ("今年增产两成", ("两成", 20, None, "%", "percent", None)),
+    ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
+    ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])
 def test_chinese_numbers(text, expected):

@@ -30,10 +30,13 @@ _DIGIT = r"[○〇零一二三四五六七八九\d]"
 _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
-    rf"(?:(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
+    rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
     rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
+REPUBLIC_YEAR = re.compile(r"民国([一二三四五六七八九十]{1,3}|\d{1,2})年")
+RELATIVE_MONTH = re.compile(r"本月|上月|下月|上个月|下个月")
+RELATIVE_MONTHS = {"本月": 0, "上月": -1, "下月": 1, "上个月": -1, "下个月": 1}
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 0, "今夏": 0,
                   "去年": -1, "上年": -1, "去冬": -1, "去秋": -1, "前年": -2, "明年": 1,
                   "明春": 1}
@@ -57,7 +60,7 @@ def _small_number(text: str) -> int:
     return int(text) if text.isdigit() else int(chinese_numeral_value(text))
 
 
-def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
+def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None) -> list[TimeMention]:
     """Years, months, half-years and plan periods in a passage, with baselines marked."""
     found = []
     for match in TIME_RE.finditer(text):
@@ -65,8 +68,8 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
             continue
         year_text, month_text = match.group("year"), match.group("month")
         year = None
-        if year_text and year_text[0] in RELATIVE_YEARS or (year_text or "")[:2] in RELATIVE_YEARS:
-            year = pub_year + RELATIVE_YEARS[year_text[:2]] if pub_year else None
+        if year_text in RELATIVE_YEARS:
+            year = pub_year + RELATIVE_YEARS[year_text] if pub_year else None
         elif year_text:
             year = int(chinese_numeral_value(year_text[:4]))
         month = _small_number(month_text) if month_text else None
@@ -80,7 +83,21 @@ def time_mentions(text: str, pub_year: int | None) -> list[TimeMention]:
         # 从去年七月到今年九月: the start of a span is not its time.
         if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
             baseline = True
-        found.append(TimeMention(match.start(), match.end(), match.group(0), year, month, baseline))
+        start = match.start()
+        deadline = re.search(r"(?:截至|到|至)$", text[max(0, start - 2):start])
+        if deadline and not baseline:  # 到一九五六年八月: the deadline stays in the phrase
+            start -= len(deadline.group(0))
+        found.append(TimeMention(start, match.end(), text[start:match.end()], year, month, baseline))
+    for match in REPUBLIC_YEAR.finditer(text):  # 民国三十五年 = 1946
+        found.append(TimeMention(match.start(), match.end(), match.group(0),
+                                 1911 + _small_number(match.group(1)), None,
+                                 _is_baseline(text, match.start(), match.end())))
+    for match in RELATIVE_MONTH.finditer(text):
+        if pub_year and pub_month:
+            month = pub_month + RELATIVE_MONTHS[match.group(0)]
+            year = pub_year + (month - 1) // 12
+            found.append(TimeMention(match.start(), match.end(), match.group(0), year,
+                                     (month - 1) % 12 + 1, _is_baseline(text, match.start(), match.end())))
     for match in PLAN_PERIOD.finditer(text):
         found.append(TimeMention(match.start(), match.end(), match.group(0),
                                  PLAN_PERIOD_END[match.group(1)], None, False))
@@ -96,12 +113,12 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
 
 # ---------------------------------------------------------------- status
 
-FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑])")
+FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以(?!说)|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑以])")
 PLANNED_RE = re.compile(
-    r"(?<!完成)(?<!超额)计划(?=推广|生产|发展|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
+    r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
     r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
-    r"|指标|任务是|目标是|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
-ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|(?<![除为罢])了")
+    r"|指标|任务是|目标是|今后|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
+ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|现有|目前|据[^，；。]{0,12}?统计|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
 PLAN_NOUN_AFTER = re.compile(r"^[^，；。：、]{0,8}?的(?:计划|任务|指标|目标)")
 ASIDE_FORECAST = re.compile(r"预计|估计")
@@ -133,12 +150,13 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|该|这些|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
     r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
     r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
+ENUMERATION = re.compile(r"(?:[一-龥]{1,8}、)+[一-龥]{1,8}等")
 ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
 TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
@@ -187,7 +205,6 @@ class _Read:
     status: str
     time: TimeMention | None
     item: bool = False
-    prefix: str = ""
     head: str = ""  # the indicator a list's items take their measure from
 
 
@@ -227,6 +244,10 @@ def _passages(doc: Document) -> list[_Passage]:
 
 
 class _Reader:
+    """Reads a document's passages in order, carrying what a later passage may need: the
+    last fact (an elided 其中 list, a bare verb), its mood, the last year named (下半年) and
+    the counted nouns (社 for 农业生产合作社)."""
+
     def __init__(self, doc: Document, context: DocContext) -> None:
         self.doc = doc
         self.source = SourceMap(doc, ZH)
@@ -236,21 +257,21 @@ class _Reader:
         self.previous_year: int | None = None  # the last year named in the previous passage
         self.previous: _Read | None = None  # the last fact of the previous passage
         self.previous_status: str | None = None
-        self.nouns: list[str] = []
-        self.last_status: str | None = None  # counted nouns so far, to expand 社 to 农业生产合作社
+        self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
+        self.last_status: str | None = None
+        self.sentences = {s.index: s for s in doc.side(ZH)}
 
     # ------------------------------------------------------------ passage
 
     def read(self, passage: _Passage, candidates: dict[int, list[int]]) -> list[FactReading]:
         text = passage.text
-        sentences = {s.index: s for s in self.doc.side(ZH)}
         numbers: list[tuple[int, int, int]] = []  # (doc.numbers index, start, end)
         for sentence_index, offset in passage.offsets.items():
             for i in candidates.get(sentence_index, []):
                 number = self.doc.numbers[i]
-                start = offset + self.source.relative(sentences[sentence_index], number.start)
+                start = offset + self.source.relative(self.sentences[sentence_index], number.start)
                 numbers.append((i, start, start + len(number.text)))
-        mentions = time_mentions(text, self.pub_year)
+        mentions = time_mentions(text, self.pub_year, self.pub_month)
         if numbers:
             masked = _mask_parentheses(text)
             _tag(passage, masked)
@@ -269,24 +290,26 @@ class _Reader:
         text = passage.text
         reads: list[_Read] = []
         out: list[FactReading] = []
-        counts = [(i, s, e) for i, s, e in numbers]
         for i, start, end in numbers:
             number = self.doc.numbers[i]
             c = _clause_of(clauses, start)
-            clause_start, clause_end = clauses[c]
-            if self._not_a_fact(passage, masked, clauses, c, number, start, end, counts):
+            clause_start = clauses[c][0]
+            if self._not_a_fact(passage, masked, clauses, c, number, start, end, numbers):
                 continue
             before = masked[clause_start:start]
-            after = masked[end:clause_end]
             time = self._time(text, mentions, clauses, c, start, end)
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
             status = self._status(text, masked, clauses, c, start, end, time, reads)
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
-            self._indicator(read, passage, masked, clauses, number, before, after, reads, mentions)
+            self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
+            part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
             if read.item and reads:
                 head = self._head(reads)
                 if head is not None:
                     read.kind = head.kind if read.kind in ("level", "increase_to", "share") else read.kind
+                    continued = reads[-1].item and reads[-1].kind == "share" and head.kind != "share"
+                    if (part or continued) and read.kind in ("level", "increase_to"):
+                        read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
                     read.status = head.status
                     read.time = read.time or head.time
             elif read.item and self.previous is not None:
@@ -295,6 +318,8 @@ class _Reader:
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
+            if number.text.startswith("超过") and read.kind == "increase_by":
+                comparator = None
             if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
                                                 text[max(0, start - 4):start]):
                 comparator = "about"
@@ -362,9 +387,9 @@ class _Reader:
                 return True
         # Frequency: 耕了三遍, 施肥两次.
         if re.match(r"^(?:遍|趟|番|回)", text[end:end + 1]) or (
-                number.text.endswith("次") and not text[end:end + 1].strip("，。；、 ") == ""
-                and re.search(r"[一-龥]了?$", before) and not re.match(r"^[一-龥]", text[end:end + 1])):
-            return True
+                number.text.endswith("次") and not number.text.endswith("人次")
+                and re.search(r"[一-龥]了?$", before) and text[end:end + 1] in "，。；、！？"):
+            return True  # 试验了十二次，: how often; 召开了三次会议 counts meetings
         return False
 
     # ------------------------------------------------------------ time
@@ -382,8 +407,10 @@ class _Reader:
         opening = [m for m in before if _opens_clause(text, clauses, m)]
         if opening or before:
             return self._dated((opening or before)[-1], mentions)
+        # 西北区有四十八个厂矿，平均超额百分之六·二完成了十月份…: a month later in the passage
+        # dates the chain; a later year usually opens another event (一九五七年将增加到…).
         after = [m for m in own if m.start >= end]
-        if after and (after[0].month is not None or after[0].year is not None):
+        if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
         return None
 
@@ -409,6 +436,8 @@ class _Reader:
             sign = -1 if before.rstrip("了将近约").endswith(FALL_VERBS) else 1
             return "multiple", sign
         tail = before.rstrip(" 　")
+        if number.text.startswith("超过") and re.search(r"比|较", tail):
+            return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
         if number.unit == "%" and PLAN_FULFIL.search(tail):
             return "plan_fulfilment_pct", 1
         head = reads[-1] if reads else self.previous
@@ -443,7 +472,13 @@ class _Reader:
         own = _marker(masked[clause_start:start])
         if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
             own = "planned"
-        if own != "achieved" and ASIDE_FORECAST.search(masked[:start]):
+        if own is None and _marker(masked[end:clause_end]) in ("planned", "forecast") \
+                and not _marker(masked[clause_start:start].replace("有", "")) \
+                and re.search(r"(?:^|有)\s*$", masked[clause_start:start]):
+            own = _marker(masked[end:clause_end])  # 有二十亿斤粮食要调出: the predicate's mood
+        past = time is not None and time.year is not None and self.topic_year is not None \
+            and time.year < self.topic_year
+        if own != "achieved" and not past and ASIDE_FORECAST.search(masked[:start]):
             return "forecast"
         status = own
         k = c
@@ -451,6 +486,9 @@ class _Reader:
             k -= 1
             head = masked[clauses[k][0]:clauses[k][1] + 1]
             status = "planned" if PLAN_HEAD.search(head) else _marker(head)
+        if own is None and status == "planned" and time is not None and time.year \
+                and self.pub_year and time.year < self.pub_year:
+            status = "achieved"  # a plan's mood does not reach a clause about a past year
         if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
             status = self.previous_status
         if status in (None, "achieved") and time is not None and self._future(time):
@@ -466,15 +504,18 @@ class _Reader:
 
     # ------------------------------------------------------------ indicator
 
-    def _indicator(self, read: _Read, passage, masked, clauses, number, before, after, reads,
+    def _indicator(self, read: _Read, passage, masked, clauses, number, before, reads,
                    mentions) -> None:
+        """A noun phrase for what the number measures, from the clause's subject, verb and
+        the noun after the number, borrowing what an elided clause leaves out."""
         clause_start, clause_end = clauses[read.clause]
         previous = reads[-1] if reads else None
         # A coordinated second number reads like the first: 一百亩芝麻和八十亩豆子已经种完了.
-        start = clause_start
+        prefix_end = read.start
         if previous is not None and previous.clause == read.clause and \
-                re.match(r"^[^，；。]{0,12}?[和与及、]\s*$", masked[previous.end:read.start]):
-            start = previous.start - (len(previous.prefix) and 0)
+                re.match(r"^[^，；。]{0,30}?[和与及、](?:[^，；。]{0,30}?等)?\s*$",
+                         masked[previous.end:read.start]):
+            prefix_end = previous.start
             before = masked[clause_start:previous.start]
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
         counted_noun = _clean_lead(masked[read.end:noun_end])
@@ -485,38 +526,53 @@ class _Reader:
                 noun_end = _noun_phrase_end(passage, masked, read.end + 1, clause_end)
                 counted_noun = _clean_lead(masked[read.end + 1:noun_end])
                 rest_start = noun_end
-        prefix = _clean(_drop_times(masked, clause_start, start if start != clause_start else read.start,
-                                    mentions)) if start == clause_start else \
-            _clean(_drop_times(masked, clause_start, previous.start, mentions))
-        read.prefix = prefix
+        prefix = _clean(_drop_times(masked, clause_start, prefix_end, mentions))
         raw_before = before.rstrip(" 　")
         # A baseline inside a comparison: 比秋收以前的65万个 → what the compared number measures.
-        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before):
+        if previous is not None and re.search(r"(?:比|较)[^，；。]{0,10}$", raw_before) \
+                and read.kind == "level" and _governing_verb(raw_before) is None:
             modifier = re.sub(r"^.*?(?:比|较)", "", prefix)
             read.indicator = _compact(modifier + previous.indicator) if modifier else previous.indicator
             read.noun, read.verb = previous.noun, previous.verb
             return
-        clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
+        if previous is not None and previous.clause == read.clause and _same_measure(
+                self.doc.numbers[previous.index], number) and re.fullmatch(
+                r"\s*(?:[^，；。\d]{0,3}?)(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)\s*",
+                masked[previous.end:read.start]):
+            # 由百分之十三增加到百分之四十六: the level after a change measures what the baseline did
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
+        clause_text = masked[clause_start:clause_end].lstrip(" 　")
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
+            # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
+            measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
+            compared = measured[0] if measured else previous
+            read.indicator, read.noun, read.verb = compared.indicator, compared.noun, compared.verb
+            return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
+        clause_text = masked[clause_start:clause_end].lstrip(" 　")
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
         item = self._list_item(passage, masked, clauses, read, reads)
         if item is not None:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
             return
-        rest = _drop_times(masked, rest_start, clause_end, mentions)
-        rest = _clean(re.sub(r"^\s*(?:和|与|及)[^，；。]*?[个名种项座台部件只条头匹户人亩斤吨担]"
-                             r"[^，；。已都也还正在被就]*", "", rest))
+        conjunct = re.match(r"\s*(?:和|与|及|、)\s*[\d○〇零一二三四五六七八九十百千万亿两多余]+"
+                            r"[^\s，；。一-龥]*?[个名种项座台部件只条头匹户人亩斤吨担双套]?", masked[rest_start:clause_end])
+        if conjunct:  # 四十个男劳力和七十个女劳力上堤: the predicate after the second one
+            rest_start = _noun_phrase_end(passage, masked, rest_start + conjunct.end(), clause_end)
+        rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
         has_rest_verb = bool(rest) and not _noun_only(rest)
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
                         or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
+            predicate = "" if rest or not subject_role else \
+                _following_predicate(passage, masked, clauses, read.clause, mentions)
             if subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{counted_noun}"
+            elif predicate:  # 一百三十多个妇女劳力，在…的前提下，开展了积肥运动
+                indicator = f"{predicate}的{counted_noun}"
             else:
                 indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的")) + counted_noun
             read.noun = counted_noun
@@ -539,38 +595,56 @@ class _Reader:
             whole = "人" if number.unit == "people" else _previous_noun_phrase(
                 passage, masked, clauses, read.clause, mentions)
             indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
+        elif re.search(r"的(?:有|为|是|共有)$", raw_before) and previous is not None and previous.noun:
+            # 共有农户五百二十户，已经入社的有四百八十户: the ones who did, of the thing before
+            indicator = f"{_strip_pronoun(prefix)}的{previous.noun}"
+            read.noun = previous.noun
+        elif re.match(r"^\s*其中", clause_text) and re.search(r"占$", raw_before) and previous is not None:
+            # 其中女工占百分之三十: a part of the whole counted before
+            indicator = f"{_strip_pronoun(prefix)}{previous.indicator}"
         else:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
                                   r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
                     indicator = stripped.rstrip("比较由从")
-                    if not indicator:
+                    if not indicator and verb.endswith(("增产", "减产", "多出")):
+                        # 可增产二十万吨: the verb's object, left out after 增产十万吨煤
                         noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
                         if noun and not _generic(noun):
-                            indicator, read.noun = verb + noun, noun
+                            indicator, read.noun, borrowed = verb + noun, noun, True
+            else:
+                borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
             if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
                 indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
                 indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+            elif borrowed:
+                pass
             elif not indicator or _lacks_noun(indicator):
                 if indicator and _ends_in_verb(indicator):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
                                                read.verb or indicator)
-                    indicator = indicator + noun
+                    # 每亩产 + 产量 → 每亩产量
+                    indicator = indicator + (noun[1:] if noun[:1] == indicator[-1:] else noun)
                     read.noun = noun
                 else:
                     subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
-                indicator = self._previous_subject(passage, masked, clauses, read.clause,
-                                                   mentions) + indicator
+                subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
+                    indicator = subject + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
+        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
+            read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
+                                                             mentions) + read.indicator)
         if read.kind == "plan_fulfilment_pct":
             read.indicator = re.sub(r"完成了?(.*计划)的?$", r"\1完成程度", read.indicator)
             read.indicator = re.sub(r"(计划)完成了?$", r"\1完成程度", read.indicator)
@@ -582,7 +656,7 @@ class _Reader:
             self.nouns.append(noun)
             return noun
         for earlier in reversed(self.nouns):
-            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}", earlier)
+            found = re.search(rf"[一-龥]{{2,8}}{re.escape(noun)}(?=$|[的和、])", earlier)
             if found:
                 return found.group(0)
         return noun
@@ -595,18 +669,26 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
-        if not name or len(name) > 10 or not _noun_only(name):
-            return None
         previous = reads[-1] if reads else None
-        if previous is not None and previous.item and previous.clause < read.clause:
+        continuing = previous is not None and previous.item and previous.clause == read.clause - 1
+        if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
+                or TIME_RE.search(name).group(0):
+            return None
+        unit = self.doc.numbers[read.index].unit
+        previous = reads[-1] if reads else None
+        if previous is not None and previous.item and previous.clause < read.clause \
+                and self.doc.numbers[previous.index].unit == unit:
             read.head = previous.head
             return _replace_subject(previous.head, name)
         if opener == "：" and read.clause > 0:
-            head = _clean(masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]])
+            head_start, head_end = clauses[read.clause - 1]
+            if not re.search(r"(?:为|是|如下|分别为|分别是)\s*$", masked[head_start:head_end]):
+                return None  # 制定了生产救灾计划：种粟二百六十亩 lists whole clauses
+            head = _clean(masked[head_start:head_end])
             read.head = head
             return _compact(name + head)
         head = self._head(reads)
-        if head is None:
+        if head is None or self.doc.numbers[head.index].unit != unit:
             return None
         if its or (opener in "，；" and previous is not None and previous.clause == read.clause - 1):
             read.head = head.indicator
@@ -701,6 +783,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _same_measure(a: Number, b: Number) -> bool:
+    """由一百二十双提高到一百八十双: a baseline and its new level measure alike."""
+    return a.unit == b.unit and (a.unit is not None or a.text[-1:] == b.text[-1:])
+
+
 def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
     """A time at the head of its clause frames the chain (1955年的工业生产…，但是…增长54％);
     one inside a clause is that clause's own (受到1954年大水灾)."""
@@ -745,15 +832,19 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if w.start < start:  # the number's own last characters (多万个)
             k += 1
             continue
-        if VERBAL_START.match(w.word):
+        if VERBAL_START.match(masked, w.start):
             break
         nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
             w.tag == "m" and not NUMERAL_WORD.match(w.word))
         spaced = not w.word.strip() and k + 1 < len(words) and end > start
-        if nounish or spaced or w.tag in ("a", "q") and w.start == start or (
+        modifier = w.tag in ("a", "ad", "b", "q") and k + 1 < len(words) and (
+            words[k + 1].tag.startswith(NOUN_TAGS) or words[k + 1].word == "的")
+        if nounish or spaced or modifier or w.tag == "q" and w.start == start or (
                 w.word in ("的", "和", "与", "及") and k + 1 < len(words)
                 and words[k + 1].tag.startswith(NOUN_TAGS) and end > start
-                and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])):
+                and not re.match(r"^(?:计划|任务|指标|目标)", masked[w.end:w.end + 2])
+                # 国营工厂和木器、油毡纸等二十二个…: 和 opens another counted list
+                and not (w.word != "的" and re.match(r"^[^，；。]*?、", masked[w.end:limit]))):
             end = w.end
             k += 1
             continue
@@ -761,7 +852,7 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
     return end
 
 
-VERBAL_START = re.compile(r"^(?:超额|提前|完成|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
+VERBAL_START = re.compile(r"(?:超额|提前|完成|基本(?:上|实现|完成)|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
 NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
 
 
@@ -772,6 +863,9 @@ def _governing_verb(before: str) -> str | None:
         for verb in sorted(verbs, key=len, reverse=True):
             if tail.endswith(verb):
                 return verb
+    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail)  # 比去年多收二十斤
+    if more:
+        return "减少" if more.group(1) == "少" else "增加"
     match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
     if match and not re.search(r"[，；。到至为]", match.group(2)) and (
             "的" not in match.group(2) or match.group(1) == "多出"):
@@ -798,6 +892,12 @@ def _subject(cleaned: str) -> str:
 
     subject = ""
     for w in jieba.posseg.cut(cleaned):
+        if subject.endswith("的") and w.flag.startswith(("v", "n", "a", "b")):
+            subject += w.word  # 电力的新增生产能力
+            continue
+        if w.word == "的" and subject:
+            subject += w.word
+            continue
         if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
                 or VERBAL_START.match(w.word):
             if subject:
@@ -807,6 +907,27 @@ def _subject(cleaned: str) -> str:
             continue
         subject += w.word
     return _clean_lead(LEADING.sub("", subject)).rstrip(TRAILING)
+
+
+SUBJECTLESS = re.compile(r"\s*(?:平均|在|并|又|还|都|也|已经|已|就|先后|陆续|共|一齐|分别|全部|超额|提前)")
+
+
+def _following_predicate(passage, masked, clauses, c, mentions) -> str:
+    """What a counted subject that ends its clause goes on to do: the last verb phrase of the
+    clauses after it that have no subject of their own (开展了积肥运动)."""
+    found = ""
+    for start, end in clauses[c + 1:]:
+        words = [w for w in _words_in(passage, start, end) if w.word.strip()]
+        if not words or not (SUBJECTLESS.match(masked, start) or words[0].tag.startswith(("v", "d", "p"))
+                             and words[0].tag != "vn"):
+            break
+        text = re.sub(r"百分之|[\d○〇零一二三四五六七八九十百千万亿·.％%]+|^\s*平均", "",
+                      _drop_times(masked, start, end, mentions))
+        if _has_verb(passage, start, end) and not re.match(r"\s*(?:在|以|为了|为)", masked[start:end]):
+            found = _strip_adverbs(_clean(text))
+        if masked[end:end + 1] in "。！？":
+            break
+    return found if len(found) <= 20 else ""  # a long clause says more than who is counted
 
 
 def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
@@ -834,14 +955,15 @@ def _noun_only(text: str) -> bool:
 
     words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
     return bool(words) and not re.search(r"了|被|已|将|要|可|给|把|在|有|达|到|完成|超|共", text) and all(
-        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag != "vn") for p in words)
+        not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag not in ("vn", "uj")) for p in words)
 
 
 def _lacks_noun(text: str) -> bool:
     """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
     import jieba.posseg
 
-    return not any(p.flag.startswith(NOUN_TAGS) and len(p.word) >= 2 and not re.match(
+    return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
+        p.word) and not re.match(
         r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
 
 
@@ -850,18 +972,6 @@ def _ends_in_verb(text: str) -> bool:
 
     words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
     return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
-
-
-def _is_bare_verb(passage: _Passage, text: str) -> bool:
-    """产, 可增产, 收: a verb without its object."""
-    if not text:
-        return False
-    if len(text) <= 2 and not any(text.endswith(m) for m in GENERIC_MEASURES):
-        words = [w for w in passage.words if w.word == text]
-        if words:
-            return words[0].tag.startswith("v")
-        return len(text) == 1
-    return False
 
 
 def _earlier_counted(masked: str, start: int, classifier: str) -> str:
@@ -880,6 +990,7 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
         if start <= mention.start and mention.end <= end:
             a, b = mention.start - start, mention.end - start
             piece = piece[:a] + " " * (b - a) + piece[b:]
+    piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
     piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
                    lambda m: m.group(0) if m.group(0).strip() in ("在",) else
                    (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
@@ -892,17 +1003,19 @@ def _clean(text: str) -> str:
     """A clause's words before a number, as an indicator: no asides, connectives, times or
     mood adverbs, and no copula or preposition at its ends."""
     text = ASIDE.sub("", text)
+    text = ENUMERATION.sub("", text)  # 冶炼、水泵、变压器等二十六个国营工厂: examples, not the measure
     text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
     text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
+    text = re.sub(r"(?:已经|已)?[由从](?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
     text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
-    text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{0,6}(?:期间|时|中|里|内))[^，；。]{0,6}?(?:期间|时|中|里|内)",
+    text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共|值|计|合|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
@@ -917,16 +1030,13 @@ def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     return _compact(stripped)
 
 
-def _strip_subject(text: str) -> str:
-    """The modifier before 的 in 准备种粟的二百五十亩地, without the clause's subject."""
-    return _strip_pronoun(text)
-
-
 def _compact(text: str) -> str:
     text = ADVERBS.sub("", text)
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
-    return text.strip(TRAILING)[:40]
+    text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
+    text = re.sub(r"[比较](?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(一九五四年)增加
+    return _clean_lead(text).rstrip(TRAILING)[:40]
 
 
 def _replace_subject(head: str, name: str) -> str:
@@ -937,9 +1047,13 @@ def _replace_subject(head: str, name: str) -> str:
         position = head.find(tail)
         if position >= 0:
             return _compact(name + head[position + size:])
+    if head.endswith(name[-1]):
+        return name  # 其中高级社 of 农业生产合作社: the part names itself
     scoped = SCOPE.match(head)
     if scoped:
         return _compact(name + head[scoped.end():])
+    if len(head) <= 4 and _noun_only(head):
+        return name  # 钢百分之十九，生铁百分之十三: the head is only a name too
     return _compact(f"{name}{head}")
 
 

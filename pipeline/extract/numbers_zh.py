@@ -128,8 +128,15 @@ def _integer_value(text: str) -> float:
     return total + section
 
 
-# 半数, 一半, 三分之二, 千分之五: shares written as words or fractions, read as percentages.
-FRACTION_RE = re.compile(r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)")
+# 半数, 一半, 三分之二, 千分之五, 增产两成: shares written as words, fractions or tenths,
+# read as percentages. 成 counts tenths only after a verb of change or share, or before
+# 以上/左右 (增产两成, 占七成以上), never in 完成, 成为, 成立.
+FRACTION_RE = re.compile(
+    r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)"
+    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=[占达约]))(?P<tenths>[一二三四五六七八九两])成"
+    r"(?![为立功绩本员果就熟效品交长型])"
+    r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
+INDEX_BASE = re.compile(r"以[^，；。]{1,30}?为(?P<base>一[○〇零]{2}|100|一百)(?![\d○〇零一二三四五六七八九十百千万])")
 # A counted thing that is a person: 七个学员 and 一百多个劳力 count people.
 PERSON_WORDS = re.compile(
     r"^[^，；。、的和与及]{0,8}?(?:人员|职工|工人|农民|干部|劳力|劳动力|儿童|妇女|青年|学员|学生|代表|战士"
@@ -150,6 +157,8 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
             continue
         if match.group("half"):
             value = 50.0
+        elif match.group("tenths") or match.group("tenths2"):
+            value = 10.0 * DIGITS[match.group("tenths") or match.group("tenths2")]
         else:
             try:
                 value = 100 * chinese_numeral_value(match.group("num")) / \
@@ -159,6 +168,12 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
         comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
         end = match.end() + (2 if comparator else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
+    base = INDEX_BASE.search(text)
+    if base:  # 以九月的产量为一○○，十月份…纸浆一○六·二九: an index is a percentage of its base
+        for quantity in found:
+            if quantity.start >= base.start("base") and quantity.unit is None \
+                    and quantity.kind == "level":
+                quantity.unit = "%"
     return sorted(found, key=lambda q: q.start)
 
 
@@ -242,12 +257,17 @@ def _is_range(match: re.Match) -> bool:
             high = chinese_numeral_value(high_text)
         except ValueError:
             return False
-        return high - low == 1 and len(low_text) == len(high_text) == 1
+        # 八、九百万斤: the multiplier written once belongs to both ends
+        return high - low == 1 and len(low_text) == len(high_text) == 1 or (
+            len(low_text) == 1 and re.fullmatch(r"[一二三四五六七八九][十百千万亿]+", high_text) is not None
+            and DIGITS.get(high_text[0], -1) - DIGITS.get(low_text, -9) == 1)
     return True
 
 
 def _share_multiplier(low_text: str, high_text: str, low: float) -> float:
-    """二十或三十亿: the 亿 written once belongs to both ends."""
+    """二十或三十亿, 八、九百万: the multiplier written once belongs to both ends."""
+    if len(low_text) == 1 and low_text in DIGITS and re.fullmatch(r"[一二三四五六七八九][十百千万亿]+", high_text):
+        return low * chinese_numeral_value("一" + high_text[1:])
     for unit, factor in (("亿", 1e8), ("万", 1e4)):
         if high_text.endswith(unit) and not low_text.endswith(unit):
             return low * factor

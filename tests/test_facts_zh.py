@@ -1,0 +1,328 @@
+"""Chinese facts (GUIDELINE.md): which numbers are facts and how each reads, field by field.
+
+The development articles are pinned with readings checked against their text; the rules
+for non-facts, time, status and kind are pinned with small sentences written here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.context_zh import read_facts
+from pipeline.extract.numbers import find_numbers
+from pipeline.extract.quantity import DocContext
+from pipeline.extract.targets import document_context
+from pipeline.ingest import read_document
+from pipeline.record import ZH, Document, Metadata, Paragraph
+from pipeline.segment import segment
+from tests.conftest import SHARED_CORPUS, rmrb
+
+
+def facts(doc: Document, context: DocContext | None = None) -> dict[str, list]:
+    """Readings by the number's text (several for a repeated text), in text order."""
+    doc.numbers = find_numbers(doc)
+    out: dict[str, list] = {}
+    for reading in read_facts(doc, context or document_context(doc)):
+        out.setdefault(doc.numbers[reading.number].text, []).append(reading)
+    return out
+
+
+def article(name: str) -> dict[str, list]:
+    return facts(segment(read_document(rmrb(name), SHARED_CORPUS)))
+
+
+def chinese(*paragraphs: str, date: str = "1955-12-01", title: str = "") -> dict[str, list]:
+    """A small Chinese-only document of our own."""
+    doc = Document(doc_id="t.md", text="", format="rmrb", meta=Metadata(date=date, title_zh=title))
+    position = 0
+    for k, text in enumerate(paragraphs):
+        doc.paragraphs.setdefault(ZH, []).append(
+            Paragraph(ZH, k, text, list(range(position, position + len(text)))))
+        position += len(text) + 1
+    doc.text = "\n".join(paragraphs)
+    return facts(segment(doc), DocContext(int(date[:4]), int(date[5:7]), "rmrb"))
+
+
+def fields(reading) -> tuple:
+    return (reading.kind, reading.status, reading.time, reading.sign)
+
+
+# ---------------------------------------------------------------- development articles
+
+
+def test_year_end_report_speaks_of_its_topic_year(shared):
+    """1956-01-01, a report on 1955: forecasts of plan fulfilment, a 其中 list that inherits
+    the head's kind, mood and indicator, a baseline year that is not the time, and product
+    specifications that are not facts."""
+    found = article("1956-01-01")
+    assert fields(found["101％"][0]) == ("plan_fulfilment_pct", "forecast", "1955", 1)
+    assert "总产值计划完成" in found["101％"][0].indicator
+    coal = found["101.7％"][0]
+    assert fields(coal) == ("plan_fulfilment_pct", "forecast", "1955", 1)
+    assert coal.indicator == "煤炭工业部总产值计划完成程度"
+    assert found["107.8％"][0].indicator == "第一机械工业部总产值计划完成程度"
+    growth = found["54％"][0]
+    assert fields(growth) == ("increase_by", "achieved", "1955", 1)  # 比1954年增长
+    assert growth.indicator.startswith("工业生产总值")
+    assert fields(found["12，800瓩"][0])[:2] == ("increase_by", "achieved")
+    assert "电力的新增生产能力" in found["12，800瓩"][0].indicator
+    for specification in ("6，000瓩", "40吨", "31，500千伏安", "七个", "46种"):
+        assert specification not in found
+
+
+def test_plan_of_a_province_with_deadlines(shared):
+    """1955-12-01 Henan: results of 1955, the winter's plan, the plan to August 1956, and
+    the grain targets; 社 is short for 农业生产合作社."""
+    found = article("1955-12-01_河南")
+    assert fields(found["四万四千六百二十五个"][0]) == ("level", "achieved", "1955", 1)
+    grown = found["十三万五千四百十三个"][0]
+    assert fields(grown) == ("increase_to", "achieved", "1955", 1)
+    assert "农业生产合作社" in grown.indicator
+    assert fields(found["十七万三千个"][0]) == ("increase_to", "planned", "1955", 1)
+    august = found["三十二万零五百九十三个"][0]
+    assert (august.time, august.time_text, august.status) == ("1956-08", "到一九五六年八月", "planned")
+    share = found["百分之七十五以上"][0]
+    assert (share.time, share.status, share.comparator) == ("1956-08", "planned", "more_than")
+    assert share.indicator == "入社农户达占总农户" or "入社农户" in share.indicator
+    assert fields(found["七百个"][0]) == ("level", "planned", "1956", 1)  # 下半年, after 1956
+    assert fields(found["二百八十亿斤"][0]) == ("level", "planned", "1956", 1)
+    assert fields(found["三百二十亿斤"][0]) == ("level", "planned", "1957", 1)
+    more = found["六十七亿斤"][0]
+    assert fields(more) == ("increase_by", "planned", "1957", 1)
+    assert "产粮" in more.indicator  # 比现在增产: what the compared number measures
+
+
+def test_monthly_figures_keep_their_month(shared):
+    """1953-12-01: each month named before a number in its clause chain is its time; 比九月份
+    and 和十月同期比较 are baselines; a saving (节约) is no fall, a cost cut is."""
+    found = article("1953-12-01_在增产")
+    assert [r.time for r in found["十九种"]] == ["1953-09"]
+    assert found["十五种"][0].time == "1953-10"
+    assert fields(found["百分之十左右"][0]) == ("increase_by", "achieved", "1953-10", 1)
+    assert "超额完成月度计划的主要产品" in found["十三种"][0].indicator
+    coal = found["百分之七十二点四"][0]
+    assert fields(coal) == ("plan_fulfilment_pct", "achieved", "1953-11", 1)
+    assert coal.indicator == "国营煤矿全月计划完成程度"
+    assert fields(found["百分之七点四"][0]) == ("increase_by", "achieved", "1953-11", 1)
+    assert fields(found["百分之一一·四"][0]) == ("increase_by", "achieved", "1953-09", -1)
+    saving = found["二百零三亿八千万元"][0]
+    assert fields(saving) == ("level", "forecast", "1953", 1)
+    assert saving.comparator is None and "节约" in saving.indicator
+    assert found["二十万吨"][0].indicator == "增产煤"  # the object of 增产十万吨煤 before
+    assert fields(found["四、五斤"][0]) == ("increase_by", "achieved", "1953", 1)
+    assert found["四、五斤"][0].high == 5
+    for not_fact in ("五个", "二十四种", "十八种", "九十二个", "八呎", "八五", "十三个"):
+        assert not_fact not in found
+
+
+def test_relief_plan_is_planned_and_its_progress_achieved(shared):
+    """1955-08-03: a plan after 计划： is planned item by item, the work done since is
+    achieved; a parenthesis 内开荒 is a part of its clause; 一亩 after 不使 is no quantity."""
+    found = article("1955-08-03")
+    assert fields(found["五十万斤"][0]) == ("level", "planned", "1955", 1)  # …的计划
+    assert fields(found["八百亩"][0]) == ("level", "planned", "1955", 1)
+    assert found["八百亩"][0].indicator == "抢插晚稻"
+    assert "红薯" in found["七万五千斤"][0].indicator  # 种红薯五十亩，产七万五千斤
+    part = found["二十亩"][0]
+    assert part.kind == "share" and "开荒" in part.indicator and "种粟" in part.indicator
+    flooded = found["一千一百多亩"][0]
+    assert (flooded.time, flooded.comparator) == ("1955-06", "more_than")
+    assert "早稻" in flooded.indicator and "淹" in flooded.indicator
+    assert fields(found["三百多亩"][1]) == ("level", "achieved", "1955-07", 1)  # 补插
+    assert found["五十多亩"][0].status == "achieved"  # 现在已开出了
+    assert found["一亩"][0].status == "planned"  # 决定每个劳力要开一亩荒地
+    assert len(found["一亩"]) == 1  # 保证不使一亩田: not a quantity
+    assert found["四十个"][0].status == "planned"
+
+
+def test_shares_of_a_whole_and_their_list(shared):
+    """1950-01-03: 仅占…百分之零点七一, then 其中华北占…, 太原百分之二: one indicator with the
+    place in the subject's place."""
+    found = article("1950-01-03")
+    head = found["百分之零点七一"][0]
+    assert head.kind == "share" and "技术干部" in head.indicator and "职工总人数" in head.indicator
+    taiyuan, north = found["百分之二"][1], found["百分之二"][0]
+    assert taiyuan.indicator.startswith("太原") and "技术干部" in taiyuan.indicator
+    assert north.indicator.startswith("华北") and north.kind == "share"
+    assert all(r.time == "1950" for rs in found.values() for r in rs)
+
+
+def test_forecast_frames_the_next_sentence_of_its_list(shared):
+    """1955-12-01 rural traders: 根据…的预计 makes the sentence a forecast, and the 其中
+    sentence after it too; 约占 is about."""
+    found = article("1955-12-01_农村私商")
+    assert fields(found["八十九万人"][0]) == ("increase_to", "forecast", "1955", 1)
+    assert [r.status for r in found["百分之六十"]] == ["forecast", "forecast"]
+    assert found["百分之六十"][1].comparator == "about"
+    assert found["百分之七十到八十"][0].high == 80
+
+
+# ---------------------------------------------------------------- rules on small sentences
+
+
+def test_non_facts():
+    found = chinese("据二百三十八个市镇的统计，粮食销售量增加百分之十二。",
+                    "北京、天津、上海、武汉、广州、沈阳六个城市的工人都参加了竞赛。",
+                    "五○一厂和501厂的工人耕了十二遍地。",
+                    "在这个区的十个乡，农民打井三百眼。")
+    assert "二百三十八个" not in found and "六个" not in found
+    assert "五○一" not in found and "501" not in found and "十二遍" not in found
+    assert "十个" not in found
+    assert fields(found["百分之十二"][0]) == ("increase_by", "achieved", "1955", 1)
+    found = chinese("这种新农具试验了十二次，全省召开了三次会议，门诊共达两万人次。")
+    assert "十二次" not in found and "三次" in found and "两万人次" in found
+
+
+def test_comparison_year_is_the_baseline_not_the_time():
+    found = chinese("今年全省棉花产量比一九五四年增长百分之二十，比去年增加一倍。", date="1955-10-01")
+    assert fields(found["百分之二十"][0]) == ("increase_by", "achieved", "1955", 1)
+    assert found["百分之二十"][0].indicator == "全省棉花产量"
+    assert fields(found["一倍"][0]) == ("multiple", "achieved", "1955", 1)
+
+
+def test_month_does_not_leak_into_the_next_sentence():
+    found = chinese("十月份全厂生产钢材三千吨。全年共生产钢材三万吨。", date="1953-12-05")
+    assert found["三千吨"][0].time == "1953-10"
+    assert found["三万吨"][0].time == "1953"
+
+
+def test_topic_year_of_a_january_report():
+    found = chinese("去年全县粮食总产量达到二亿斤，去年的计划完成了。", date="1956-01-04")
+    assert found["二亿斤"][0].time == "1955"
+    found = chinese("全县粮食总产量达到二亿斤。", date="1956-01-04", title="1955年全县粮食丰收")
+    assert found["二亿斤"][0].time == "1955"
+
+
+def test_status_markers():
+    found = chinese("全厂计划明年生产机床五百台，预计今年可以生产四百台，今年上半年已经生产了一百九十台。",
+                    date="1955-08-01")
+    assert [found[t][0].status for t in ("五百台", "四百台", "一百九十台")] == \
+        ["planned", "forecast", "achieved"]
+    assert [found[t][0].time for t in ("五百台", "四百台", "一百九十台")] == ["1956", "1955", "1955"]
+
+
+def test_baseline_takes_the_status_of_its_change():
+    found = chinese("每亩产量由原计划一百八十斤增订为二百斤。")
+    assert [r.status for r in found["一百八十斤"]] == ["planned"]
+    assert found["二百斤"][0].status == "planned"
+
+
+def test_coordinated_counts_share_their_predicate():
+    found = chinese("有四十个男劳力和七十个女劳力上堤筑好了溢水壋。")
+    assert "筑" in found["四十个"][0].indicator and "男劳力" in found["四十个"][0].indicator
+    assert "筑" in found["七十个"][0].indicator and "女劳力" in found["七十个"][0].indicator
+    assert found["四十个"][0].kind == "level"
+
+
+@pytest.mark.parametrize("sentence, number, kind, sign", [
+    ("产量提高到三千吨。", "三千吨", "increase_to", 1),
+    ("成本降低了百分之五。", "百分之五", "increase_by", -1),
+    ("全年可节约二亿元。", "二亿元", "level", 1),
+    ("完成了年计划的百分之一○一·一。", "百分之一○一·一", "plan_fulfilment_pct", 1),
+    ("超额百分之六完成了生产计划。", "百分之六", "increase_by", 1),
+    ("合作社社员占全村农户的百分之八十。", "百分之八十", "share", 1),
+    ("劳动生产率提高了两倍。", "两倍", "multiple", 1),
+])
+def test_kinds_and_signs(sentence, number, kind, sign):
+    reading = chinese(sentence)[number][0]
+    assert (reading.kind, reading.sign) == (kind, sign)
+
+
+def test_parts_of_a_whole_and_elided_lists():
+    found = chinese("全省今年夏收作物播种面积共五千二百万亩，其中小麦四千万亩，大麦八百万亩。",
+                    date="1956-06-10")
+    assert fields(found["五千二百万亩"][0]) == ("level", "achieved", "1956", 1)
+    assert [found[t][0].kind for t in ("四千万亩", "八百万亩")] == ["share", "share"]
+    assert found["八百万亩"][0].indicator == "大麦夏收作物播种面积"
+    found = chinese("全国已有农业生产合作社六十五万个，其中高级社五百个。")
+    assert found["六十五万个"][0].indicator == "全国农业生产合作社"
+    assert (found["五百个"][0].kind, found["五百个"][0].indicator) == ("share", "高级社")
+    found = chinese("今年产量比去年增长的幅度是：钢百分之十九，生铁百分之十三。", date="1958-09-01")
+    assert found["百分之十三"][0].indicator.startswith("生铁")
+
+
+def test_relative_months_and_elided_objects():
+    found = chinese("全厂上月生产钢材三千吨，本月计划生产三千五百吨。", date="1956-03-05")
+    assert fields(found["三千吨"][0]) == ("level", "achieved", "1956-02", 1)
+    assert fields(found["三千五百吨"][0]) == ("level", "planned", "1956-03", 1)
+    assert found["三千五百吨"][0].indicator == "生产钢材"
+
+
+def test_a_range_shares_its_multiplier_and_its_predicate_gives_the_mood():
+    found = chinese("全县有二十或三十亿斤粮食要调出，农民要求政府收购八、九百万斤。", date="1956-02-10")
+    grain = found["二十或三十亿斤"][0]
+    assert (grain.high, grain.status, grain.indicator) == (3e9, "planned", "调出的粮食")
+    assert found["八、九百万斤"][0].high == 9e6
+
+
+def test_a_later_year_opens_another_event():
+    found = chinese("全县有拖拉机十二台，一九五七年将增加到五十台。", date="1955-06-01")
+    assert fields(found["十二台"][0]) == ("level", "achieved", "1955", 1)
+    assert fields(found["五十台"][0]) == ("increase_to", "planned", "1957", 1)
+
+
+def test_a_counted_subject_takes_the_predicate_of_the_clauses_after_it():
+    found = chinese("我们社里一百三十多个妇女劳力，在搞好夏令卫生的前提下，开展了积肥运动。")
+    women = found["一百三十多个"][0]
+    assert (women.indicator, women.comparator) == ("开展积肥运动的妇女劳力", "more_than")
+    assert chinese("在中国人民解放军西藏军区干部学校学习的一百多名藏族学员，一年来学习很好。"
+                   )["一百多名"][0].indicator.startswith("中国人民解放军")
+
+
+def test_development_articles_probe_sentences_by_hand(shared):
+    """1956-01-03 Wuhan: the two coordinated counts of new cooperatives, the share of
+    vegetable growers, and last year's share of vegetables brought in."""
+    found = article("1956-01-03_武汉")
+    assert found["将近二百个"][0].indicator == "武汉市郊区新建立半社会主义的蔬菜生产合作社"
+    assert found["将近二百个"][0].comparator == "nearly"
+    assert found["17个"][0].indicator == "武汉市郊区新建立完全社会主义的高级蔬菜生产合作社"
+    assert fields(found["40％"][0]) == ("share", "achieved", "1955", 1)
+    assert "外地调来" in found["40％"][0].indicator
+    assert fields(found["四亿斤"][0]) == ("increase_to", "planned", "1956", 1)
+    assert fields(found["一倍"][0]) == ("multiple", "planned", "1956", 1)
+
+
+def test_years_of_the_republic_and_plan_periods():
+    assert chinese("民国三十五年全区产粮二千万担。", date="1947-03-01")["二千万担"][0].time == "1946"
+    plan = chinese("第一个五年计划期间全国要新建水库二十座。", date="1955-07-01")["二十座"][0]
+    assert (plan.time, plan.status) == ("1957", "planned")
+
+
+def test_comparisons_compare_the_quantity():
+    found = chinese("今年上半年全国工业总产值为二百六十亿元，完成全年计划的百分之四十八点五，"
+                    "比去年同期增长百分之九。", date="1957-07-01")
+    assert found["二百六十亿元"][0].indicator == "全国工业总产值"
+    assert found["百分之四十八点五"][0].kind == "plan_fulfilment_pct"
+    assert (found["百分之九"][0].kind, found["百分之九"][0].indicator) == ("increase_by", "全国工业总产值")
+    found = chinese("这个社今年的棉花每亩可收皮棉六十斤，比去年多收二十斤。", date="1955-09-01")
+    assert fields(found["二十斤"][0]) == ("increase_by", "forecast", "1955", 1)
+    excess = chinese("该厂十一月份的产量比计划超过百分之五。", date="1953-12-01")["超过百分之五"][0]
+    assert (excess.kind, excess.comparator, excess.time) == ("increase_by", None, "1953-11")
+
+
+def test_what_is_measured_now_is_achieved():
+    found = chinese("会议要求各地做好春耕准备，全省现有互助组十万个。", date="1955-02-01")
+    assert found["十万个"][0].status == "achieved"
+    found = chinese("据统计，今年一至四月全国已打死老鼠三千多万只。", date="1953-05-01")
+    assert (found["三千多万只"][0].time, found["三千多万只"][0].indicator) == ("1953-04", "全国打死老鼠")
+
+
+def test_tenths_and_falls():
+    found = chinese("今年全县粮食比去年减产一成，棉花增产两成。", date="1956-09-01")
+    assert (found["一成"][0].kind, found["一成"][0].sign, found["一成"][0].indicator) == \
+        ("increase_by", -1, "全县粮食")
+    assert (found["两成"][0].sign, found["两成"][0].indicator) == (1, "棉花")
+    found = chinese("钢材产量下降到五千吨，成本降低了三分之一。")
+    assert (found["五千吨"][0].kind, found["五千吨"][0].sign) == ("increase_to", 1)
+    assert (found["三分之一"][0].sign, found["三分之一"][0].indicator) == (-1, "成本")
+
+
+def test_who_did_it_and_parts_of_a_count():
+    found = chinese("这个乡共有农户五百二十户，已经入社的有四百八十户，占全乡农户的百分之九十二。")
+    assert found["四百八十户"][0].indicator == "入社的农户"
+    assert found["百分之九十二"][0].kind == "share"
+    assert "全乡农户" in found["百分之九十二"][0].indicator
+    found = chinese("全市现有工人十二万人，其中女工占百分之三十。", date="1949-11-02")
+    assert found["百分之三十"][0].indicator == "女工占全市现有工人"
+    profit = chinese("该厂利润比一九五四年增加了三百万元。", date="1956-01-20")["三百万元"][0]
+    assert (profit.kind, profit.time, profit.indicator) == ("increase_by", "1956", "该厂利润增加")
+    assert chinese("棉花总产量预计为二千一百万担。")["二千一百万担"][0].indicator == "棉花总产量"
