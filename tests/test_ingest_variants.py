@@ -102,3 +102,15 @@ def test_wrapped_prose_is_still_joined():
     doc = parse_text(GRAIN.replace("    The province has trained more than 1,300 technicians "
                                    "for the cooperatives.\n", wrapped), "w.md")
     assert len(texts(doc, "en")) == 2 and texts(doc, "en")[1].endswith("before spring.")
+
+
+def test_a_poem_aligns_line_by_line(shared):
+    """Not one 1-4 or 4-1 bead for the whole poem: its lines pair one to one."""
+    from pipeline.stages import process
+
+    text = article(["Song of the East."], ["东方之歌。"]).replace(
+        "    Song of the East.\n", "    Song of the East.\n    " + "\n".join(POEM_EN) + "\n"
+    ).replace("    东方之歌。\n", "    东方之歌。\n    " + "\n".join(POEM_ZH) + "\n")
+    doc = process(parse_text(text, "poem.md"))
+    shapes = [bead.shape for bead in doc.beads]
+    assert shapes.count("1-1") >= 4 and not any(s in ("1-4", "4-1", "1-5", "5-1") for s in shapes)
