@@ -261,7 +261,8 @@ def test_workers_die_with_their_parent(shared, tmp_path):
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(run.pid)
     deadline = time.monotonic() + 120
-    while len(workers := parent.children(recursive=True)) < 2:
+    while len(workers := [child for child in parent.children(recursive=True)
+                          if "spawn_main" in " ".join(child.cmdline())]) < 2:
         assert time.monotonic() < deadline and run.poll() is None
         time.sleep(0.1)
     run.kill()
