@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -24,10 +25,7 @@ from faults import (GRAIN, HANGING, LETTERS, article, fill, hang_hook_env, small
 from pipeline.cli import app
 from pipeline.errors import DuiqiError, InputError
 from pipeline.ingest import decode_bytes, parse_text
-from pipeline.extract import context_en
-from pipeline.extract.models import english_nlp
 from pipeline.run import DaskExecutor, LocalExecutor, run_corpus
-from pipeline.settings import ExtractSettings
 from pipeline.write import corpus as corpus_module
 from pipeline.write.folder import MARKERS, STATE_DIR, OutputFolder
 from conftest import ROOT
@@ -39,12 +37,23 @@ DOC_TIMEOUT = 10
 
 
 def test_a_preposition_as_root_ends(shared):
-    """'Of 500.' parses with the preposition as root: climbing from the number stops there
-    (spaCy makes a new Token at every access, so identity never held and the loop ran on)."""
-    parsed = english_nlp(ExtractSettings().en_models)("Of 500.")
-    assert parsed[0].dep_ == "ROOT"
-    root = context_en.number_root(parsed, 3, 6)
-    assert context_en.indicator(root, {}) is None
+    """'Of 500.' parses with the preposition as root, where climbing the parse from the
+    number once looped for ever (spaCy makes a new Token at every access, so identity
+    never held). Through the public stages, under an alarm: a regression fails, it does
+    not hang the suite."""
+    from pipeline.stages import process
+
+    def stuck(signum, frame):
+        raise TimeoutError("extraction of 'Of 500.' did not end")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(120)
+    try:
+        doc = process(parse_text(LETTERS, "letters.md"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert any(s.text.endswith("Of 500.") for s in doc.sentences["en"])
 
 
 # 1. A document that never finishes: stopped, reported with its own code, the batch goes on.
@@ -56,9 +65,10 @@ def hanging_corpus(root: Path) -> Path:
 
 def assert_hang_reported(result, out: Path) -> None:
     by_id = {o.doc_id: o for o in result.outcomes}
-    assert by_id["b_hangs.md"].status == "failed" and by_id["b_hangs.md"].error_code == "E056"
-    assert "b_hangs.md" in by_id["b_hangs.md"].error and "--doc-timeout" in by_id["b_hangs.md"].error
-    assert [o.status for d, o in sorted(by_id.items()) if d != "b_hangs.md"] == ["ok"] * 3
+    hang = by_id.pop("b_hangs.md")
+    assert hang.status == "failed" and hang.error_code == "E056"
+    assert "b_hangs.md" in hang.error and "--doc-timeout" in hang.error
+    assert [o.status for o in by_id.values()] == ["ok"] * 3
     assert result.report["failures"][0]["code"] == "E056"
     assert (out / "c_letters.md.json").is_file()  # 'Of 500.' went through extraction
     assert not (out / "b_hangs.md.json").exists()
@@ -73,12 +83,7 @@ def test_a_document_that_never_ends_is_stopped(shared, tmp_path, monkeypatch, jo
     result = run_corpus(corpus, out, progress=False,
                         executor=LocalExecutor(jobs, doc_timeout=DOC_TIMEOUT))
     assert_hang_reported(result, out)
-    if jobs == 2:
-        return
-    # Not remembered: the next run tries it again, and only it.
-    (corpus / "b_hangs.md").write_text(GRAIN.replace("10%", "15%"), "utf-8")
-    rerun = run_corpus(corpus, out, progress=False, executor=LocalExecutor(jobs, DOC_TIMEOUT))
-    assert rerun.processed == 1 and rerun.report["failed"] == 0
+    assert not OutputFolder(out).marker("b_hangs.md").exists()  # not remembered: retried
 
 
 def test_a_document_that_never_ends_on_dask(shared, tmp_path, monkeypatch):
@@ -265,7 +270,8 @@ def test_workers_die_with_their_parent(shared, tmp_path):
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(run.pid)
     deadline = time.monotonic() + 120
-    while len(workers := parent.children(recursive=True)) < 2:
+    while len(workers := [child for child in parent.children(recursive=True)
+                          if "spawn_main" in " ".join(child.cmdline())]) < 2:
         assert time.monotonic() < deadline and run.poll() is None
         time.sleep(0.1)
     run.kill()

@@ -86,13 +86,35 @@ POEM_EN = ["The east is red,", "The sun rises,", "China has brought forth Mao Ze
 POEM_ZH = ["东方红", "太阳升", "中国出了个毛泽东", "他为人民谋幸福"]
 
 
+def poem_article() -> str:
+    """A poem after its introduction: first line indented, the others not (as wrapped)."""
+    return article(["Song of the East.", "\n".join(POEM_EN)], ["东方之歌。", "\n".join(POEM_ZH)])
+
+
 def test_poem_lines_are_units_on_both_sides():
-    text = article(["Song of the East."], ["东方之歌。"]).replace(
-        "    Song of the East.\n", "    Song of the East.\n    " + "\n".join(POEM_EN) + "\n"
-    ).replace("    东方之歌。\n", "    东方之歌。\n    " + "\n".join(POEM_ZH) + "\n")
-    doc = segment(parse_text(text, "poem.md"))
+    doc = segment(parse_text(poem_article(), "poem.md"))
     assert [s.text for s in doc.sentences["en"]][-4:] == POEM_EN
     assert [s.text for s in doc.sentences["zh"]][-4:] == POEM_ZH
+
+
+NAMES_ZH = ["毛泽东  朱德", "刘少奇  周恩来", "陈云  彭德怀"]
+
+
+def test_a_name_list_is_read_line_by_line():
+    doc = parse_text(article(EN, ["出席会议的有：", "\n".join(NAMES_ZH)]), "names.md")
+    assert [p.text for p in doc.paragraphs["zh"]][-3:] == NAMES_ZH
+
+
+@pytest.mark.parametrize("lines", [
+    ["Grain output in Shanxi rose by", "10% this year, and the province", "has trained 1,300"
+     " technicians."],
+    ["山西省今年的粮食产量比去年", "增加了百分之十，全省已经为", "合作社训练了技术员。"],
+], ids=["en", "zh"])
+def test_short_wrapped_lines_of_one_sentence_are_joined(lines):
+    lang = "zh" if "山" in lines[0] else "en"
+    doc = parse_text(article(EN if lang == "zh" else ["\n".join(lines)],
+                             ["\n".join(lines)] if lang == "zh" else ZH), "wrapped.md")
+    assert len(texts(doc, lang)) == 1
 
 
 def test_wrapped_prose_is_still_joined():
@@ -102,3 +124,12 @@ def test_wrapped_prose_is_still_joined():
     doc = parse_text(GRAIN.replace("    The province has trained more than 1,300 technicians "
                                    "for the cooperatives.\n", wrapped), "w.md")
     assert len(texts(doc, "en")) == 2 and texts(doc, "en")[1].endswith("before spring.")
+
+
+def test_a_poem_aligns_line_by_line(shared):
+    """Not one 1-4 or 4-1 bead for the whole poem: its lines pair one to one."""
+    from pipeline.stages import process
+
+    doc = process(parse_text(poem_article(), "poem.md"))
+    shapes = [bead.shape for bead in doc.beads]
+    assert shapes.count("1-1") >= 4 and not any(s in ("1-4", "4-1", "1-5", "5-1") for s in shapes)

@@ -33,7 +33,9 @@ DATELINE_RE = re.compile(
 CORRUPT_RE = re.compile(r"[\u0080-\u00bf\u00c2\u00c3\ufffd\ue000-\uf8ff]")
 CORRUPT_SHARE = 0.2  # of a line's non-space characters; a real line has next to none
 VERSE_MIN_LINES = 3  # a list or a poem: this many short lines with no sentence end
-VERSE_LINE_CHARS = {EN: 60, ZH: 24}  # wrapped prose lines are longer
+VERSE_LINE_CHARS = {EN: 60, ZH: 16}  # wrapped prose lines are longer
+ZH_VERSE_WIDTH = 10  # equal lines this short are verse (五言, 七言), not a wrapping width
+VERSE_OPENING_RE = re.compile(r"[\"'“‘(\d]*[A-Z\d]")
 SENTENCE_END_RE = re.compile(r"[.!?。！？]")
 ISO_DATE_RE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
 ZH_PAGE_RE = re.compile(r"^第\s*(\S+?)\s*版\s*[（(](.*)[)）]\s*$")
@@ -226,9 +228,17 @@ def _paragraphs_of(block: list[Line], lang: str, joiner: str) -> list[Paragraph]
 
 
 def _is_verse(texts: list[str], lang: str) -> bool:
-    return (len(texts) >= VERSE_MIN_LINES
-            and all(len(t) <= VERSE_LINE_CHARS[lang] for t in texts)
-            and not any(SENTENCE_END_RE.search(t[:-1]) for t in texts))
+    """Short lines and no sentence end before the very last character; in English every
+    line opens with a capital (a wrapped sentence goes on in lower case), in Chinese the
+    lines are not all cut at one width (what wrapping does) unless they are very short."""
+    joined = "\n".join(texts)
+    if (len(texts) < VERSE_MIN_LINES or SENTENCE_END_RE.search(joined[:-1])
+            or any(len(t) > VERSE_LINE_CHARS[lang] for t in texts)):
+        return False
+    if lang == ZH:
+        widths = {len(t) for t in texts[:-1]}
+        return len(widths) > 1 or max(widths) <= ZH_VERSE_WIDTH
+    return all(VERSE_OPENING_RE.match(t) for t in texts)
 
 
 def _join_datelines(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -60,13 +60,10 @@ class Library:
     def doc_ids(self) -> list[str]:
         """Every document of the folder, sorted; exports and other JSON files are skipped."""
         found = []
-        for folder, dirs, names in os.walk(self.out_dir):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(n for n in names if n.endswith(".json")):
-                path = Path(folder, name)
-                record = self._load(path)
-                if record is not None and self._is_home(record["doc_id"], path):
-                    found.append(record["doc_id"])
+        for path in OutputFolder(self.out_dir).document_files():
+            record = self._load(path)
+            if record is not None and self._is_home(record["doc_id"], path):
+                found.append(record["doc_id"])
         return sorted(found)
 
     def _is_home(self, doc_id: str, path: Path) -> bool:

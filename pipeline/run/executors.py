@@ -141,8 +141,9 @@ class DaskExecutor:
 
     Workers must see the corpus and the output folder at the same paths as this process
     (a shared file system) and have duiqi installed. With a time limit, one document per
-    worker thread is in flight, so a document's clock starts when it is sent; a worker
-    running a document past the limit is restarted by its nanny.
+    worker thread is in flight and its clock starts when a worker takes it; a worker running
+    a document past the limit is restarted by its nanny. A worker lost with its document
+    (KilledWorker) fails that document with E057, to be retried by the next run.
     """
 
     scheduler: str
@@ -170,15 +171,22 @@ class DaskExecutor:
         with client:
             client.register_plugin(PrepareModels(job), name="duiqi-models")
             workers = max(1, sum(client.nthreads().values()))
+
+            def collect(item: Work, future) -> Outcome:
+                try:
+                    return future.result()
+                except Exception as exc:  # noqa: BLE001  KilledWorker, a lost connection
+                    detail = f"{type(exc).__name__}: {exc}"[:300]
+                    return job.stopped(item, "E057", detail=detail)
+
             if self.doc_timeout is None:
                 yield from in_order(lambda item: client.submit(job, item, pure=False), work,
-                                    workers * IN_FLIGHT_PER_WORKER,
-                                    lambda item, future: future.result())
+                                    workers * IN_FLIGHT_PER_WORKER, collect)
                 return
 
             def settle(item: Work, future) -> Outcome:
                 if self._finished_in_time(client, future):
-                    return future.result()
+                    return collect(item, future)
                 self._stop(client, future)
                 return job.stopped(item, "E056", seconds=f"{self.doc_timeout:g}")
 
@@ -203,7 +211,7 @@ class DaskExecutor:
                 return True
             except (TimeoutError, FutureTimeout):
                 continue
-            except Exception:  # noqa: BLE001  the document's own error: result() raises it
+            except Exception:  # noqa: BLE001  finished, badly: ``collect`` reports it
                 return True
 
     @staticmethod

@@ -120,6 +120,16 @@ class OutputFolder:
     def export(self) -> Path:
         return self.root / EXPORT
 
+    def document_files(self) -> Iterator[Path]:
+        """Every ``*.json`` that may be a document, sorted; hidden folders, ``reviewed/``
+        and ``export/`` are not walked. Callers check each file (it may be anything)."""
+        for folder, dirs, names in os.walk(self.root):
+            top = Path(folder) == self.root
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not (top and d in (REVIEWED, EXPORT)))
+            for name in sorted(n for n in names if n.endswith(".json")):
+                yield Path(folder, name)
+
     def corpus_digests(self) -> dict[str, str | None]:
         return {name: file_digest(self.root / name) for name in CORPUS_FILES}
 
