@@ -141,6 +141,7 @@ class TimeMention:
     month: int | None
     baseline: bool
     span_start: bool  # the first end of "from July of last year to September"
+    deadline: bool  # "by the end of 1954": the quantity is due by then
 
 
 def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[TimeMention]:
@@ -186,7 +187,7 @@ def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[
         if span_start:
             baseline = False
         out.append(TimeMention(match.start(), match.end(), words, year, month, baseline,
-                               span_start))
+                               span_start, bool(DEADLINE_RE.search(before))))
     return out
 
 
@@ -358,7 +359,7 @@ class _SentenceReader:
         prep, current = None, node
         for governor in chain[1 if node.i == root.i else 2:]:
             dep = current.dep_
-            if governor.lemma_.lower() in SHARE_LEMMAS and number.unit == "%":
+            if number.unit == "%" and _is_share_word(governor):
                 share_word = governor
             if governor.pos_ == "ADP" or governor.dep_ in ("prep", "agent") and governor.pos_ \
                     not in ("VERB", "AUX", "NOUN"):
@@ -379,7 +380,7 @@ class _SentenceReader:
             if governor.pos_ in ("NOUN", "PROPN", "ADJ") and governor.lower_ not in EN_UNITS \
                     and counted is None and indicator is None and prep in ("of", "for", None) \
                     and governor.lower_ not in ("total", "average", "sum", "whole") \
-                    and governor.lemma_.lower() not in SHARE_LEMMAS:
+                    and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
@@ -387,18 +388,17 @@ class _SentenceReader:
             indicator = self.phrase(counted, own)
         elif indicator is None and not elided and not needs_prior:
             if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
-                indicator = self._partitive(root)
+                indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own)
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
-        if kind == "level" and any(t.lower_ in ("including", "include", "includes")
-                                   for t in chain[1:]):
+        if kind == "level" and unit is not None and node.head.lower_ in ("including", "include"):
             kind = "share"  # "(including 20 mu of reclaimed wasteland)": a part
-        if kind == "level" and unit == "%" and root.pos_ == "NUM" and self._partitive(root):
+        if kind == "level" and unit == "%" and base is None and self._partitive(root):
             kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
-            indicator = indicator or f"share of {self._partitive(root)}"
+            indicator = f"share of {self._partitive(root)}"
         if kind == "share":
             indicator = self._share_indicator(indicator, base, share_word, own, root)
         elif kind == "plan_fulfilment_pct":
@@ -418,6 +418,8 @@ class _SentenceReader:
         lemma = verb.lemma_.lower()
         if lemma in ("compare",):
             return None
+        if how == "dobj" and lemma in VERB_NOUNS:
+            return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
         if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
             return self.phrase(obj, own)  # "increase production by 200,000 tons"
         if subject is not None and not _is_actor(subject):
@@ -429,6 +431,17 @@ class _SentenceReader:
         if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT"):
             return self.phrase(subject, own)
         return None if lemma in ("be", "have") else lemma
+
+    def _elided_noun(self, number: Token, verb: Token | None) -> str | None:
+        """"seven students have joined the League, and fifteen have been rated as study
+        models": the noun of the conjoined count, with what the verb says of this one."""
+        if verb is None or verb.dep_ != "conj":
+            return None
+        sibling = _subject(verb.head)
+        if sibling is None or not any(t.like_num for t in sibling.children):
+            return None
+        predicate = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
+        return " ".join([sibling.text, verb.text] + [t.text for t in predicate])
 
     def _partitive(self, number: Token) -> str | None:
         """"Of the 650,000 old cooperatives, more than 80% ...", "Among 46 products, 32 ...":
@@ -526,6 +539,13 @@ class _SentenceReader:
             f"{plan} fulfilment"
 
 
+def _is_share_word(token: Token) -> bool:
+    """"account for", "accounting for", "constitute", "make up": a part of a whole."""
+    lemma = token.lemma_.lower()
+    return lemma in SHARE_LEMMAS - {"make"} or token.lower_.startswith("account") or (
+        lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
 def _is_change(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in RISE_WORDS | FALL_WORDS
 
@@ -585,9 +605,7 @@ def choose_time(parsed: Doc, chain: list[Token], start: int,
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.pos_ == "ADP":
-            head = head.head
+        head = _mention_head(span.root)
         same_clause = clause_start <= mention.start < clause_end
         if same_clause:
             attached.setdefault(head.i, mention)
@@ -605,6 +623,22 @@ def choose_time(parsed: Doc, chain: list[Token], start: int,
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
     return earlier[-1] if earlier else None
+
+
+TIME_PARTS = {"end", "beginning", "middle", "half", "part", "quarter", "period", "course",
+              "rest", "start", "close", "first", "second", "early", "late", "season"}
+
+
+def _mention_head(token: Token) -> Token:
+    """The word a time phrase modifies, above its prepositions and the parts of a period
+    ("in the first half of October", "by the end of 1954")."""
+    seen = {token.i}
+    head = token.head
+    while head.i not in seen and (head.pos_ == "ADP" or head.lower_ in TIME_PARTS
+                                  or head.ent_type_ == "DATE" and head.pos_ != "VERB"):
+        seen.add(head.i)
+        head = head.head
+    return head
 
 
 def _time_value(mention: TimeMention, context: DocContext) -> str | None:
@@ -856,5 +890,6 @@ def _actor_only(reading: _Reading) -> bool:
 
 
 def _future(time: TimeMention | None, context: DocContext) -> bool:
-    """A deadline or year after the article's date: a plan ("by 1957")."""
-    return bool(time and time.year and context.year and time.year > context.year)
+    """A deadline after the article's date: a plan ("by 1957")."""
+    return bool(time and time.deadline and time.year and context.year
+                and time.year > context.year)

@@ -1,7 +1,7 @@
 """English numbers in running text, normalised to the same values and units as Chinese.
 
 Digits (6,000; 0.71; 1.9 million), number words (twenty-four; one hundred and twenty) and
-mixtures (900 thousand), percentages (37%, 37 percent), multiples (doubled, tenfold,
+mixtures (900 thousand), percentages (37%, 37 percent, "half of the farmers"), multiples (doubled, tenfold,
 nearly twofold), ranges (four or five catties; 70% to 80%), modifiers (more than, nearly,
 about, at least, or more) and calendar dates (December 30th, the 28th, 1955) as kind
 ``date``. "One" alone is an article more often than a count and is kept only before a
@@ -86,12 +86,23 @@ def words_value(text: str) -> float:
     return total + current
 
 
+# "more than half of the farmers" is 50% of them (一半, 半数); "the first half of the year",
+# "half an hour" and "one and a half" are no share.
+HALF_RE = re.compile(
+    r"(?<!first )(?<!second )(?<!latter )(?<!former )(?<!last )(?<!a )(?<![\w-])half"
+    r"(?=\s+of\s+(?:the|all|them|these|those|its|their)\b(?![^,;.]{0,30}?\b(?:year|month|"
+    r"period|century|day|season|quarter|decade)s?\b))", re.IGNORECASE)
+
+
 def find_english_numbers(text: str) -> list[Quantity]:
     """Every quantity, percentage, multiple and date in one sentence, in text order."""
     found: list[Quantity] = []
     for match in NUMBER_RE.finditer(text):
         found.extend(_read_match(text, match))
-    return found
+    for match in HALF_RE.finditer(text):
+        comparator, start = _prefix(text, match.start())
+        found.append(Quantity(start, match.end(), 50.0, "%", "percent", None, comparator))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _read_match(text: str, match: re.Match) -> list[Quantity]:
