@@ -145,49 +145,49 @@ class TimeMention:
 
 
 def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[TimeMention]:
-    """The time phrases of one sentence, resolved; ``carried`` is the year the paragraph
-    speaks of ("the year", a bare month)."""
+    """The time phrases of one sentence, resolved. ``year_now`` is the year the article is
+    written in (this year, last year); ``carried`` is the year the context speaks of, for
+    "the year" and a bare month; a year the sentence names is carried on from there."""
     out = []
     for match in TIME_RE.finditer(text):
         words = match.group(0)
-        if match.group("month") and not (match.group("myear") or match.group("mrel")):
-            name = match.group("month")
-            if name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower():
-                continue  # the modal verb, or "march" the verb
-            if re.match(r"\s*(?:\d|[A-Z])", text[match.end():]) and not re.search(r"\d", words):
-                pass
+        name = match.group("month")
+        if name and not (match.group("myear") or match.group("mrel")) and (
+                name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower()):
+            continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
-        month = MONTHS.get((match.group("month") or "").lower())
+        month = MONTHS.get((name or "").lower())
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
         elif match.group("year"):
+            if re.search(r"(?:No\.|-)\s*$", before):
+                continue
             year = int(match.group("year2") or match.group("year"))
         elif match.group("mrel") or match.group("rel"):
             rel = re.sub(r"\s+", " ", (match.group("mrel") or match.group("rel")).lower())
-            year = year_now + RELATIVE_YEARS[rel] if year_now is not None else None
-            if rel in ("the same", "the past") and carried is not None:
-                year = carried if rel == "the same" else year
+            if rel == "the same":
+                year = carried
+            elif year_now is not None:
+                year = year_now + RELATIVE_YEARS[rel]
         elif match.group("the_year"):
-            if re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
-                         re.IGNORECASE) is None and not re.search(
-                    r"\b(?:half|end|beginning|quarter|course|rest)\s+of\s+$", before,
-                    re.IGNORECASE):
+            if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
+                             re.IGNORECASE):
                 continue  # "the year" as a subject or object is not a time
             year = carried if carried is not None else year_now
         elif month is not None:
             year = carried if carried is not None else year_now
         if year is None and month is None:
             continue
-        if match.group("year") and re.search(r"(?:No\.|-)\s*$", before):
-            continue
         baseline = bool(BASELINE_RE.search(before))
         span_start = bool(re.search(r"\bfrom\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE)
-                          and re.match(rf"\s+(?:to|till|until|through)\s+", text[match.end():]))
-        if span_start:
-            baseline = False
-        out.append(TimeMention(match.start(), match.end(), words, year, month, baseline,
-                               span_start, bool(DEADLINE_RE.search(before))))
+                          and re.match(r"\s+(?:to|till|until|through)\s+", text[match.end():]))
+        out.append(TimeMention(match.start(), match.end(), words, year, month,
+                               baseline and not span_start, span_start,
+                               bool(DEADLINE_RE.search(before))))
+        if year is not None and not baseline and (match.group("myear") or match.group("year")
+                                                  or match.group("rel")):
+            carried = year
     return out
 
 
@@ -554,8 +554,8 @@ def _is_change(token: Token) -> bool:
 
 def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
     """"forecast", "planned", or None when no word governing the number marks it. A verb
-    conjoined with its own auxiliary or subject is a clause of its own: "we decided that
-    each should reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
+    conjoined with its own auxiliary is a clause of its own: "we decided that each should
+    reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
     before = parsed.text[:start]
     lemmas: set[str] = set()
     aux: set[str] = set()
@@ -567,7 +567,7 @@ def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
             if child.dep_ in ("amod", "acl") and child.lemma_.lower() in PLAN_LEMMAS:
                 lemmas.add("plan")  # "the 400,000 plows planned for promotion"
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj" and any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+                c.dep_ in ("aux", "auxpass") for c in token.children):
             break
     if lemmas & (FORECAST_LEMMAS - {"able", "possible", "likely"}) or re.search(
             r"\b(?:it\s+is\s+(?:estimated|expected)|according\s+to\s+[^,;]*estimates?)\b",
@@ -584,8 +584,8 @@ def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
     return None
 
 
-def choose_time(parsed: Doc, chain: list[Token], start: int,
-                mentions: list[TimeMention]) -> TimeMention | None:
+def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[TimeMention],
+                numbers: list[int]) -> TimeMention | None:
     """The phrase attached to the nearest governor in the number's clause (';' ends one),
     else the nearest clause-level phrase before the number in its clause, after it in the
     clause, before it in the sentence. A phrase inside another noun phrase ("after the
@@ -597,7 +597,7 @@ def choose_time(parsed: Doc, chain: list[Token], start: int,
     chain_ids = {t.i for t in chain}
     subjects = {t.i for g in chain if g.pos_ in ("VERB", "AUX") for c in g.children
                 if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    attached: dict[int, TimeMention] = {}
+    attached: dict[int, list[TimeMention]] = {}
     clause_level: list[TimeMention] = []
     for mention in mentions:
         if mention.baseline or mention.span_start or mention.start <= start < mention.end:
@@ -608,21 +608,41 @@ def choose_time(parsed: Doc, chain: list[Token], start: int,
         head = _mention_head(span.root)
         same_clause = clause_start <= mention.start < clause_end
         if same_clause:
-            attached.setdefault(head.i, mention)
+            attached.setdefault(head.i, []).append(mention)
         if head.pos_ in ("VERB", "AUX") or head.i in chain_ids or head.i in subjects or \
                 head.dep_ == "ROOT" or span.root.dep_ == "ROOT":
             clause_level.append(mention)
     for governor in chain:
         if governor.i in attached:
-            return attached[governor.i]
+            return _own_mention(attached[governor.i], start, numbers, text)
     before = [m for m in clause_level if clause_start <= m.start < start]
     if before:
         return before[-1]
-    after = [m for m in clause_level if start < m.start < clause_end]
+    after = [m for m in mentions if start < m.start < clause_end and not m.baseline
+             and not m.span_start]
     if after:
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
     return earlier[-1] if earlier else None
+
+
+def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],
+                 text: str) -> TimeMention:
+    """Of several phrases on one verb, the one that belongs to this number: "reach 28
+    billion next year and 32 billion in 1957" (after it), "in 1954 10 million tons, and in
+    1955 12 million" (a phrase opening a conjunct belongs to the number after it)."""
+    def owner(mention: TimeMention) -> int | None:
+        later = [n for n in numbers if n >= mention.end]
+        earlier = [n for n in numbers if n < mention.start]
+        opens = re.search(r"(?:^|\band|[,;])\s*(?:\w+\s+)?$", text[:mention.start])
+        if later and (opens or not earlier):
+            return later[0]
+        return earlier[-1] if earlier else None
+    own = [m for m in mentions if owner(m) == start]
+    if own:
+        return own[0]
+    before = [m for m in mentions if m.start < start]
+    return before[-1] if before else mentions[0]
 
 
 TIME_PARTS = {"end", "beginning", "middle", "half", "part", "quarter", "period", "course",
@@ -816,13 +836,15 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        mentions = time_mentions(sentence.text, now, carried)
+        mentions = time_mentions(sentence.text, now, carried if carried is not None else topic)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None
         topic_phrase = re.match(r"\s*(?:in\s+terms\s+of|as\s+(?:for|to|regards))\s+([^,;]+),",
                                 sentence.text, re.IGNORECASE)
         sentence_facts: list[FactReading] = []
+        starts = [source.relative(sentence, doc.numbers[i].start)
+                  for i in candidates.get(sentence.index, [])]
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
             start = source.relative(sentence, number.start)
@@ -834,7 +856,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if reading is None:
                 continue
             status = status_of(parsed, reading.chain, start)
-            time = choose_time(parsed, reading.chain, start, mentions)
+            time = choose_time(parsed, reading.chain, start, mentions, starts)
             prior = sentence_facts[-1] if sentence_facts else (
                 previous if continuation or _actor_only(reading) else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
