@@ -268,7 +268,8 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     tokens -= set(skip)
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
-    while words and (words[0].lower_ in ARTICLES or words[0].like_num or words[0].is_punct
+    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
+                     and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
                      or words[0].lower_ in EN_UNITS or words[0].dep_ in ("quantmod",)
                      or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")):
         words = words[1:]
@@ -695,9 +696,9 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
     if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
             parsed, end):
         return True  # "15,000 kVA (and 20,000 kVA) large transformers"
-    if re.fullmatch(r"\d+", number.text) and re.match(r"\s+[A-Z][a-z]", after) and not \
-            _title_case(text) and (root is None or root.ent_type_ in ("ORG", "FAC", "PRODUCT",
-                                                                      "WORK_OF_ART", "LAW")):
+    if re.fullmatch(r"\d+", number.text) and root is not None and root.dep_ == "nummod" \
+            and root.head.pos_ == "PROPN" and not _title_case(text) and all(
+                t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
@@ -736,16 +737,18 @@ def _modifies_noun(parsed: Doc, end: int) -> bool:
 
 
 def _title_case(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]{4,}", text)
-    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    """A headline in title case: no content word of four letters or more is lower case."""
+    small = {"with", "from", "into", "than", "over", "that", "this", "under", "after", "before",
+             "about", "upon", "between", "through", "during", "against", "among", "ahead"}
+    return not any(w.islower() and w not in small for w in re.findall(r"\b[A-Za-z]{4,}\b", text))
 
 
 def _is_frequency(root: Token) -> bool:
     """"ploughed three times": a count attached to a verb of a farm or work practice,
     not to a change."""
-    head = root.head if root.dep_ in ("nummod", "npadvmod") else root
-    if head.lower_ in ("times", "time") and head.head.pos_ == "VERB":
-        verb = head.head
+    times = root if root.lower_ in ("times", "time") else root.head
+    if times.lower_ in ("times", "time") and times.head.pos_ == "VERB":
+        verb = times.head
         return verb.lemma_.lower() not in FREQUENCY_VERBS_EXCLUDED and not any(
             c.lower_ in ("than", "as", "over") for c in verb.subtree)
     return False
