@@ -61,8 +61,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
-    r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+period\s+(?:of|in)\s+|(?:in|of)\s+|the\s+"
-    r"(?:end|beginning)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
+    r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -82,7 +82,7 @@ RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "
               "growth", "overfulfilment", "overfulfillment", "surplus", "higher", "more"}
 FALL_WORDS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink",
               "reduction", "less", "lessen", "diminish"}
-REACH_WORDS = {"reach", "attain", "hit", "total"}
+REACH_WORDS = {"reach", "attain", "hit", "total", "bring"}
 FULFIL_WORDS = {"fulfil", "fulfill", "complete", "accomplish", "overfulfil", "overfulfill",
                 "carry", "achieve"}
 PLAN_NOUNS = {"plan", "plans", "target", "targets", "quota", "quotas", "task", "tasks",
@@ -345,6 +345,8 @@ class _SentenceReader:
         # What is counted or measured: "800 mu of late rice", "thirteen of the products",
         # "nineteen products"; for a percentage, "of" names the whole.
         of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
+        if of_object is not None and of_object.lower_ in ("which", "whom"):
+            of_object = _antecedent(of_object)  # "1,500 workers, 40 percent of whom"
         if of_object is not None and of_object.lower_ in ("which", "them", "these", "those"):
             of_object = None
         if of_object is not None and (unit == "%" or of_object.lower_ in PLAN_NOUNS):
@@ -378,7 +380,7 @@ class _SentenceReader:
                 change = (governor, "of" if prep == "of" else dep)
                 needs_prior = counted is None and indicator is None
                 break
-            if governor.pos_ in ("NOUN", "PROPN", "ADJ") and governor.lower_ not in EN_UNITS \
+            if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in EN_UNITS \
                     and counted is None and indicator is None and prep in ("of", "for", None) \
                     and governor.lower_ not in ("total", "average", "sum", "whole") \
                     and not _is_share_word(governor):
@@ -395,16 +397,33 @@ class _SentenceReader:
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
-        if kind == "level" and unit is not None and node.head.lower_ in ("including", "include"):
-            kind = "share"  # "(including 20 mu of reclaimed wasteland)": a part
+        if kind == "level" and unit is not None and (
+                node.head.lower_ in ("including", "include") or re.search(
+                    r"\b(?:of|among)\s+(?:which|whom|them)\b[^,;]*$", self.text[:start])):
+            kind = "share"  # "(including 20 mu of ...)", "of which 80,000 mu are irrigated"
+        if kind == "increase_by" and indicator in (None, "more", "less", "higher", "lower"):
+            indicator, needs_prior = None, True  # "8 percent more than in 1955"
         if kind == "level" and unit == "%" and base is None and self._partitive(root):
             kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
             indicator = f"share of {self._partitive(root)}"
-        if kind == "share":
+        if kind == "share" and unit == "%":
             indicator = self._share_indicator(indicator, base, share_word, own, root)
         elif kind == "plan_fulfilment_pct":
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
+
+    def nearest_noun_phrase(self, start: int, end: int) -> str | None:
+        """When the parse gives the number no head (a headline in title case, a broken
+        parse): the nearest noun phrase before it in its clause, else the first after it."""
+        own = {t.i for t in self.parsed.char_span(start, end, alignment_mode="expand") or []}
+        clause = self.text.rfind(";", 0, start) + 1
+        chunks = [c for c in self.parsed.noun_chunks if not any(t.i in own or t.like_num
+                                                                 for t in c)
+                  and c.root.pos_ != "PRON" and c.root.ent_type_ not in ("GPE", "DATE")
+                  and c.root.lower_ not in EN_UNITS and c.start_char >= clause]
+        before = [c for c in chunks if c.end_char <= start]
+        chosen = before[-1] if before else next((c for c in chunks if c.start_char > start), None)
+        return self.phrase(chosen.root, own) if chosen is not None else None
 
     def _verb_indicator(self, verb: Token, how: str, own: set[int]) -> str | None:
         """The subject of the verb, unless it is an actor; then (and first for a change
@@ -477,8 +496,9 @@ class _SentenceReader:
                                    re.search(r"\bprogress\b", indicator)):
             return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
         by = CHANGE_BY_RE.search(before)
-        if how in ("by", "of") and lemma in RISE_WORDS | FALL_WORDS or by:
-            fall = lemma in FALL_WORDS if how in ("by", "of") and lemma in RISE_WORDS | \
+        of_change = how == "of" and change[0].pos_ == "NOUN"
+        if (how == "by" or of_change) and lemma in RISE_WORDS | FALL_WORDS or by:
+            fall = lemma in FALL_WORDS if (how == "by" or of_change) and lemma in RISE_WORDS | \
                 FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
@@ -538,6 +558,17 @@ class _SentenceReader:
             return f"{plan} fulfilment ({who})"
         return f"{indicator} fulfilment" if indicator and indicator != plan else \
             f"{plan} fulfilment"
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its relative clause, else the
+    noun just before it."""
+    clause = next((t for t in _ancestors(pronoun) if t.dep_ == "relcl"), None)
+    if clause is not None:
+        return clause.head
+    return next((t for t in reversed(pronoun.doc[:pronoun.i])
+                 if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in EN_UNITS),
+                None)
 
 
 def _is_share_word(token: Token) -> bool:
@@ -646,8 +677,9 @@ def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],
     return before[-1] if before else mentions[0]
 
 
-TIME_PARTS = {"end", "beginning", "middle", "half", "part", "quarter", "period", "course",
-              "rest", "start", "close", "first", "second", "early", "late", "season"}
+TIME_PARTS = {"end", "beginning", "middle", "half", "part", "quarter", "quarters", "period",
+              "course", "rest", "start", "close", "first", "second", "early", "late", "season",
+              "months", "month", "weeks", "days", "years"}
 
 
 def _mention_head(token: Token) -> Token:
@@ -879,6 +911,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
                 label = topic_phrase.group(1).strip()
                 indicator = f"{label} ({indicator})" if indicator else label
+            if not indicator:
+                indicator = reader.nearest_noun_phrase(start, end)
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
