@@ -270,7 +270,7 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
     while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
                      and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
-                     or words[0].lower_ in EN_UNITS or words[0].dep_ in ("quantmod",)
+                     or words[0].lower_ in ("%", "percent") or words[0].dep_ == "quantmod"
                      or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")):
         words = words[1:]
     while words and (words[-1].is_punct or words[-1].lower_ in ("of", "and")):
@@ -372,10 +372,11 @@ class _SentenceReader:
                 change = (governor, prep or dep)
                 break
             if dep in ("appos", "conj", "npadvmod") and prep is None and governor.pos_ in (
-                    "NOUN", "PROPN") and not _is_change(governor) and counted is None:
+                    "NOUN", "PROPN", "NUM") and not _is_change(governor) and counted is None:
                 elided = indicator is None
-                label = self.phrase(governor, own)
-                break
+                if governor.lower_ not in EN_UNITS and not governor.like_num:
+                    label = self.phrase(governor, own)  # "the Ministry of X, 107.5%"
+                break  # else "20 billion jin, or about 10 percent over last year"
             if _is_change(governor) and prep in ("of", None):
                 change = (governor, "of" if prep == "of" else dep)
                 needs_prior = counted is None and indicator is None
@@ -393,7 +394,7 @@ class _SentenceReader:
             if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
-                indicator = self._verb_indicator(verb, change[1], own)
+                indicator = self._verb_indicator(verb, change[1], own, unit_token)
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
@@ -425,7 +426,8 @@ class _SentenceReader:
         chosen = before[-1] if before else next((c for c in chunks if c.start_char > start), None)
         return self.phrase(chosen.root, own) if chosen is not None else None
 
-    def _verb_indicator(self, verb: Token, how: str, own: set[int]) -> str | None:
+    def _verb_indicator(self, verb: Token, how: str, own: set[int],
+                        unit_token: Token | None) -> str | None:
         """The subject of the verb, unless it is an actor; then (and first for a change
         verb's "by") what the verb acts on; else the verb's own noun ("save": savings)."""
         subject = _subject(verb)
@@ -438,6 +440,10 @@ class _SentenceReader:
         lemma = verb.lemma_.lower()
         if lemma in ("compare",):
             return None
+        if lemma in ("have", "employ", "own", "number", "comprise", "include") and \
+                unit_token is not None and EN_UNITS.get(unit_token.lower_) in (
+                    "people", "households") and subject is not None:
+            return f"{unit_token.lower_} of {self.phrase(subject, own)}"  # "has 5,300 households"
         if how == "dobj" and lemma in VERB_NOUNS:
             return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
         if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
@@ -868,6 +874,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     previous: FactReading | None = None
+    unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
@@ -900,8 +907,10 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 and doc.numbers[prior.number].unit == number.unit))
             if inherits:
                 label = reading.label or reading.indicator
-                indicator = f"{prior.indicator} ({label})" if label and prior.indicator \
-                    and label not in prior.indicator else prior.indicator or indicator
+                shared = unlabelled.get(prior.number, prior.indicator)
+                indicator = f"{shared} ({label})" if label and shared and label not in shared \
+                    else shared or indicator
+                unlabelled[i] = shared
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
@@ -943,9 +952,13 @@ def _compared(reading: _Reading) -> bool:
 
 def _actor_only(reading: _Reading) -> bool:
     """The number's own reading names only who (a sector, a ministry), not what."""
-    return reading.counted is None and (reading.indicator is None or bool(re.search(
-        r"\b(?:sector|ministry|industry|bureau|province|region|system|department)\b",
-        reading.indicator, re.IGNORECASE)))
+    if reading.counted is not None:
+        return False
+    if not reading.indicator:
+        return True
+    head = re.split(r"\s+(?:of|in|for|under)\s+", reading.indicator)[0].split()
+    return bool(head) and head[-1].lower() in ACTOR_HEADS - {"people", "workers",
+                                                               "employees", "staff"}
 
 
 def _future(time: TimeMention | None, context: DocContext) -> bool:

@@ -50,7 +50,8 @@ NUMBER_RE = re.compile(
 
 DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
 PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
-                      "exceeding": "more_than", "nearly": "nearly", "almost": "nearly",
+                      "exceeding": "more_than", "exceed": "more_than", "exceeds": "more_than",
+                      "exceeded": "more_than", "nearly": "nearly", "almost": "nearly",
                       "close to": "nearly", "about": "about", "approximately": "about",
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
