@@ -63,6 +63,9 @@ BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
+LEAD_RE = re.compile(r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|"
+                     r"at|for|through|throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|"
+                     r"second\s+half)\s+of\s+)?$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -182,7 +185,9 @@ def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[
         baseline = bool(BASELINE_RE.search(before))
         span_start = bool(re.search(r"\bfrom\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE)
                           and re.match(r"\s+(?:to|till|until|through)\s+", text[match.end():]))
-        out.append(TimeMention(match.start(), match.end(), words, year, month,
+        lead = LEAD_RE.search(before)  # shown as written: "by the end of 1954"
+        shown = before[lead.start():] + words if lead else words
+        out.append(TimeMention(match.start(), match.end(), shown, year, month,
                                baseline and not span_start, span_start,
                                bool(DEADLINE_RE.search(before))))
         if year is not None and not baseline and (match.group("myear") or match.group("year")
