@@ -98,10 +98,10 @@ GENERIC_NOUNS = {"total", "sum", "average", "number", "amount", "figure", "quant
 # Who acts rather than what is measured: the subject of "the bureau can increase production".
 ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "plant", "plants",
                "company", "companies", "committee", "department", "system", "government",
-               "province", "city", "county", "district", "region", "area", "team", "group",
+               "province", "city", "county", "district", "region", "team", "group",
                "office", "administration", "council", "cooperative", "enterprise",
-               "enterprises", "sector", "industry", "mine", "mines", "works", "shipyard",
-               "station", "farm", "school", "union", "army", "country", "nation", "state",
+               "enterprises", "sector", "mine", "mines", "works", "shipyard",
+               "station", "farm", "school", "union", "army", "country", "nation",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
@@ -120,11 +120,9 @@ casualty casualties militiaman militiamen activist activists personnel individua
 boy boys girl girls trainee trainees graduate graduates recruit recruits carpenter carpenters
 blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
 industrialist industrialists businessman businessmen spectator spectators visitor visitors
-participant participants population persons-time model models hero heroes laborer labour
+participant participants population model models hero heroes
 """.split())
 HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
-SAMPLE_WORDS = {"statistic", "statistics", "survey", "surveys", "investigation", "sample",
-                "census", "poll", "examination", "inspection"}
 SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
                 "check"}
 FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multiply"}
@@ -413,7 +411,7 @@ class _SentenceReader:
             kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
             indicator = f"share of {self._partitive(root)}"
         if kind == "share" and unit == "%":
-            indicator = self._share_indicator(indicator, base, share_word, own, root)
+            indicator = self._share_indicator(indicator, base, share_word, own)
         elif kind == "plan_fulfilment_pct":
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
@@ -537,7 +535,7 @@ class _SentenceReader:
             return "share", 1
         return "level", 1
 
-    def _share_indicator(self, indicator, base, share_word, own, root) -> str | None:
+    def _share_indicator(self, indicator, base, share_word, own) -> str | None:
         """"share of PART in WHOLE", from "PART accounts for X% of WHOLE" or "X% of WHOLE"."""
         whole = self.phrase(base, own) if base is not None else None
         if whole:
