@@ -80,7 +80,8 @@ PLAN_LEMMAS = {"plan", "target", "task", "goal", "aim", "strive", "pledge", "req
 PLAN_AUX = {"will", "shall", "should", "must", "'ll", "would"}
 
 # Change: verbs and nouns whose "by" or "of" object is a change, whose "to" object a level.
-RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "jump",
+RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "jump", "enlarge",
+              "extend", "lift", "improve", "up",
               "go", "develop", "add", "exceed", "overfulfil", "overfulfill", "surpass",
               "growth", "overfulfilment", "overfulfillment", "surplus", "higher", "more"}
 FALL_WORDS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink",
@@ -101,7 +102,7 @@ ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "p
                "province", "city", "county", "district", "region", "team", "group",
                "office", "administration", "council", "cooperative", "enterprise",
                "enterprises", "sector", "mine", "mines", "works", "shipyard",
-               "station", "farm", "school", "union", "army", "country", "nation",
+               "station", "farm", "school", "union", "army", "country", "nation", "state",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
@@ -362,7 +363,7 @@ class _SentenceReader:
         chain = [root] + ([node] if node.i != root.i else []) + _ancestors(node)
         indicator, change, elided, label, needs_prior = None, None, False, None, False
         share_word = None
-        prep, current = None, node
+        prep, current, from_ = None, node, False
         for governor in chain[1 if node.i == root.i else 2:]:
             dep = current.dep_
             if number.unit == "%" and _is_share_word(governor):
@@ -370,6 +371,7 @@ class _SentenceReader:
             if governor.pos_ == "ADP" or governor.dep_ in ("prep", "agent") and governor.pos_ \
                     not in ("VERB", "AUX", "NOUN"):
                 prep, current = governor.lower_, governor
+                from_ = from_ or prep == "from" and current.i == node.head.i
                 continue
             if governor.pos_ in ("VERB", "AUX"):
                 change = (governor, prep or dep)
@@ -390,6 +392,8 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
+        if from_ and counted is None and base is None:
+            needs_prior = True  # "up from 280 catties": where the fact before it started
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         if counted is not None:
             indicator = self.phrase(counted, own)
@@ -405,8 +409,11 @@ class _SentenceReader:
                 node.head.lower_ in ("including", "include") or re.search(
                     r"\b(?:of|among)\s+(?:which|whom|them)\b[^,;]*$", self.text[:start])):
             kind = "share"  # "(including 20 mu of ...)", "of which 80,000 mu are irrigated"
-        if kind == "increase_by" and indicator in (None, "more", "less", "higher", "lower"):
-            indicator, needs_prior = None, True  # "8 percent more than in 1955"
+        if kind == "increase_by" and (indicator in (None, "more", "less", "higher", "lower") or
+                                      re.match(r"\s+(?:more|less|fewer|higher|lower)\b",
+                                               self.text[end:])):
+            needs_prior = True  # "8 percent more than in 1955", "300,000 tons more than planned"
+            indicator = None if indicator in ("more", "less", "higher", "lower") else indicator
         if kind == "level" and unit == "%" and base is None and self._partitive(root):
             kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
             indicator = f"share of {self._partitive(root)}"
@@ -774,7 +781,11 @@ def _modifies_noun(parsed: Doc, end: int) -> bool:
         return False
     offset = parsed.text.find(match.group(1), end)
     span = parsed.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "ADJ", "PROPN")
+    if span is None:
+        return False
+    word = span.root
+    return word.pos_ in ("NOUN", "PROPN") or word.pos_ == "ADJ" and word.dep_ == "amod" \
+        and word.head.i > word.i and word.head.pos_ == "NOUN"
 
 
 def _title_case(text: str) -> bool:
@@ -877,6 +888,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     previous: FactReading | None = None
+    previous_paragraph = None
     unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
@@ -903,7 +915,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
             prior = sentence_facts[-1] if sentence_facts else (
-                previous if continuation or _actor_only(reading) else None)
+                previous if (continuation or _actor_only(reading)) and previous is not None
+                and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
             inherits = prior is not None and (reading.elided or (
                 not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
@@ -917,7 +930,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
-            elif prior is not None and (reading.needs_prior or _compared(reading)):
+            elif sentence_facts and (reading.needs_prior or _compared(reading)):
                 indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
@@ -944,7 +957,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             sentence_facts.append(fact)
             out.append(fact)
         if sentence_facts:
-            previous = sentence_facts[-1]
+            previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
     return out
 
 
