@@ -228,3 +228,44 @@ def test_numbers_that_are_not_facts(tmp_path):
         "Workers of the 501 Power Plant met in the city.",
         "The plant built 12 6,000-kilowatt generating sets.")
     assert [t.value for t in facts] == [12]
+
+
+def test_changes_read_as_the_fact_before_them(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "Last year the province's grain output reached 12.5 billion jin, 8 percent more than "
+        "in 1955.",
+        "The state purchased 4.5 million tons of grain, 300,000 tons more than planned.",
+        "Each mu yielded an average of 350 catties of rice, up from 280 catties.",
+        date="1957-03-12")
+    rise = one(facts, 8)
+    assert (rise.kind, rise.time, rise.indicator) == ("increase_by", "1956",
+                                                      "province's grain output")
+    assert one(facts, 12.5e9).time == "1956"
+    more = one(facts, 300_000)
+    assert (more.kind, more.indicator) == ("increase_by", "grain")
+    assert one(facts, 280).indicator == "rice"
+
+
+def test_parts_of_a_whole(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The factory employs 1,500 workers, 40 percent of whom are women.",
+        "The county has 300,000 mu of cultivated land, of which 80,000 mu are irrigated.",
+        "About two-thirds of the cooperatives have reaped bumper harvests.",
+        "Of the 120 cooperatives in the county, 95 have increased production.")
+    women = one(facts, 40)
+    assert (women.kind, women.indicator) == ("share", "share of workers")
+    assert (one(facts, 1500).unit, one(facts, 80_000).kind) == ("people", "share")
+    two_thirds = one(facts, 66.67)
+    assert (two_thirds.kind, two_thirds.comparator, two_thirds.indicator) == (
+        "share", "about", "share of cooperatives")
+    assert one(facts, 120).kind == "level"  # "Of the 120 cooperatives": no change
+    assert one(facts, 95).indicator == "cooperatives"
+
+
+def test_a_headline_in_title_case(tmp_path):
+    facts = english_facts(tmp_path, "Shanghai Overfulfils Its Textile Plan by 12 Percent",
+                          "The plant's output rose.", date="1964-10-02")
+    rise = one(facts, 12)
+    assert (rise.kind, rise.indicator) == ("increase_by", "Textile Plan")

@@ -103,6 +103,8 @@ ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "p
                "office", "administration", "council", "cooperative", "enterprise",
                "enterprises", "sector", "mine", "mines", "works", "shipyard",
                "station", "farm", "school", "union", "army", "country", "nation", "state",
+               "commune", "communes", "brigade", "brigades", "village", "villages", "unit",
+               "units", "township",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
@@ -462,10 +464,11 @@ class _SentenceReader:
             return self.phrase(subject, own)
         if obj is not None:
             return self.phrase(obj, own)
+        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT") \
+                and (how == "to" or lemma in REACH_WORDS or lemma not in VERB_NOUNS):
+            return self.phrase(subject, own)  # "the cooperatives increased to 1.9 million"
         if lemma in VERB_NOUNS:
             return VERB_NOUNS[lemma]
-        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT"):
-            return self.phrase(subject, own)
         return None if lemma in ("be", "have") else lemma
 
     def _elided_noun(self, number: Token, verb: Token | None) -> str | None:
