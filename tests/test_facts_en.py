@@ -269,3 +269,18 @@ def test_a_headline_in_title_case(tmp_path):
                           "The plant's output rose.", date="1964-10-02")
     rise = one(facts, 12)
     assert (rise.kind, rise.indicator) == ("increase_by", "Textile Plan")
+
+
+def test_plan_periods_targets_and_quotas(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "During the First Five-Year Plan period, the country built 694 large industrial "
+        "projects.",
+        "The target set for 1960 is 18.4 million tons of steel.",
+        "The workers of the mine have pledged to produce 100,000 tons of coal above quota in "
+        "1960.",
+        date="1960-01-05")
+    projects = one(facts, 694)
+    assert (projects.time, projects.status) == ("1957", "achieved")  # the span's end
+    assert fields(one(facts, 18.4e6)) == ("level", "planned", "1960", "ton", None)
+    assert fields(one(facts, 100_000)) == ("increase_by", "planned", "1960", "ton", None)

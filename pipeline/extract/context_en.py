@@ -55,7 +55,12 @@ TIME_RE = re.compile(
     rf"(?P<mrel>{_RELATIVE})\s+year\b)?"
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
-    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b)", re.IGNORECASE)
+    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
+    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP)))",
+    re.IGNORECASE)
+# The end years of the five-year plans: a span's time is its end (GUIDELINE.md).
+PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "third": 1970,
+                    "3rd": 1970, "fourth": 1975, "4th": 1975}
 RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the coming": 1,
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
@@ -65,7 +70,7 @@ BASELINE_RE = re.compile(
     r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
 LEAD_RE = re.compile(r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|"
                      r"at|for|through|throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|"
-                     r"second\s+half)\s+of\s+)?$", re.IGNORECASE)
+                     r"second\s+half)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -174,6 +179,11 @@ def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[
                 year = carried
             elif year_now is not None:
                 year = year_now + RELATIVE_YEARS[rel]
+        elif match.group("fyp"):
+            if not re.search(r"\b(?:during|in|by|throughout|within|over|under|of|for)\s+the\s+$",
+                             before, re.IGNORECASE):
+                continue  # "fulfil the First Five-Year Plan" names the plan, not a time
+            year = PLAN_PERIOD_ENDS[match.group("fyp").split()[0].lower()]
         elif match.group("the_year"):
             if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
                              re.IGNORECASE):
@@ -192,7 +202,7 @@ def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[
                                baseline and not span_start, span_start,
                                bool(DEADLINE_RE.search(before))))
         if year is not None and not baseline and (match.group("myear") or match.group("year")
-                                                  or match.group("rel")):
+                                                  or match.group("rel") or match.group("fyp")):
             carried = year
     return out
 
@@ -521,10 +531,11 @@ class _SentenceReader:
                 FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
-        if re.match(r"\s+(?:more|higher|greater|over)\b(?!\s+than)", after) or re.match(
-                r"\s+(?:more|higher)\s+than\b", after):
-            return "increase_by", 1  # "four or five catties more"
-        if re.match(r"\s+(?:less|lower|fewer)\b", after):
+        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) or \
+                re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|its\s+|"
+                         r"their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after, re.IGNORECASE):
+            return "increase_by", 1  # "four or five catties more", "100,000 tons above quota"
+        if re.match(r"\s+(?:less|lower|fewer)\b", after, re.IGNORECASE):
             return "increase_by", -1
         if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
             return "increase_to", 1
@@ -612,6 +623,9 @@ def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
     aux: set[str] = set()
     for token in chain:
         lemmas.update((token.lemma_.lower(), token.lower_))
+        if token.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in PLAN_LEMMAS
+                                        for c in token.children):
+            lemmas.add("plan")  # "The target set for 1960 is 18.4 million tons"
         for child in token.children:
             if child.dep_ in ("aux", "auxpass"):
                 aux.add(child.lower_)
