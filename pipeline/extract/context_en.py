@@ -282,6 +282,8 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     if of_object is not None and not any(t.like_num for t in of_object.subtree):
         tokens |= {of_object.head.i} | _modified(of_object)
     tokens -= set(skip)
+    if not tokens:
+        return noun.text
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
     while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
