@@ -284,3 +284,16 @@ def test_plan_periods_targets_and_quotas(tmp_path):
     assert (projects.time, projects.status) == ("1957", "achieved")  # the span's end
     assert fields(one(facts, 18.4e6)) == ("level", "planned", "1960", "ton", None)
     assert fields(one(facts, 100_000)) == ("increase_by", "planned", "1960", "ton", None)
+
+
+def test_a_change_from_one_time_to_another(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The number of pigs raised by commune members increased from 150,000 head at the end "
+        "of last year to 210,000 head.",
+        "This year, the total output of the county's 45 communes reached 320 million jin.",
+        date="1965-12-28")
+    start, end = one(facts, 150_000), one(facts, 210_000)
+    assert (start.time, start.kind, start.unit) == ("1964", "level", None)
+    assert (end.time, end.kind, end.indicator) == ("1965", "increase_to", "number of pigs")
+    assert not [t for t in facts if t.value == 45]  # the county's 45 communes: a named set

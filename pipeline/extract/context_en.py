@@ -411,7 +411,7 @@ class _SentenceReader:
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         if counted is not None:
             indicator = self.phrase(counted, own)
-        elif indicator is None and not elided and not needs_prior:
+        elif indicator is None and not elided:
             if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
@@ -667,7 +667,8 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
     attached: dict[int, list[TimeMention]] = {}
     clause_level: list[TimeMention] = []
     for mention in mentions:
-        if mention.baseline or mention.span_start or mention.start <= start < mention.end:
+        if mention.baseline or mention.span_start or mention.start <= start < mention.end or \
+                _starts_change(mention, start, text):
             continue
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -691,6 +692,14 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
     return earlier[-1] if earlier else None
+
+
+def _starts_change(mention: TimeMention, start: int, text: str) -> bool:
+    """"increased from 150,000 head at the end of last year to 210,000 head": the phrase
+    times the start of the change, not the number after "to"."""
+    return mention.end <= start and bool(
+        re.search(r"\bfrom\b[^;]*$", text[:mention.start], re.IGNORECASE)) and bool(
+        re.search(r"^[^;]*?\bto\s+(?:\S+\s+){0,3}$", text[mention.end:start], re.IGNORECASE))
 
 
 def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],
@@ -770,8 +779,9 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
     if number.unit is None and number.value < 100 and number.kind == "level":
-        if re.search(r"\b(?:the|these|those|its|their|our|all)\s+$", before, re.IGNORECASE):
-            return True  # "the five central ministries": a set already named
+        if re.search(r"(?:\b(?:the|these|those|its|their|our|all)|'s)\s+$", before,
+                     re.IGNORECASE):
+            return True  # "the five central ministries", "the county's 45 communes"
         if re.search(r"(?:^|[,;:]\s*)(?:among|of)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
                 re.search(rf",[^;]*{_NUMBER_WORD}", after, re.IGNORECASE):
             return True  # "Among 46 major products, 32 ...": the set a part is counted in
@@ -844,8 +854,8 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
               indicator: str | None, index_base: bool) -> str | None:
     """The unit the fact is counted in (GUIDELINE.md): an index ("taking September as 100")
     is a percentage; a count of people or households says so; pairs and sets are counts of
-    things, like a count with no unit."""
-    if number.unit in ("pairs", "sets"):
+    things (and head of livestock), like a count with no unit."""
+    if number.unit in ("pairs", "sets", "head"):
         return None
     if number.unit is not None:
         return number.unit
