@@ -297,3 +297,18 @@ def test_a_change_from_one_time_to_another(tmp_path):
     assert (start.time, start.kind, start.unit) == ("1964", "level", None)
     assert (end.time, end.kind, end.indicator) == ("1965", "increase_to", "number of pigs")
     assert not [t for t in facts if t.value == 45]  # the county's 45 communes: a named set
+
+
+def test_relative_months_troops_and_totals(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "In the past month, the People's Liberation Army annihilated more than 40,000 "
+        "Kuomintang troops.",
+        "Over 300,000 peasants in the liberated areas received land, totalling 2.5 million mu.",
+        "The grain tax will be reduced by one-fifth next year.",
+        date="1947-06-15")
+    troops = one(facts, 40_000)
+    assert (troops.time, troops.unit, troops.comparator) == ("1947-05", "people", "more_than")
+    land = one(facts, 2.5e6)
+    assert (land.kind, land.indicator) == ("level", "land")
+    assert fields(one(facts, -20)) == ("increase_by", "planned", "1948", "%", None)

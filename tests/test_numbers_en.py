@@ -65,6 +65,7 @@ def only(text):
     ("about two-thirds of the cooperatives", ("about two-thirds", 66.67, None, "%", "percent",
                                               "about")),
     ("a quarter of the land", ("a quarter", 25, None, "%", "percent", None)),
+    ("the tax was reduced by one-fifth", ("one-fifth", 20, None, "%", "percent", None)),
 ])
 def test_english_numbers(text, expected):
     got = only(text)

@@ -55,6 +55,7 @@ TIME_RE = re.compile(
     rf"(?P<mrel>{_RELATIVE})\s+year\b)?"
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
+    rf"|(?P<relm>{_RELATIVE})\s+month\b"
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP)))",
     re.IGNORECASE)
@@ -91,7 +92,7 @@ RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "
               "growth", "overfulfilment", "overfulfillment", "surplus", "higher", "more"}
 FALL_WORDS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink",
               "reduction", "less", "lessen", "diminish"}
-REACH_WORDS = {"reach", "attain", "hit", "total", "bring"}
+REACH_WORDS = {"reach", "attain", "hit", "bring"}
 FULFIL_WORDS = {"fulfil", "fulfill", "complete", "accomplish", "overfulfil", "overfulfill",
                 "carry", "achieve"}
 PLAN_NOUNS = {"plan", "plans", "target", "targets", "quota", "quotas", "task", "tasks",
@@ -128,7 +129,8 @@ casualty casualties militiaman militiamen activist activists personnel individua
 boy boys girl girls trainee trainees graduate graduates recruit recruits carpenter carpenters
 blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
 industrialist industrialists businessman businessmen spectator spectators visitor visitors
-participant participants population model models hero heroes
+participant participants population model models hero heroes troops prisoners officer
+officers guard guards masses commander commanders fighter fighters
 """.split())
 HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
 SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
@@ -153,10 +155,11 @@ class TimeMention:
     deadline: bool  # "by the end of 1954": the quantity is due by then
 
 
-def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[TimeMention]:
-    """The time phrases of one sentence, resolved. ``year_now`` is the year the article is
-    written in (this year, last year); ``carried`` is the year the context speaks of, for
-    "the year" and a bare month; a year the sentence names is carried on from there."""
+def time_mentions(text: str, year_now: int | None, carried: int | None,
+                  month_now: int | None = None) -> list[TimeMention]:
+    """The time phrases of one sentence, resolved. ``year_now`` and ``month_now`` are when
+    the article is written (this year, last month); ``carried`` is the year the context
+    speaks of, for "the year" and a bare month; a year the sentence names is carried on."""
     out = []
     for match in TIME_RE.finditer(text):
         words = match.group(0)
@@ -179,6 +182,13 @@ def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[
                 year = carried
             elif year_now is not None:
                 year = year_now + RELATIVE_YEARS[rel]
+        elif match.group("relm"):
+            rel = re.sub(r"\s+", " ", match.group("relm").lower())
+            if year_now is None or month_now is None or rel == "the same":
+                continue
+            months = year_now * 12 + month_now - 1 + RELATIVE_YEARS[rel]
+            year, month = divmod(months, 12)
+            month += 1
         elif match.group("fyp"):
             if not re.search(r"\b(?:during|in|by|throughout|within|over|under|of|for)\s+the\s+$",
                              before, re.IGNORECASE):
@@ -464,6 +474,11 @@ class _SentenceReader:
         lemma = verb.lemma_.lower()
         if lemma in ("compare",):
             return None
+        if lemma in ("total", "amount", "number") and verb.dep_ in ("advcl", "acl", "xcomp") \
+                and _child(verb, {"nsubj", "nsubjpass"}) is None:
+            measured = _child(verb.head, {"dobj"})  # "received land, totalling 2.5 million mu"
+            if measured is not None and measured.i not in own:
+                return self.phrase(measured, own)
         if lemma in ("have", "employ", "own", "number", "comprise", "include") and \
                 unit_token is not None and EN_UNITS.get(unit_token.lower_) in (
                     "people", "households") and subject is not None:
@@ -868,7 +883,7 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
                 token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
                 token.dep_ not in ("amod", "compound"):
             break
-        if token.pos_ == "NOUN":
+        if token.pos_ in ("NOUN", "PROPN"):
             words.append(token.lower_)
     words = words[-1:]
     if counted is not None:
@@ -922,7 +937,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        mentions = time_mentions(sentence.text, now, carried if carried is not None else topic)
+        mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
+                                 context.month)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None

@@ -96,12 +96,12 @@ HALF_RE = re.compile(
     r"period|century|day|season|quarter|decade)s?\b))", re.IGNORECASE)
 
 
-# "two-thirds of the cooperatives", "a quarter of the land": a fraction is a percentage, as
-# 三分之二 is; "a quarter of the year" is a time.
+# "two-thirds of the cooperatives", "a quarter of the land", "reduced by one-fifth": a
+# fraction is a percentage, as 三分之二 is; "a quarter of the year" is a time.
 FRACTION_RE = re.compile(
-    r"(?<![\w-])(?P<n>one|two|three|four|a)[- ](?P<d>third|quarter|fourth|fifth|tenth)s?"
-    r"(?=\s+of\s+(?!(?:the|a|this|that)\s+(?:year|month|century|day|period)\b))",
-    re.IGNORECASE)
+    r"(?P<by>\bby\s+)?(?<![\w-])(?P<n>one|two|three|four|a)[- ](?P<d>third|quarter|fourth|fifth|"
+    r"tenth)s?\b(?(by)(?!\s+of\b)|(?=\s+of\s+(?!(?:the|a|this|that)\s+(?:year|month|century|"
+    r"day|period)\b)))", re.IGNORECASE)
 DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 
 
@@ -113,7 +113,7 @@ def find_english_numbers(text: str) -> list[Quantity]:
         shares.append(Quantity(start, match.end(), 50.0, "%", "percent", None, comparator))
     for match in FRACTION_RE.finditer(text):
         share = SMALL.get(match.group("n").lower(), 1) / DENOMINATORS[match.group("d").lower()]
-        comparator, start = _prefix(text, match.start())
+        comparator, start = _prefix(text, match.start("n"))
         shares.append(Quantity(start, match.end(), round(100 * share, 2), "%", "percent", None,
                                comparator))
     found = [q for match in NUMBER_RE.finditer(text) for q in _read_match(text, match)
