@@ -368,22 +368,7 @@ class _SentenceReader:
         root, unit_token = _number_tokens(self.parsed, start, end)
         own = {t.i for t in span}
         unit = number.unit
-        counted, base = None, None
-        node = unit_token if unit_token is not None else root
-        # What is counted or measured: "800 mu of late rice", "thirteen of the products",
-        # "nineteen products"; for a percentage, "of" names the whole.
-        of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
-        if of_object is not None and of_object.lower_ in ("which", "whom"):
-            of_object = _antecedent(of_object)  # "1,500 workers, 40 percent of whom"
-        if of_object is not None and of_object.lower_ in ("which", "them", "these", "those"):
-            of_object = None
-        if of_object is not None and (unit == "%" or of_object.lower_ in PLAN_NOUNS):
-            base = of_object
-        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS:
-            counted = of_object
-        elif node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
-                node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
-            counted = node = node.head
+        node, counted, base = _measured(root, unit_token, unit)
         chain = [root] + ([node] if node.i != root.i else []) + _ancestors(node)
         indicator, change, elided, label, needs_prior = None, None, False, None, False
         share_word = None
@@ -605,6 +590,26 @@ class _SentenceReader:
             return f"{plan} fulfilment ({who})"
         return f"{indicator} fulfilment" if indicator and indicator != plan else \
             f"{plan} fulfilment"
+
+
+def _measured(root: Token, unit_token: Token | None,
+              unit: str | None) -> tuple[Token, Token | None, Token | None]:
+    """(the word the number's phrase hangs from, the noun it counts or measures, the whole a
+    percentage or a plan fulfilment is taken of): "800 mu of late rice", "thirteen of the
+    products", "nineteen products", "46% of the total households", "72.4% of the plan"."""
+    node = unit_token if unit_token is not None else root
+    of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
+    if of_object is not None and of_object.lower_ in ("which", "whom"):
+        of_object = _antecedent(of_object)  # "1,500 workers, 40 percent of whom"
+    if of_object is not None and of_object.lower_ not in ("which", "them", "these", "those"):
+        if unit == "%" or of_object.lower_ in PLAN_NOUNS:
+            return node, None, of_object
+        if of_object.lower_ not in GENERIC_NOUNS:
+            return node, of_object, None
+    if node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
+            node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
+        return node.head, node.head, None
+    return node, None, None
 
 
 def _antecedent(pronoun: Token) -> Token | None:
