@@ -226,7 +226,8 @@ def test_numbers_that_are_not_facts(tmp_path):
         "cooperatives.",
         "The temperature reached 130 °F in the workshop.",
         "Workers of the 501 Power Plant met in the city.",
-        "The plant built 12 6,000-kilowatt generating sets.")
+        "The plant built 12 6,000-kilowatt generating sets.",
+        "Under Article 3 of the regulations, the tasks are: (1) to train technicians.")
     assert [t.value for t in facts] == [12]
 
 

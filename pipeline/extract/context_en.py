@@ -796,6 +796,10 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
             and root.head.pos_ == "PROPN" and not _title_case(text) and all(
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
+    if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
+                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot)"
+                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
+        return True  # "Article 3", "Division 38", "(2)": a name or a list marker
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
     if number.unit is None and number.value < 100 and number.kind == "level":
