@@ -18,8 +18,8 @@ def find(targets, value, unit=None):
 
 
 def test_members_by_the_end_of_1954(targets):
-    t = find(targets, 900_000)
-    assert t.indicator == "members of handicraft producers' cooperatives"
+    t = find(targets, 900_000, "people")
+    assert t.indicator == "members of HPCs (handicraft producers' cooperatives)"
     assert (t.comparator, t.time, t.time_text, t.status, t.kind) == (
         "more_than", "1954", "by the end of 1954", "planned", "increase_to")
 
@@ -31,7 +31,7 @@ def test_output_value_by_the_end_of_1954(targets):
 
 
 def test_members_and_output_value_by_1957(targets):
-    members = find(targets, 5e6)
+    members = find(targets, 5e6, "people")
     assert "members" in members.indicator
     assert (members.time, members.status) == ("1957", "planned")
     output = find(targets, 6e9, "yuan")

@@ -1,22 +1,315 @@
-"""English numeric facts (GUIDELINE.md): development articles pinned field by field, and the
-reader's rules on small documents written here."""
+"""English numeric facts (GUIDELINE.md): development articles pinned field by field (read by
+hand), and the reader's rules on small documents written here."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
+from conftest import rmrb
 from pipeline.stages import process_file
 
 
-def english_facts(tmp_path: Path, body: str, date: str = "1955-12-01", title: str = "News"):
-    """The English targets of a one-language rmrb-style article with this body."""
+def english_facts(tmp_path: Path, *paragraphs: str, date: str = "1955-12-01",
+                  title: str = "News"):
+    """The English targets of a one-language rmrb-style article with these paragraphs."""
     path = tmp_path / "article.md"
+    body = "\n\n".join(paragraphs)
     path.write_text(f"Title: {title}\nDate: {date}\n\n{body}\n", encoding="utf-8")
     return [t for t in process_file(path, tmp_path).targets if t.lang == "en"]
 
 
+def one(facts, value, unit=...):
+    hits = [t for t in facts if t.value == pytest.approx(value)
+            and (unit is ... or t.unit == unit)]
+    assert len(hits) == 1, [(t.text, t.value, t.unit) for t in facts]
+    return hits[0]
+
+
+def fields(t):
+    return (t.kind, t.status, t.time, t.unit, t.comparator)
+
+
+# ---------------------------------------------------------------- development articles
+
+@pytest.fixture(scope="module")
+def industry(processed):
+    """1953-12-01: state industry's monthly results."""
+    return [t for t in processed(rmrb("1953-12-01_在增产")).targets if t.lang == "en"]
+
+
+def test_months_of_a_report(industry):
+    # "nineteen products exceeded the state plan in September, and in October ... fifteen"
+    assert one(industry, 19).time == "1953-09"
+    assert one(industry, 15, None).time == "1953-10"
+    # "From November 1st to 20th, state-owned coal mines had completed 72.4% of the full
+    # month's plan, an increase of 7.4% compared with the same period in October."
+    plan = one(industry, 72.4)
+    assert fields(plan) == ("plan_fulfilment_pct", "achieved", "1953-11", "%", None)
+    rise = one(industry, 7.4)
+    assert fields(rise) == ("increase_by", "achieved", "1953-11", "%", None)
+    assert "coal mines" in rise.indicator  # the change of the fact before it
+
+
+def test_falls_and_an_index(industry):
+    cost = one(industry, -11.4)  # "The production cost ... decreased by 11.4% in September"
+    assert fields(cost) == ("increase_by", "achieved", "1953-09", "%", None)
+    assert "production cost" in cost.indicator
+    saved = one(industry, -53.9e9)  # "a total cost reduction value of 53.9 billion yuan"
+    assert (saved.kind, saved.unit) == ("increase_by", "yuan")
+    # "Taking the actual output from September 10th to 20th as 100, ... pulp 106.29"
+    base = one(industry, 100, "%")
+    assert base.time == "1953-09"
+    pulp = one(industry, 106.29)
+    assert (pulp.unit, pulp.time, pulp.indicator) == ("%", "1953-10", "pulp")
+
+
+def test_forecasts_and_savings(industry):
+    # "can save 20.38 billion yuan annually": a saving is no fall, and "can" forecasts
+    saving = one(industry, 20.38e9)
+    assert (saving.value > 0, saving.kind, saving.status, saving.indicator) == (
+        True, "level", "forecast", "savings")
+    # "the task of increasing coal production by 100,000 tons" is a plan
+    assert one(industry, 100_000).status == "planned"
+    assert one(industry, 150_000).status == "forecast"  # "can increase production by"
+    shoes = one(industry, 180)  # "increased from 120 pairs to 180 pairs"
+    assert (shoes.kind, shoes.unit, one(industry, 120).kind) == ("increase_to", None, "level")
+
+
+def test_counts_that_are_not_facts(industry):
+    values = {t.value for t in industry}
+    # "of the twenty-four major industrial products belonging to the five central industrial
+    # ministries", "thirteen of the eighteen major products", "a comprehensive statistic of
+    # ninety-two enterprises", '"85" flour', "if this method is promoted in thirteen flour
+    # mills", "ten eight-foot lathes" (the eight)
+    assert not values & {24, 5, 18, 92, 85, 8}
+    assert [t.value for t in industry].count(13) == 1  # thirteen products, not mills
+    assert one(industry, 10, None).indicator == "eight-foot lathes"
+
+
+def test_plan_fulfilment_forecasts_and_an_elided_list(processed):
+    """1956-01-01, a review of 1955: "is expected to complete 100.41% of the plan. Among
+    them, the Ministry of Coal Industry is expected to reach 101.7%; the Ministry of Electric
+    Power Industry, 107.5%; ..." and "increased by 54% compared to 1954"."""
+    facts = [t for t in processed(rmrb("1956-01-01")).targets if t.lang == "en"]
+    for value in (101, 100.41, 101.7, 107.5, 101.2, 94.9, 97.7):
+        t = one(facts, value)
+        assert fields(t) == ("plan_fulfilment_pct", "forecast", "1955", "%", None), value
+    assert "Ministry of Electric Power Industry" in one(facts, 107.5).indicator
+    growth = one(facts, 54)
+    assert fields(growth) == ("increase_by", "achieved", "1955", "%", None)
+    assert growth.indicator == "total value of industrial output"
+    # specifications, not facts: "6,000-kilowatt", "40-ton", "31,500-kilovolt-ampere"
+    assert not {t.value for t in facts} & {6000, 40, 31500, 46, 7}
+
+
+def test_plans_of_a_province(processed):
+    """1955-12-01 Henan: "By August 1956, the number of agricultural cooperatives will have
+    increased to 320,593"; "grain production reach 28 billion catties next year and 32
+    billion catties in 1957, an increase of 6.7 billion catties compared with the present"."""
+    facts = [t for t in processed(rmrb("1955-12-01_河南")).targets if t.lang == "en"]
+    cooperatives = one(facts, 320_593)
+    assert fields(cooperatives) == ("increase_to", "planned", "1956-08", None, None)
+    assert "agricultural cooperatives" in cooperatives.indicator
+    assert one(facts, 28e9).time == "1956"
+    assert one(facts, 32e9).time == "1957"
+    rise = one(facts, 6.7e9)
+    assert fields(rise) == ("increase_by", "planned", "1957", "jin", None)
+    assert rise.indicator == "grain production"
+    # "developed from the original 44,625 ... cooperatives to 135,413 cooperatives"
+    assert (one(facts, 44_625).kind, one(facts, 135_413).kind) == ("level", "increase_to")
+    assert one(facts, 1200).status == "planned"  # "... and the average per capita grain be"
+    assert one(facts, 700).time == "1956"  # "In the second half of the year" after 1956
+
+
+def test_estimates_people_and_ranges(processed):
+    """1955-12-01 rural private merchants: "according to ... estimates, by the end of the
+    year, 890,000 rural private merchants will have undergone ..."; "wholesale accounting for
+    70 to 80 percent"."""
+    facts = [t for t in processed(rmrb("1955-12-01_农村")).targets if t.lang == "en"]
+    merchants = one(facts, 890_000)
+    assert fields(merchants) == ("level", "forecast", "1955", "people", None)
+    wholesale = one(facts, 70)
+    assert (wholesale.high, wholesale.kind, wholesale.indicator) == (80, "share",
+                                                                   "share of wholesale")
+    assert one(facts, 1.1e6).unit == "people"  # "... cooperative cadres nationwide"
+    assert one(facts, 40).status == "forecast"  # "Among them, ..." continues the estimate
+
+
+def test_a_plan_then_what_was_done(processed):
+    """1955-08-03: "we formulated a production and disaster relief plan: rush-plant 800 mu
+    of late rice, ..."; "we decided that each laborer should reclaim one mu of wasteland, and
+    more than 50 mu have now been reclaimed"; "By July 15, we had already transplanted"."""
+    facts = [t for t in processed(rmrb("1955-08-03")).targets if t.lang == "en"]
+    assert fields(one(facts, 800)) == ("level", "planned", "1955", "mu", None)
+    assert one(facts, 1, "mu").status == "planned"
+    reclaimed = next(t for t in facts if t.text == "more than 50 mu")
+    assert fields(reclaimed) == ("level", "achieved", "1955", "mu", "more_than")
+    # "suffered another flood in June this year, with more than ... 300 mu of cotton being
+    # flooded"; "By July 15, we had already transplanted more than 300 mu of late rice"
+    cotton, rice = [t for t in facts if t.value == 300]
+    assert (cotton.time, cotton.indicator, rice.time, rice.indicator) == (
+        "1955-06", "cotton", "1955-07", "late rice")
+    assert one(facts, 20, "mu").kind == "share"  # "(including 20 mu of reclaimed wasteland)"
+    assert one(facts, 40).unit == "people"  # "40 male laborers"
+
+
+def test_shares_half_and_a_plan_of_the_year(processed):
+    """1956-01-03, agricultural cooperatives in 1955: "more than half of the farmers have
+    joined"; "Of the 400,000 ... plows planned for promotion nationwide in 1955, only more
+    than 80,000 were promoted in the first half of the year"."""
+    facts = [t for t in processed(rmrb("1956-01-03_1955")).targets if t.lang == "en"]
+    half = one(facts, 50)
+    assert fields(half) == ("share", "achieved", "1955", "%", "more_than")
+    assert fields(one(facts, 400_000)) == ("level", "planned", "1955", None, None)
+    assert fields(one(facts, 80_000)) == ("level", "achieved", "1955", None, "more_than")
+    assert one(facts, 70e6).unit == "households"
+    assert one(facts, 80).kind == "share"  # "Of the 650,000 old cooperatives, more than 80%"
+
+
+# ---------------------------------------------------------------- rules
+
 def test_a_preposition_as_root_ends(tmp_path):
     """Issue 11: "Of 500." (a letters column) made the indicator climb loop for ever."""
-    facts = english_facts(tmp_path, "Of 500.\n\nOf the 500 workers, 20 were women.")
+    facts = english_facts(tmp_path, "Of 500.", "Of the 500 workers, 20 were women.")
     assert [t.value for t in facts if t.value == 500]
+
+
+def test_a_range_keeps_both_ends(tmp_path):
+    facts = english_facts(tmp_path, "The grain output of the province rose to 2 to 3 billion "
+                                    "jin in 1955.")
+    grain = one(facts, 2e9)
+    assert (grain.high, grain.unit, grain.kind, grain.time) == (3e9, "jin", "increase_to",
+                                                                 "1955")
+    assert "grain output" in grain.indicator
+
+
+def test_baseline_year_is_not_the_time(tmp_path):
+    facts = english_facts(tmp_path, "Steel output in 1955 increased by 12% compared with 1954.",
+                          "Coal output was 20% higher than last year.", date="1956-01-05",
+                          title="Industry in 1955")
+    assert fields(one(facts, 12)) == ("increase_by", "achieved", "1955", "%", None)
+    assert one(facts, 20).time == "1955"  # the topic year, not last year's baseline
+
+
+def test_a_month_stays_in_its_sentence(tmp_path):
+    facts = english_facts(tmp_path, "In October the mine produced 3,000 tons of coal.",
+                          "The mine employs 400 workers.", date="1955-12-01")
+    assert one(facts, 3000).time == "1955-10"
+    workers = one(facts, 400)
+    assert (workers.time, workers.unit, workers.indicator) == ("1955", "people", "workers")
+
+
+def test_status_words(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "By the end of 1957, the number of cooperatives will increase to 5,000.",
+        "This year's cotton output is expected to reach 1.2 million tons.",
+        "It is estimated that the province will harvest 800,000 jin of rice.",
+        "The factory exceeded the annual plan by 8% and fulfilled 101.1% of the annual plan.",
+        "The cooperative saved 20,000 yuan.")
+    assert fields(one(facts, 5000)) == ("increase_to", "planned", "1957", None, None)
+    assert fields(one(facts, 1.2e6)) == ("increase_to", "forecast", "1955", "ton", None)
+    assert one(facts, 800_000).status == "forecast"
+    assert fields(one(facts, 8)) == ("increase_by", "achieved", "1955", "%", None)
+    assert fields(one(facts, 101.1)) == ("plan_fulfilment_pct", "achieved", "1955", "%", None)
+    saved = one(facts, 20_000)
+    assert (saved.value > 0, saved.kind, saved.unit) == (True, "level", "yuan")
+
+
+def test_numbers_that_are_not_facts(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The fields were ploughed three times before sowing.",
+        "A survey of 744 households showed that incomes rose.",
+        "The 3 main forms of cooperation: supply groups, supply cooperatives and producer "
+        "cooperatives.",
+        "The temperature reached 130 °F in the workshop.",
+        "Workers of the 501 Power Plant met in the city.",
+        "The plant built 12 6,000-kilowatt generating sets.",
+        "Under Article 3 of the regulations, the tasks are: (1) to train technicians.")
+    assert [t.value for t in facts] == [12]
+
+
+def test_changes_read_as_the_fact_before_them(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "Last year the province's grain output reached 12.5 billion jin, 8 percent more than "
+        "in 1955.",
+        "The state purchased 4.5 million tons of grain, 300,000 tons more than planned.",
+        "Each mu yielded an average of 350 catties of rice, up from 280 catties.",
+        date="1957-03-12")
+    rise = one(facts, 8)
+    assert (rise.kind, rise.time, rise.indicator) == ("increase_by", "1956",
+                                                      "province's grain output")
+    assert one(facts, 12.5e9).time == "1956"
+    more = one(facts, 300_000)
+    assert (more.kind, more.indicator) == ("increase_by", "grain")
+    assert one(facts, 280).indicator == "rice"
+
+
+def test_parts_of_a_whole(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The factory employs 1,500 workers, 40 percent of whom are women.",
+        "The county has 300,000 mu of cultivated land, of which 80,000 mu are irrigated.",
+        "About two-thirds of the cooperatives have reaped bumper harvests.",
+        "Of the 120 cooperatives in the county, 95 have increased production.")
+    women = one(facts, 40)
+    assert (women.kind, women.indicator) == ("share", "share of workers")
+    assert (one(facts, 1500).unit, one(facts, 80_000).kind) == ("people", "share")
+    two_thirds = one(facts, 66.67)
+    assert (two_thirds.kind, two_thirds.comparator, two_thirds.indicator) == (
+        "share", "about", "share of cooperatives")
+    assert one(facts, 120).kind == "level"  # "Of the 120 cooperatives": no change
+    assert one(facts, 95).indicator == "cooperatives"
+
+
+def test_a_headline_in_title_case(tmp_path):
+    facts = english_facts(tmp_path, "Shanghai Overfulfils Its Textile Plan by 12 Percent",
+                          "The plant's output rose.", date="1964-10-02")
+    rise = one(facts, 12)
+    assert (rise.kind, rise.indicator) == ("increase_by", "Textile Plan")
+
+
+def test_plan_periods_targets_and_quotas(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "During the First Five-Year Plan period, the country built 694 large industrial "
+        "projects.",
+        "The target set for 1960 is 18.4 million tons of steel.",
+        "The workers of the mine have pledged to produce 100,000 tons of coal above quota in "
+        "1960.",
+        date="1960-01-05")
+    projects = one(facts, 694)
+    assert (projects.time, projects.status) == ("1957", "achieved")  # the span's end
+    assert fields(one(facts, 18.4e6)) == ("level", "planned", "1960", "ton", None)
+    assert fields(one(facts, 100_000)) == ("increase_by", "planned", "1960", "ton", None)
+
+
+def test_a_change_from_one_time_to_another(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The number of pigs raised by commune members increased from 150,000 head at the end "
+        "of last year to 210,000 head.",
+        "This year, the total output of the county's 45 communes reached 320 million jin.",
+        date="1965-12-28")
+    start, end = one(facts, 150_000), one(facts, 210_000)
+    assert (start.time, start.kind, start.unit) == ("1964", "level", None)
+    assert (end.time, end.kind, end.indicator) == ("1965", "increase_to", "number of pigs")
+    assert not [t for t in facts if t.value == 45]  # the county's 45 communes: a named set
+
+
+def test_relative_months_troops_and_totals(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "In the past month, the People's Liberation Army annihilated more than 40,000 "
+        "Kuomintang troops.",
+        "Over 300,000 peasants in the liberated areas received land, totalling 2.5 million mu.",
+        "The grain tax will be reduced by one-fifth next year.",
+        date="1947-06-15")
+    troops = one(facts, 40_000)
+    assert (troops.time, troops.unit, troops.comparator) == ("1947-05", "people", "more_than")
+    land = one(facts, 2.5e6)
+    assert (land.kind, land.indicator) == ("level", "land")
+    assert fields(one(facts, -20)) == ("increase_by", "planned", "1948", "%", None)

@@ -56,6 +56,16 @@ def only(text):
     ("planned for January to November.", ("January to November", 1, 11, "month", "date", None)),
     ("less than 30 people", ("less than 30 people", 30, None, "people", "level", "less_than")),
     ("70 million households", ("70 million households", 7e7, None, "households", "level", None)),
+    # a range takes the scale of its upper end
+    ("2 to 3 billion jin", ("2 to 3 billion jin", 2e9, 3e9, "jin", "level", None)),
+    ("output will exceed 20 billion jin", ("exceed 20 billion jin", 2e10, None, "jin", "level",
+                                           "more_than")),
+    # shares written as words: 一半, 三分之二
+    ("more than half of the farmers", ("more than half", 50, None, "%", "percent", "more_than")),
+    ("about two-thirds of the cooperatives", ("about two-thirds", 66.67, None, "%", "percent",
+                                              "about")),
+    ("a quarter of the land", ("a quarter", 25, None, "%", "percent", None)),
+    ("the tax was reduced by one-fifth", ("one-fifth", 20, None, "%", "percent", None)),
 ])
 def test_english_numbers(text, expected):
     got = only(text)
@@ -63,6 +73,12 @@ def test_english_numbers(text, expected):
     assert got[1] == pytest.approx(expected[1])
     assert got[2] == (None if expected[2] is None else pytest.approx(expected[2]))
     assert got[3:] == expected[3:]
+
+
+@pytest.mark.parametrize("text", ["in the first half of the year", "half of the year",
+                                  "one and a half tons", "a quarter of the year"])
+def test_halves_and_quarters_of_time_are_no_shares(text):
+    assert not [q for q in find_english_numbers(text) if q.unit == "%"]
 
 
 def test_month_and_day():

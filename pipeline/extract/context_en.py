@@ -55,14 +55,23 @@ TIME_RE = re.compile(
     rf"(?P<mrel>{_RELATIVE})\s+year\b)?"
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
-    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b)", re.IGNORECASE)
+    rf"|(?P<relm>{_RELATIVE})\s+month\b"
+    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
+    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP)))",
+    re.IGNORECASE)
+# The end years of the five-year plans: a span's time is its end (GUIDELINE.md).
+PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "third": 1970,
+                    "3rd": 1970, "fourth": 1975, "4th": 1975}
 RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the coming": 1,
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
-    r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+period\s+(?:of|in)\s+|(?:in|of)\s+|the\s+"
-    r"(?:end|beginning)\s+of\s+)?$", re.IGNORECASE)
+    r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
+    r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
+LEAD_RE = re.compile(r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|"
+                     r"at|for|through|throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|"
+                     r"second\s+half)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -77,12 +86,13 @@ PLAN_LEMMAS = {"plan", "target", "task", "goal", "aim", "strive", "pledge", "req
 PLAN_AUX = {"will", "shall", "should", "must", "'ll", "would"}
 
 # Change: verbs and nouns whose "by" or "of" object is a change, whose "to" object a level.
-RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "jump",
+RISE_WORDS = {"increase", "rise", "grow", "raise", "boost", "expand", "climb", "jump", "enlarge",
+              "extend", "lift", "improve", "up",
               "go", "develop", "add", "exceed", "overfulfil", "overfulfill", "surpass",
               "growth", "overfulfilment", "overfulfillment", "surplus", "higher", "more"}
 FALL_WORDS = {"decrease", "reduce", "fall", "drop", "lower", "decline", "cut", "shrink",
               "reduction", "less", "lessen", "diminish"}
-REACH_WORDS = {"reach", "attain", "hit", "total"}
+REACH_WORDS = {"reach", "attain", "hit", "bring"}
 FULFIL_WORDS = {"fulfil", "fulfill", "complete", "accomplish", "overfulfil", "overfulfill",
                 "carry", "achieve"}
 PLAN_NOUNS = {"plan", "plans", "target", "targets", "quota", "quotas", "task", "tasks",
@@ -95,10 +105,12 @@ GENERIC_NOUNS = {"total", "sum", "average", "number", "amount", "figure", "quant
 # Who acts rather than what is measured: the subject of "the bureau can increase production".
 ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "plant", "plants",
                "company", "companies", "committee", "department", "system", "government",
-               "province", "city", "county", "district", "region", "area", "team", "group",
+               "province", "city", "county", "district", "region", "team", "group",
                "office", "administration", "council", "cooperative", "enterprise",
-               "enterprises", "sector", "industry", "mine", "mines", "works", "shipyard",
+               "enterprises", "sector", "mine", "mines", "works", "shipyard",
                "station", "farm", "school", "union", "army", "country", "nation", "state",
+               "commune", "communes", "brigade", "brigades", "village", "villages", "unit",
+               "units", "township",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
@@ -117,11 +129,10 @@ casualty casualties militiaman militiamen activist activists personnel individua
 boy boys girl girls trainee trainees graduate graduates recruit recruits carpenter carpenters
 blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
 industrialist industrialists businessman businessmen spectator spectators visitor visitors
-participant participants population persons-time model models hero heroes laborer labour
+participant participants population model models hero heroes troops prisoners officer
+officers guard guards masses commander commanders fighter fighters
 """.split())
 HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
-SAMPLE_WORDS = {"statistic", "statistics", "survey", "surveys", "investigation", "sample",
-                "census", "poll", "examination", "inspection"}
 SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
                 "check"}
 FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multiply"}
@@ -141,52 +152,68 @@ class TimeMention:
     month: int | None
     baseline: bool
     span_start: bool  # the first end of "from July of last year to September"
+    deadline: bool  # "by the end of 1954": the quantity is due by then
 
 
-def time_mentions(text: str, year_now: int | None, carried: int | None) -> list[TimeMention]:
-    """The time phrases of one sentence, resolved; ``carried`` is the year the paragraph
-    speaks of ("the year", a bare month)."""
+def time_mentions(text: str, year_now: int | None, carried: int | None,
+                  month_now: int | None = None) -> list[TimeMention]:
+    """The time phrases of one sentence, resolved. ``year_now`` and ``month_now`` are when
+    the article is written (this year, last month); ``carried`` is the year the context
+    speaks of, for "the year" and a bare month; a year the sentence names is carried on."""
     out = []
     for match in TIME_RE.finditer(text):
         words = match.group(0)
-        if match.group("month") and not (match.group("myear") or match.group("mrel")):
-            name = match.group("month")
-            if name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower():
-                continue  # the modal verb, or "march" the verb
-            if re.match(r"\s*(?:\d|[A-Z])", text[match.end():]) and not re.search(r"\d", words):
-                pass
+        name = match.group("month")
+        if name and not (match.group("myear") or match.group("mrel")) and (
+                name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower()):
+            continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
-        month = MONTHS.get((match.group("month") or "").lower())
+        month = MONTHS.get((name or "").lower())
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
         elif match.group("year"):
+            if re.search(r"(?:No\.|-)\s*$", before):
+                continue
             year = int(match.group("year2") or match.group("year"))
         elif match.group("mrel") or match.group("rel"):
             rel = re.sub(r"\s+", " ", (match.group("mrel") or match.group("rel")).lower())
-            year = year_now + RELATIVE_YEARS[rel] if year_now is not None else None
-            if rel in ("the same", "the past") and carried is not None:
-                year = carried if rel == "the same" else year
+            if rel == "the same":
+                year = carried
+            elif year_now is not None:
+                year = year_now + RELATIVE_YEARS[rel]
+        elif match.group("relm"):
+            rel = re.sub(r"\s+", " ", match.group("relm").lower())
+            if year_now is None or month_now is None or rel == "the same":
+                continue
+            months = year_now * 12 + month_now - 1 + RELATIVE_YEARS[rel]
+            year, month = divmod(months, 12)
+            month += 1
+        elif match.group("fyp"):
+            if not re.search(r"\b(?:during|in|by|throughout|within|over|under|of|for)\s+the\s+$",
+                             before, re.IGNORECASE):
+                continue  # "fulfil the First Five-Year Plan" names the plan, not a time
+            year = PLAN_PERIOD_ENDS[match.group("fyp").split()[0].lower()]
         elif match.group("the_year"):
-            if re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
-                         re.IGNORECASE) is None and not re.search(
-                    r"\b(?:half|end|beginning|quarter|course|rest)\s+of\s+$", before,
-                    re.IGNORECASE):
+            if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
+                             re.IGNORECASE):
                 continue  # "the year" as a subject or object is not a time
             year = carried if carried is not None else year_now
         elif month is not None:
             year = carried if carried is not None else year_now
         if year is None and month is None:
             continue
-        if match.group("year") and re.search(r"(?:No\.|-)\s*$", before):
-            continue
         baseline = bool(BASELINE_RE.search(before))
         span_start = bool(re.search(r"\bfrom\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE)
-                          and re.match(rf"\s+(?:to|till|until|through)\s+", text[match.end():]))
-        if span_start:
-            baseline = False
-        out.append(TimeMention(match.start(), match.end(), words, year, month, baseline,
-                               span_start))
+                          and re.match(r"\s+(?:to|till|until|through)\s+", text[match.end():]))
+        lead = LEAD_RE.search(before)  # shown as written: "by the end of 1954"
+        shown = before[lead.start():] + words if lead else words
+        out.append(TimeMention(match.start(), match.end(), shown, year, month,
+                               baseline and not span_start, span_start,
+                               bool(DEADLINE_RE.search(before))))
+        if year is not None and not baseline and (match.group("myear") or match.group("year")
+                                                  or match.group("rel") or match.group("fyp")):
+            carried = year
     return out
 
 
@@ -265,10 +292,13 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     if of_object is not None and not any(t.like_num for t in of_object.subtree):
         tokens |= {of_object.head.i} | _modified(of_object)
     tokens -= set(skip)
+    if not tokens:
+        return noun.text
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
-    while words and (words[0].lower_ in ARTICLES or words[0].like_num or words[0].is_punct
-                     or words[0].lower_ in EN_UNITS or words[0].dep_ in ("quantmod",)
+    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
+                     and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
+                     or words[0].lower_ in ("%", "percent") or words[0].dep_ == "quantmod"
                      or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")):
         words = words[1:]
     while words and (words[-1].is_punct or words[-1].lower_ in ("of", "and")):
@@ -338,74 +368,85 @@ class _SentenceReader:
         root, unit_token = _number_tokens(self.parsed, start, end)
         own = {t.i for t in span}
         unit = number.unit
-        counted, base = None, None
-        node = unit_token if unit_token is not None else root
-        # What is counted or measured: "800 mu of late rice", "thirteen of the products",
-        # "nineteen products"; for a percentage, "of" names the whole.
-        of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
-        if of_object is not None and of_object.lower_ in ("which", "them", "these", "those"):
-            of_object = None
-        if of_object is not None and (unit == "%" or of_object.lower_ in PLAN_NOUNS):
-            base = of_object
-        elif of_object is not None and of_object.lower_ not in GENERIC_NOUNS:
-            counted = of_object
-        elif node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
-                node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
-            counted = node = node.head
+        node, counted, base = _measured(root, unit_token, unit)
         chain = [root] + ([node] if node.i != root.i else []) + _ancestors(node)
         indicator, change, elided, label, needs_prior = None, None, False, None, False
         share_word = None
-        prep, current = None, node
+        prep, current, from_ = None, node, False
         for governor in chain[1 if node.i == root.i else 2:]:
             dep = current.dep_
-            if governor.lemma_.lower() in SHARE_LEMMAS and number.unit == "%":
+            if number.unit == "%" and _is_share_word(governor):
                 share_word = governor
             if governor.pos_ == "ADP" or governor.dep_ in ("prep", "agent") and governor.pos_ \
                     not in ("VERB", "AUX", "NOUN"):
                 prep, current = governor.lower_, governor
+                from_ = from_ or prep == "from" and current.i == node.head.i
                 continue
             if governor.pos_ in ("VERB", "AUX"):
                 change = (governor, prep or dep)
                 break
             if dep in ("appos", "conj", "npadvmod") and prep is None and governor.pos_ in (
-                    "NOUN", "PROPN") and not _is_change(governor) and counted is None:
+                    "NOUN", "PROPN", "NUM") and not _is_change(governor) and counted is None:
                 elided = indicator is None
-                label = self.phrase(governor, own)
-                break
+                if governor.lower_ not in EN_UNITS and not governor.like_num:
+                    label = self.phrase(governor, own)  # "the Ministry of X, 107.5%"
+                break  # else "20 billion jin, or about 10 percent over last year"
             if _is_change(governor) and prep in ("of", None):
                 change = (governor, "of" if prep == "of" else dep)
                 needs_prior = counted is None and indicator is None
                 break
-            if governor.pos_ in ("NOUN", "PROPN", "ADJ") and governor.lower_ not in EN_UNITS \
+            if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in EN_UNITS \
                     and counted is None and indicator is None and prep in ("of", "for", None) \
                     and governor.lower_ not in ("total", "average", "sum", "whole") \
-                    and governor.lemma_.lower() not in SHARE_LEMMAS:
+                    and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
+        if from_ and counted is None and base is None:
+            needs_prior = True  # "up from 280 catties": where the fact before it started
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         if counted is not None:
             indicator = self.phrase(counted, own)
-        elif indicator is None and not elided and not needs_prior:
+        elif indicator is None and not elided:
             if root.pos_ == "NUM" and current.dep_ in ("nsubj", "nsubjpass"):
-                indicator = self._partitive(root)
+                indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
-                indicator = self._verb_indicator(verb, change[1], own)
+                indicator = self._verb_indicator(verb, change[1], own, unit_token)
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
-        if kind == "level" and any(t.lower_ in ("including", "include", "includes")
-                                   for t in chain[1:]):
-            kind = "share"  # "(including 20 mu of reclaimed wasteland)": a part
-        if kind == "level" and unit == "%" and root.pos_ == "NUM" and self._partitive(root):
+        if kind == "level" and unit is not None and (
+                node.head.lower_ in ("including", "include") or re.search(
+                    r"\b(?:of|among)\s+(?:which|whom|them)\b[^,;]*$", self.text[:start])):
+            kind = "share"  # "(including 20 mu of ...)", "of which 80,000 mu are irrigated"
+        if kind == "increase_by" and (indicator in (None, "more", "less", "higher", "lower") or
+                                      re.match(r"\s+(?:more|less|fewer|higher|lower)\b",
+                                               self.text[end:])):
+            needs_prior = True  # "8 percent more than in 1955", "300,000 tons more than planned"
+            indicator = None if indicator in ("more", "less", "higher", "lower") else indicator
+        if kind == "level" and unit == "%" and base is None and self._partitive(root):
             kind = "share"  # "Of the 650,000 old cooperatives, more than 80% ..."
-            indicator = indicator or f"share of {self._partitive(root)}"
-        if kind == "share":
-            indicator = self._share_indicator(indicator, base, share_word, own, root)
+            indicator = f"share of {self._partitive(root)}"
+        if kind == "share" and unit == "%":
+            indicator = self._share_indicator(indicator, base, share_word, own)
         elif kind == "plan_fulfilment_pct":
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
 
-    def _verb_indicator(self, verb: Token, how: str, own: set[int]) -> str | None:
+    def nearest_noun_phrase(self, start: int, end: int) -> str | None:
+        """When the parse gives the number no head (a headline in title case, a broken
+        parse): the nearest noun phrase before it in its clause, else the first after it."""
+        own = {t.i for t in self.parsed.char_span(start, end, alignment_mode="expand") or []}
+        clause = self.text.rfind(";", 0, start) + 1
+        chunks = [c for c in self.parsed.noun_chunks if not any(t.i in own or t.like_num
+                                                                 for t in c)
+                  and c.root.pos_ != "PRON" and c.root.ent_type_ not in ("GPE", "DATE")
+                  and c.root.lower_ not in EN_UNITS and c.start_char >= clause]
+        before = [c for c in chunks if c.end_char <= start]
+        chosen = before[-1] if before else next((c for c in chunks if c.start_char > start), None)
+        return self.phrase(chosen.root, own) if chosen is not None else None
+
+    def _verb_indicator(self, verb: Token, how: str, own: set[int],
+                        unit_token: Token | None) -> str | None:
         """The subject of the verb, unless it is an actor; then (and first for a change
         verb's "by") what the verb acts on; else the verb's own noun ("save": savings)."""
         subject = _subject(verb)
@@ -418,17 +459,40 @@ class _SentenceReader:
         lemma = verb.lemma_.lower()
         if lemma in ("compare",):
             return None
+        if lemma in ("total", "amount", "number") and verb.dep_ in ("advcl", "acl", "xcomp") \
+                and _child(verb, {"nsubj", "nsubjpass"}) is None:
+            measured = _child(verb.head, {"dobj"})  # "received land, totalling 2.5 million mu"
+            if measured is not None and measured.i not in own:
+                return self.phrase(measured, own)
+        if lemma in ("have", "employ", "own", "number", "comprise", "include") and \
+                unit_token is not None and EN_UNITS.get(unit_token.lower_) in (
+                    "people", "households") and subject is not None:
+            return f"{unit_token.lower_} of {self.phrase(subject, own)}"  # "has 5,300 households"
+        if how == "dobj" and lemma in VERB_NOUNS:
+            return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
         if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
             return self.phrase(obj, own)  # "increase production by 200,000 tons"
         if subject is not None and not _is_actor(subject):
             return self.phrase(subject, own)
         if obj is not None:
             return self.phrase(obj, own)
+        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT") \
+                and (how == "to" or lemma in REACH_WORDS or lemma not in VERB_NOUNS):
+            return self.phrase(subject, own)  # "the cooperatives increased to 1.9 million"
         if lemma in VERB_NOUNS:
             return VERB_NOUNS[lemma]
-        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("WP", "WDT"):
-            return self.phrase(subject, own)
         return None if lemma in ("be", "have") else lemma
+
+    def _elided_noun(self, number: Token, verb: Token | None) -> str | None:
+        """"seven students have joined the League, and fifteen have been rated as study
+        models": the noun of the conjoined count, with what the verb says of this one."""
+        if verb is None or verb.dep_ != "conj":
+            return None
+        sibling = _subject(verb.head)
+        if sibling is None or not any(t.like_num for t in sibling.children):
+            return None
+        predicate = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
+        return " ".join([sibling.text, verb.text] + [t.text for t in predicate])
 
     def _partitive(self, number: Token) -> str | None:
         """"Of the 650,000 old cooperatives, more than 80% ...", "Among 46 products, 32 ...":
@@ -463,15 +527,17 @@ class _SentenceReader:
                                    re.search(r"\bprogress\b", indicator)):
             return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
         by = CHANGE_BY_RE.search(before)
-        if how in ("by", "of") and lemma in RISE_WORDS | FALL_WORDS or by:
-            fall = lemma in FALL_WORDS if how in ("by", "of") and lemma in RISE_WORDS | \
+        of_change = how == "of" and change[0].pos_ == "NOUN"
+        if (how == "by" or of_change) and lemma in RISE_WORDS | FALL_WORDS or by:
+            fall = lemma in FALL_WORDS if (how == "by" or of_change) and lemma in RISE_WORDS | \
                 FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
-        if re.match(r"\s+(?:more|higher|greater|over)\b(?!\s+than)", after) or re.match(
-                r"\s+(?:more|higher)\s+than\b", after):
-            return "increase_by", 1  # "four or five catties more"
-        if re.match(r"\s+(?:less|lower|fewer)\b", after):
+        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) or \
+                re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|its\s+|"
+                         r"their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after, re.IGNORECASE):
+            return "increase_by", 1  # "four or five catties more", "100,000 tons above quota"
+        if re.match(r"\s+(?:less|lower|fewer)\b", after, re.IGNORECASE):
             return "increase_by", -1
         if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
             return "increase_to", 1
@@ -492,7 +558,7 @@ class _SentenceReader:
             return "share", 1
         return "level", 1
 
-    def _share_indicator(self, indicator, base, share_word, own, root) -> str | None:
+    def _share_indicator(self, indicator, base, share_word, own) -> str | None:
         """"share of PART in WHOLE", from "PART accounts for X% of WHOLE" or "X% of WHOLE"."""
         whole = self.phrase(base, own) if base is not None else None
         if whole:
@@ -526,6 +592,44 @@ class _SentenceReader:
             f"{plan} fulfilment"
 
 
+def _measured(root: Token, unit_token: Token | None,
+              unit: str | None) -> tuple[Token, Token | None, Token | None]:
+    """(the word the number's phrase hangs from, the noun it counts or measures, the whole a
+    percentage or a plan fulfilment is taken of): "800 mu of late rice", "thirteen of the
+    products", "nineteen products", "46% of the total households", "72.4% of the plan"."""
+    node = unit_token if unit_token is not None else root
+    of_object = _of_object(node) or (_of_object(root) if node.i != root.i else None)
+    if of_object is not None and of_object.lower_ in ("which", "whom"):
+        of_object = _antecedent(of_object)  # "1,500 workers, 40 percent of whom"
+    if of_object is not None and of_object.lower_ not in ("which", "them", "these", "those"):
+        if unit == "%" or of_object.lower_ in PLAN_NOUNS:
+            return node, None, of_object
+        if of_object.lower_ not in GENERIC_NOUNS:
+            return node, of_object, None
+    if node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and (
+            node.head.pos_ in ("NOUN", "PROPN") and node.head.lower_ not in EN_UNITS):
+        return node.head, node.head, None
+    return node, None, None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its relative clause, else the
+    noun just before it."""
+    clause = next((t for t in _ancestors(pronoun) if t.dep_ == "relcl"), None)
+    if clause is not None:
+        return clause.head
+    return next((t for t in reversed(pronoun.doc[:pronoun.i])
+                 if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in EN_UNITS),
+                None)
+
+
+def _is_share_word(token: Token) -> bool:
+    """"account for", "accounting for", "constitute", "make up": a part of a whole."""
+    lemma = token.lemma_.lower()
+    return lemma in SHARE_LEMMAS - {"make"} or token.lower_.startswith("account") or (
+        lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
 def _is_change(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in RISE_WORDS | FALL_WORDS
 
@@ -534,20 +638,23 @@ def _is_change(token: Token) -> bool:
 
 def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
     """"forecast", "planned", or None when no word governing the number marks it. A verb
-    conjoined with its own auxiliary or subject is a clause of its own: "we decided that
-    each should reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
+    conjoined with its own auxiliary is a clause of its own: "we decided that each should
+    reclaim one mu, and 50 mu have now been reclaimed" plans only the first."""
     before = parsed.text[:start]
     lemmas: set[str] = set()
     aux: set[str] = set()
     for token in chain:
         lemmas.update((token.lemma_.lower(), token.lower_))
+        if token.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in PLAN_LEMMAS
+                                        for c in token.children):
+            lemmas.add("plan")  # "The target set for 1960 is 18.4 million tons"
         for child in token.children:
             if child.dep_ in ("aux", "auxpass"):
                 aux.add(child.lower_)
             if child.dep_ in ("amod", "acl") and child.lemma_.lower() in PLAN_LEMMAS:
                 lemmas.add("plan")  # "the 400,000 plows planned for promotion"
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj" and any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+                c.dep_ in ("aux", "auxpass") for c in token.children):
             break
     if lemmas & (FORECAST_LEMMAS - {"able", "possible", "likely"}) or re.search(
             r"\b(?:it\s+is\s+(?:estimated|expected)|according\s+to\s+[^,;]*estimates?)\b",
@@ -564,8 +671,8 @@ def status_of(parsed: Doc, chain: list[Token], start: int) -> str | None:
     return None
 
 
-def choose_time(parsed: Doc, chain: list[Token], start: int,
-                mentions: list[TimeMention]) -> TimeMention | None:
+def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[TimeMention],
+                numbers: list[int]) -> TimeMention | None:
     """The phrase attached to the nearest governor in the number's clause (';' ends one),
     else the nearest clause-level phrase before the number in its clause, after it in the
     clause, before it in the sentence. A phrase inside another noun phrase ("after the
@@ -577,34 +684,78 @@ def choose_time(parsed: Doc, chain: list[Token], start: int,
     chain_ids = {t.i for t in chain}
     subjects = {t.i for g in chain if g.pos_ in ("VERB", "AUX") for c in g.children
                 if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    attached: dict[int, TimeMention] = {}
+    attached: dict[int, list[TimeMention]] = {}
     clause_level: list[TimeMention] = []
     for mention in mentions:
-        if mention.baseline or mention.span_start or mention.start <= start < mention.end:
+        if mention.baseline or mention.span_start or mention.start <= start < mention.end or \
+                _starts_change(mention, start, text):
             continue
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.pos_ == "ADP":
-            head = head.head
+        head = _mention_head(span.root)
         same_clause = clause_start <= mention.start < clause_end
         if same_clause:
-            attached.setdefault(head.i, mention)
+            attached.setdefault(head.i, []).append(mention)
         if head.pos_ in ("VERB", "AUX") or head.i in chain_ids or head.i in subjects or \
                 head.dep_ == "ROOT" or span.root.dep_ == "ROOT":
             clause_level.append(mention)
     for governor in chain:
         if governor.i in attached:
-            return attached[governor.i]
+            return _own_mention(attached[governor.i], start, numbers, text)
     before = [m for m in clause_level if clause_start <= m.start < start]
     if before:
         return before[-1]
-    after = [m for m in clause_level if start < m.start < clause_end]
+    after = [m for m in mentions if start < m.start < clause_end and not m.baseline
+             and not m.span_start]
     if after:
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
     return earlier[-1] if earlier else None
+
+
+def _starts_change(mention: TimeMention, start: int, text: str) -> bool:
+    """"increased from 150,000 head at the end of last year to 210,000 head": the phrase
+    times the start of the change, not the number after "to"."""
+    return mention.end <= start and bool(
+        re.search(r"\bfrom\b[^;]*$", text[:mention.start], re.IGNORECASE)) and bool(
+        re.search(r"^[^;]*?\bto\s+(?:\S+\s+){0,3}$", text[mention.end:start], re.IGNORECASE))
+
+
+def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],
+                 text: str) -> TimeMention:
+    """Of several phrases on one verb, the one that belongs to this number: "reach 28
+    billion next year and 32 billion in 1957" (after it), "in 1954 10 million tons, and in
+    1955 12 million" (a phrase opening a conjunct belongs to the number after it)."""
+    def owner(mention: TimeMention) -> int | None:
+        later = [n for n in numbers if n >= mention.end]
+        earlier = [n for n in numbers if n < mention.start]
+        opens = re.search(r"(?:^|\band|[,;])\s*(?:\w+\s+)?$", text[:mention.start])
+        if later and (opens or not earlier):
+            return later[0]
+        return earlier[-1] if earlier else None
+    own = [m for m in mentions if owner(m) == start]
+    if own:
+        return own[0]
+    before = [m for m in mentions if m.start < start]
+    return before[-1] if before else mentions[0]
+
+
+TIME_PARTS = {"end", "beginning", "middle", "half", "part", "quarter", "quarters", "period",
+              "course", "rest", "start", "close", "first", "second", "early", "late", "season",
+              "months", "month", "weeks", "days", "years"}
+
+
+def _mention_head(token: Token) -> Token:
+    """The word a time phrase modifies, above its prepositions and the parts of a period
+    ("in the first half of October", "by the end of 1954")."""
+    seen = {token.i}
+    head = token.head
+    while head.i not in seen and (head.pos_ == "ADP" or head.lower_ in TIME_PARTS
+                                  or head.ent_type_ == "DATE" and head.pos_ != "VERB"):
+        seen.add(head.i)
+        head = head.head
+    return head
 
 
 def _time_value(mention: TimeMention, context: DocContext) -> str | None:
@@ -641,15 +792,20 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
     if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
             parsed, end):
         return True  # "15,000 kVA (and 20,000 kVA) large transformers"
-    if re.fullmatch(r"\d+", number.text) and re.match(r"\s+[A-Z][a-z]", after) and not \
-            _title_case(text) and (root is None or root.ent_type_ in ("ORG", "FAC", "PRODUCT",
-                                                                      "WORK_OF_ART", "LAW")):
+    if re.fullmatch(r"\d+", number.text) and root is not None and root.dep_ == "nummod" \
+            and root.head.pos_ == "PROPN" and not _title_case(text) and all(
+                t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
+    if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
+                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot)"
+                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
+        return True  # "Article 3", "Division 38", "(2)": a name or a list marker
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
     if number.unit is None and number.value < 100 and number.kind == "level":
-        if re.search(r"\b(?:the|these|those|its|their|our|all)\s+$", before, re.IGNORECASE):
-            return True  # "the five central ministries": a set already named
+        if re.search(r"(?:\b(?:the|these|those|its|their|our|all)|'s)\s+$", before,
+                     re.IGNORECASE):
+            return True  # "the five central ministries", "the county's 45 communes"
         if re.search(r"(?:^|[,;:]\s*)(?:among|of)\s+(?:the\s+)?$", before, re.IGNORECASE) and \
                 re.search(rf",[^;]*{_NUMBER_WORD}", after, re.IGNORECASE):
             return True  # "Among 46 major products, 32 ...": the set a part is counted in
@@ -678,20 +834,26 @@ def _modifies_noun(parsed: Doc, end: int) -> bool:
         return False
     offset = parsed.text.find(match.group(1), end)
     span = parsed.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "ADJ", "PROPN")
+    if span is None:
+        return False
+    word = span.root
+    return word.pos_ in ("NOUN", "PROPN") or word.pos_ == "ADJ" and word.dep_ == "amod" \
+        and word.head.i > word.i and word.head.pos_ == "NOUN"
 
 
 def _title_case(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]{4,}", text)
-    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    """A headline in title case: no content word of four letters or more is lower case."""
+    small = {"with", "from", "into", "than", "over", "that", "this", "under", "after", "before",
+             "about", "upon", "between", "through", "during", "against", "among", "ahead"}
+    return not any(w.islower() and w not in small for w in re.findall(r"\b[A-Za-z]{4,}\b", text))
 
 
 def _is_frequency(root: Token) -> bool:
     """"ploughed three times": a count attached to a verb of a farm or work practice,
     not to a change."""
-    head = root.head if root.dep_ in ("nummod", "npadvmod") else root
-    if head.lower_ in ("times", "time") and head.head.pos_ == "VERB":
-        verb = head.head
+    times = root if root.lower_ in ("times", "time") else root.head
+    if times.lower_ in ("times", "time") and times.head.pos_ == "VERB":
+        verb = times.head
         return verb.lemma_.lower() not in FREQUENCY_VERBS_EXCLUDED and not any(
             c.lower_ in ("than", "as", "over") for c in verb.subtree)
     return False
@@ -716,8 +878,8 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
               indicator: str | None, index_base: bool) -> str | None:
     """The unit the fact is counted in (GUIDELINE.md): an index ("taking September as 100")
     is a percentage; a count of people or households says so; pairs and sets are counts of
-    things, like a count with no unit."""
-    if number.unit in ("pairs", "sets"):
+    things (and head of livestock), like a count with no unit."""
+    if number.unit in ("pairs", "sets", "head"):
         return None
     if number.unit is not None:
         return number.unit
@@ -730,7 +892,7 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
                 token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
                 token.dep_ not in ("amod", "compound"):
             break
-        if token.pos_ == "NOUN":
+        if token.pos_ in ("NOUN", "PROPN"):
             words.append(token.lower_)
     words = words[-1:]
     if counted is not None:
@@ -779,16 +941,21 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     previous: FactReading | None = None
+    previous_paragraph = None
+    unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried = sentence.paragraph, None
-        mentions = time_mentions(sentence.text, now, carried)
+        mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
+                                 context.month)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None
         topic_phrase = re.match(r"\s*(?:in\s+terms\s+of|as\s+(?:for|to|regards))\s+([^,;]+),",
                                 sentence.text, re.IGNORECASE)
         sentence_facts: list[FactReading] = []
+        starts = [source.relative(sentence, doc.numbers[i].start)
+                  for i in candidates.get(sentence.index, [])]
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
             start = source.relative(sentence, number.start)
@@ -800,26 +967,31 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if reading is None:
                 continue
             status = status_of(parsed, reading.chain, start)
-            time = choose_time(parsed, reading.chain, start, mentions)
+            time = choose_time(parsed, reading.chain, start, mentions, starts)
             prior = sentence_facts[-1] if sentence_facts else (
-                previous if continuation or _actor_only(reading) else None)
+                previous if (continuation or _actor_only(reading)) and previous is not None
+                and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
             inherits = prior is not None and (reading.elided or (
                 not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
                 and doc.numbers[prior.number].unit == number.unit))
             if inherits:
                 label = reading.label or reading.indicator
-                indicator = f"{prior.indicator} ({label})" if label and prior.indicator \
-                    and label not in prior.indicator else prior.indicator or indicator
+                shared = unlabelled.get(prior.number, prior.indicator)
+                indicator = f"{shared} ({label})" if label and shared and label not in shared \
+                    else shared or indicator
+                unlabelled[i] = shared
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
-            elif prior is not None and (reading.needs_prior or _compared(reading)):
+            elif sentence_facts and (reading.needs_prior or _compared(reading)):
                 indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
                 label = topic_phrase.group(1).strip()
                 indicator = f"{label} ({indicator})" if indicator else label
+            if not indicator:
+                indicator = reader.nearest_noun_phrase(start, end)
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
@@ -839,7 +1011,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             sentence_facts.append(fact)
             out.append(fact)
         if sentence_facts:
-            previous = sentence_facts[-1]
+            previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
     return out
 
 
@@ -850,11 +1022,16 @@ def _compared(reading: _Reading) -> bool:
 
 def _actor_only(reading: _Reading) -> bool:
     """The number's own reading names only who (a sector, a ministry), not what."""
-    return reading.counted is None and (reading.indicator is None or bool(re.search(
-        r"\b(?:sector|ministry|industry|bureau|province|region|system|department)\b",
-        reading.indicator, re.IGNORECASE)))
+    if reading.counted is not None:
+        return False
+    if not reading.indicator:
+        return True
+    head = re.split(r"\s+(?:of|in|for|under)\s+", reading.indicator)[0].split()
+    return bool(head) and head[-1].lower() in ACTOR_HEADS - {"people", "workers",
+                                                               "employees", "staff"}
 
 
 def _future(time: TimeMention | None, context: DocContext) -> bool:
-    """A deadline or year after the article's date: a plan ("by 1957")."""
-    return bool(time and time.year and context.year and time.year > context.year)
+    """A deadline after the article's date: a plan ("by 1957")."""
+    return bool(time and time.deadline and time.year and context.year
+                and time.year > context.year)

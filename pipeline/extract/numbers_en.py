@@ -1,7 +1,8 @@
 """English numbers in running text, normalised to the same values and units as Chinese.
 
 Digits (6,000; 0.71; 1.9 million), number words (twenty-four; one hundred and twenty) and
-mixtures (900 thousand), percentages (37%, 37 percent), multiples (doubled, tenfold,
+mixtures (900 thousand), percentages (37%, 37 percent, "half of the farmers", "two-thirds
+of"), multiples (doubled, tenfold,
 nearly twofold), ranges (four or five catties; 70% to 80%), modifiers (more than, nearly,
 about, at least, or more) and calendar dates (December 30th, the 28th, 1955) as kind
 ``date``. "One" alone is an article more often than a count and is kept only before a
@@ -50,7 +51,8 @@ NUMBER_RE = re.compile(
 
 DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
 PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
-                      "exceeding": "more_than", "nearly": "nearly", "almost": "nearly",
+                      "exceeding": "more_than", "exceed": "more_than", "exceeds": "more_than",
+                      "exceeded": "more_than", "nearly": "nearly", "almost": "nearly",
                       "close to": "nearly", "about": "about", "approximately": "about",
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
@@ -86,12 +88,37 @@ def words_value(text: str) -> float:
     return total + current
 
 
+# "more than half of the farmers" is 50% of them (一半, 半数); "the first half of the year",
+# "half an hour" and "one and a half" are no share.
+HALF_RE = re.compile(
+    r"(?<!first )(?<!second )(?<!latter )(?<!former )(?<!last )(?<!a )(?<![\w-])half"
+    r"(?=\s+of\s+(?:the|all|them|these|those|its|their)\b(?![^,;.]{0,30}?\b(?:year|month|"
+    r"period|century|day|season|quarter|decade)s?\b))", re.IGNORECASE)
+
+
+# "two-thirds of the cooperatives", "a quarter of the land", "reduced by one-fifth": a
+# fraction is a percentage, as 三分之二 is; "a quarter of the year" is a time.
+FRACTION_RE = re.compile(
+    r"(?P<by>\bby\s+)?(?<![\w-])(?P<n>one|two|three|four|a)[- ](?P<d>third|quarter|fourth|fifth|"
+    r"tenth)s?\b(?(by)(?!\s+of\b)|(?=\s+of\s+(?!(?:the|a|this|that)\s+(?:year|month|century|"
+    r"day|period)\b)))", re.IGNORECASE)
+DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+
+
 def find_english_numbers(text: str) -> list[Quantity]:
     """Every quantity, percentage, multiple and date in one sentence, in text order."""
-    found: list[Quantity] = []
-    for match in NUMBER_RE.finditer(text):
-        found.extend(_read_match(text, match))
-    return found
+    shares: list[Quantity] = []
+    for match in HALF_RE.finditer(text):
+        comparator, start = _prefix(text, match.start())
+        shares.append(Quantity(start, match.end(), 50.0, "%", "percent", None, comparator))
+    for match in FRACTION_RE.finditer(text):
+        share = SMALL.get(match.group("n").lower(), 1) / DENOMINATORS[match.group("d").lower()]
+        comparator, start = _prefix(text, match.start("n"))
+        shares.append(Quantity(start, match.end(), round(100 * share, 2), "%", "percent", None,
+                               comparator))
+    found = [q for match in NUMBER_RE.finditer(text) for q in _read_match(text, match)
+             if not any(q.start < s.end and s.start < q.end for s in shares)]
+    return sorted(found + shares, key=lambda q: q.start)
 
 
 def _read_match(text: str, match: re.Match) -> list[Quantity]:

@@ -51,6 +51,7 @@ EN_UNITS: dict[str, str] = {
     "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute",
     "minutes": "minute", "second": "second", "seconds": "second",
     "times": "times", "percent": "%", "per cent": "%", "%": "%",
+    "head": "head",  # of livestock: a count of things, as 头 is
 }
 
 # 号 is no day and 厂 no classifier here: 五号高炉, 橡胶四厂 are names ("No. 5 blast
