@@ -154,3 +154,26 @@ def test_export_writes_the_facts_table_with_its_filters(tmp_path, shared):
     assert result.exit_code == 0, result.output
     kept = list(csv.DictReader(dated.with_suffix(".csv").open(encoding="utf-8")))
     assert kept and {row["doc_id"] for row in kept} == {"wuhan.md"}
+
+
+def test_wuhan_vegetable_plan_read_alike_in_both_languages(processed):
+    """1956-01-03 武汉, read in both languages: 今年武汉郊区的蔬菜产量将要达到四亿斤，比去年
+    提高一倍 / "the vegetable output in the suburbs of Wuhan this year will reach 400 million
+    catties, a twofold increase compared to last year". Two facts, each linked: the planned
+    level of 1956 and its multiple (一倍 = 1 against "twofold" = 2 is no disagreement), and
+    去年's 40% of vegetables brought in, achieved in 1955."""
+    doc = processed(rmrb("1956-01-03_武汉"))
+    by_value = {f.value: f for f in doc.facts if f.zh is not None and f.en is not None}
+    level = by_value[4e8]
+    zh, en = doc.targets[level.zh], doc.targets[level.en]
+    assert (level.unit, level.kind, level.status, level.time, level.flags) == (
+        "jin", "increase_to", "planned", "1956", [])
+    assert zh.fact == en.fact == level.id
+    assert "蔬菜产量" in zh.indicator and "vegetable output" in en.indicator
+    assert (en.unit, en.kind, en.status, en.time) == ("jin", "increase_to", "planned", "1956")
+    multiple = by_value[1.0]
+    assert doc.targets[multiple.en].value == 2.0 and multiple.flags == []
+    assert multiple.kind == doc.targets[multiple.en].kind == "multiple"
+    bought_in = by_value[40.0]
+    assert (bought_in.unit, bought_in.status, bought_in.time) == ("%", "achieved", "1955")
+    assert "蔬菜" in bought_in.indicator_zh and "vegetable" in bought_in.indicator_en

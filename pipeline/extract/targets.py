@@ -14,6 +14,10 @@ from pipeline.extract import context_en, context_zh, models
 from pipeline.extract.quantity import DocContext, FactReading
 from pipeline.record import ZH, Document, Target
 
+# The guideline's comparators; the number readers' finer words fold into them.
+COMPARATORS = {"nearly": "about", "approximately": "about", "around": "about",
+               "over": "more_than", "at_most": "less_than", "none": None}
+
 
 def find_targets(doc: Document, parses: models.SentenceParses) -> list[Target]:
     """Targets of both languages, Chinese first, each in text order."""
@@ -38,8 +42,9 @@ def document_context(doc: Document) -> DocContext:
 
 def _target(doc: Document, reading: FactReading) -> Target:
     number = doc.numbers[reading.number]
+    comparator = COMPARATORS.get(reading.comparator, reading.comparator)
     return Target(number.lang, reading.indicator, reading.sign * number.value, number.unit,
-                  reading.kind, reading.comparator, reading.time, reading.status, number.text,
+                  reading.kind, comparator, reading.time, reading.status, number.text,
                   number.sentence, number.start, number.end, number=reading.number,
                   high=None if reading.high is None else reading.sign * reading.high,
                   time_text=reading.time_text)

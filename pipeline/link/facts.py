@@ -116,8 +116,7 @@ def _reconcile(zh: Target, en: Target, settle: frozenset[str]) -> tuple[list[str
     """Agree the two readings field by field (see the module docstring); the targets are
     updated in place for the fields in ``settle``. Returns the flags and the repairs made."""
     flags, decided = [], []
-    if not math.isclose(abs(zh.value), abs(en.value), rel_tol=1e-6) and not (
-            zh.high is not None and math.isclose(abs(zh.high), abs(en.value), rel_tol=1e-6)):
+    if not _same_value(zh, en):
         flags.append(FIELD_FLAGS["value"])
     if zh.unit != en.unit and zh.unit and en.unit:
         flags.append(FIELD_FLAGS["unit"])
@@ -149,6 +148,14 @@ def _reconcile(zh: Target, en: Target, settle: frozenset[str]) -> tuple[list[str
             source = en if a == default else zh
             _copy(source, zh if source is en else en, name, decided)
     return flags, decided
+
+
+def _same_value(zh: Target, en: Target) -> bool:
+    """Equal values, or either end of a range; multiples within one, since 增加一倍 ("increase
+    by one time") is "doubled" (GUIDELINE.md keeps each language's own number)."""
+    if zh.unit == en.unit == "times" and abs(abs(zh.value) - abs(en.value)) <= 1:
+        return True
+    return _close(zh.value, en.value) or (zh.high is not None and _close(zh.high, en.value))
 
 
 def _copy(source: Target, sink: Target, name: str, decided: list[str]) -> None:
