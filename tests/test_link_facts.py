@@ -177,3 +177,20 @@ def test_wuhan_vegetable_plan_read_alike_in_both_languages(processed):
     bought_in = by_value[40.0]
     assert (bought_in.unit, bought_in.status, bought_in.time) == ("%", "achieved", "1955")
     assert "蔬菜" in bought_in.indicator_zh and "vegetable" in bought_in.indicator_en
+
+
+def test_the_review_shows_what_a_fact_disagrees_on(processed):
+    """The OCR slip of 1956-01-01 (10.41％ / 100.41%): both numbers are marked in the review
+    with the fact's disagreement, and the bead can be found by its flag."""
+    from pipeline.review.documents import FLAG_KINDS
+    from pipeline.review.view import fact_disagreements
+    from pipeline.settings import Settings
+    from pipeline.write.json_doc import document_to_json
+
+    doc = processed(rmrb("1956-01-01"))
+    record = document_to_json(doc, Settings())
+    said = fact_disagreements(record)
+    [fact] = [f for f in doc.facts if "value_mismatch" in f.flags]
+    for target in (doc.targets[fact.zh], doc.targets[fact.en]):
+        assert said[target.number] == (f"fact {fact.id}: value zh 10.41 / en 100.41")
+    assert "fact_mismatch" in FLAG_KINDS

@@ -18,7 +18,7 @@ from pipeline.write.folder import OutputFolder
 from pipeline.review.view import review_flags
 
 log = logging.getLogger("duiqi.review")
-FLAG_KINDS = ("number_mismatch", "number_missing", "unaligned", "low_score")
+FLAG_KINDS = ("number_mismatch", "number_missing", "fact_mismatch", "unaligned", "low_score")
 SORTS = ("worst", "flags", "date")
 
 

@@ -65,10 +65,28 @@ def sentence_marks(record: dict, state: ReviewState) -> dict[tuple[str, int], li
     return {key: _without_overlaps(marks) for key, marks in sorted(found.items())}
 
 
+def fact_disagreements(record: dict) -> dict[int, str]:
+    """``number index -> what its fact's two languages disagree on`` (the link stage's fact
+    flags, each with both readings: "fact F0003: time zh 1955 / en 1956")."""
+    targets = record.get("targets", [])
+    found = {}
+    for fact in record.get("facts", []):
+        if not fact["flags"] or fact["zh"] is None or fact["en"] is None:
+            continue
+        zh, en = targets[fact["zh"]], targets[fact["en"]]
+        fields = [flag.removesuffix("_mismatch") for flag in fact["flags"]]
+        said = "; ".join(f"{name} zh {zh.get(name)} / en {en.get(name)}" for name in fields)
+        for target in (zh, en):
+            if target.get("number") is not None:
+                found[target["number"]] = f"fact {fact['id']}: {said}"
+    return found
+
+
 def _number_marks(record: dict, state: ReviewState):
     numbers = record["numbers"]
     where = bead_index_by_sentence(record, state.beads)
     added = added_numbers(numbers)
+    disagreements = fact_disagreements(record)
     for index, number in enumerate(numbers):
         partner = numbers[number["match"]] if number["match"] is not None else None
         here = where.get((number["lang"], number["sentence"]))
@@ -83,6 +101,8 @@ def _number_marks(record: dict, state: ReviewState):
             kind, title = "number-bad", f"paired with {partner['text']}: one of them is misread"
         else:
             kind, title = "number-ok", f"matches {partner['text']}"
+        if index in disagreements:
+            kind, title = "number-bad", f"{title}; {disagreements[index]}"
         yield number["lang"], number["sentence"], number["text"], number["start"], kind, title
 
 

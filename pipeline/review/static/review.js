@@ -5,7 +5,7 @@
 const LANG_NAMES = { zh: "中文 Chinese", en: "English" };
 const FLAG_NAMES = {
   number_mismatch: "number mismatch", number_missing: "number missing",
-  unaligned: "unaligned", low_score: "low score",
+  fact_mismatch: "facts disagree", unaligned: "unaligned", low_score: "low score",
 };
 
 const state = {
