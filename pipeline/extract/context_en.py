@@ -1005,8 +1005,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
-            if resolved is None and inherits:
-                resolved = prior.time
+            if resolved is None and (inherits or continuation and prior is not None):
+                resolved = prior.time  # "Among them, Shandong accounted for 40 percent"
             if resolved is None and topic is not None:
                 resolved = str(topic)
             if time is not None and time.year is not None:
