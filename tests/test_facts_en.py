@@ -313,3 +313,11 @@ def test_relative_months_troops_and_totals(tmp_path):
     land = one(facts, 2.5e6)
     assert (land.kind, land.indicator) == ("level", "land")
     assert fields(one(facts, -20)) == ("increase_by", "planned", "1948", "%", None)
+
+
+def test_among_them_continues_the_time_before(tmp_path):
+    facts = english_facts(tmp_path, "Last year, the province's cotton output was 2.1 million "
+                                    "dan. Among them, Shandong accounted for 40 percent.",
+                          date="1956-01-04")
+    assert one(facts, 2.1e6).time == one(facts, 40).time == "1955"
+    assert one(facts, 40).kind == "share"

@@ -69,9 +69,10 @@ BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
-LEAD_RE = re.compile(r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|"
-                     r"at|for|through|throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|"
-                     r"second\s+half)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+LEAD_RE = re.compile(
+    r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|at|for|through|"
+    r"throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
+    r"(?:the\s+)?$", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -299,7 +300,9 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
                      and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
                      or words[0].lower_ in ("%", "percent") or words[0].dep_ == "quantmod"
-                     or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")):
+                     or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")
+                     or words[0].tag_ == "VBG"  # "the task of increasing coal production"
+                     and words[0].lemma_.lower() in RISE_WORDS | FALL_WORDS):
         words = words[1:]
     while words and (words[-1].is_punct or words[-1].lower_ in ("of", "and")):
         words = words[:-1]
@@ -395,6 +398,11 @@ class _SentenceReader:
                 change = (governor, "of" if prep == "of" else dep)
                 needs_prior = counted is None and indicator is None
                 break
+            changed = _of_object(governor) if prep == "by" and governor.pos_ == "NOUN" else None
+            if changed is not None and counted is None and indicator is None and not any(
+                    t.i in own for t in changed.subtree):
+                indicator = self.phrase(changed, own)  # "the task of increasing coal
+                # production by 100,000 tons"
             if governor.pos_ in ("NOUN", "PROPN") and governor.lower_ not in EN_UNITS \
                     and counted is None and indicator is None and prep in ("of", "for", None) \
                     and governor.lower_ not in ("total", "average", "sum", "whole") \
@@ -534,8 +542,9 @@ class _SentenceReader:
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
         if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) or \
-                re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|its\s+|"
-                         r"their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after, re.IGNORECASE):
+                re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|"
+                         r"its\s+|their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after,
+                         re.IGNORECASE):
             return "increase_by", 1  # "four or five catties more", "100,000 tons above quota"
         if re.match(r"\s+(?:less|lower|fewer)\b", after, re.IGNORECASE):
             return "increase_by", -1
@@ -798,7 +807,8 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         return True  # "501 Power Plant": a name
     if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
                  r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot)"
-                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
+                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before)
+                                       and after.startswith(")")):
         return True  # "Article 3", "Division 38", "(2)": a name or a list marker
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
@@ -995,8 +1005,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
-            if resolved is None and inherits:
-                resolved = prior.time
+            if resolved is None and (inherits or continuation and prior is not None):
+                resolved = prior.time  # "Among them, Shandong accounted for 40 percent"
             if resolved is None and topic is not None:
                 resolved = str(topic)
             if time is not None and time.year is not None:
