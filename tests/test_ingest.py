@@ -145,7 +145,8 @@ def test_language_detection():
 
 
 def test_sample_corpus_formats():
-    article = read_document(next((SAMPLE_CORPUS / "rmrb").rglob("*.md")), SAMPLE_CORPUS)
+    article = read_document(next((SAMPLE_CORPUS / "rmrb").rglob("1954-03-15_*.md")),
+                            SAMPLE_CORPUS)
     assert article.format == "rmrb" and article.meta.column_zh == "农村工作"
     record = read_document(next((SAMPLE_CORPUS / "records").glob("*.txt")), SAMPLE_CORPUS)
     assert record.format == "meeting" and len(record.meta.meeting.decisions) == 3
