@@ -71,7 +71,8 @@ def test_pairs_jsonl_matches_corpus_tmx(shared_run):
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path, shared):
     corpus = tmp_path / "corpus with spaces"
-    shutil.copytree(SAMPLE_CORPUS, corpus)
+    for part in ("rmrb/1954.03", "records", "pairs"):  # one document of each format
+        shutil.copytree(SAMPLE_CORPUS / part, corpus / part)
     (corpus / "empty.md").write_bytes(b"")
     (corpus / "binary.md").write_bytes(b"\x00\x01\x02\x03" * 20)
     (corpus / "cut.md").write_text("Title: T\n\nBody.\n\n<hr />\n\n### 标题\n", encoding="utf-8")
