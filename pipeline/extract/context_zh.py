@@ -347,6 +347,8 @@ class _Reader:
             elif read.item and self.previous is not None:
                 read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
                 read.status = self.previous_status or read.status
+            elif part and read.kind == "level" and self._head(reads, number.unit) is not None:
+                read.kind = "share"  # …一百二十万亩农田…，其中八十万亩可以得到灌溉: a part
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
@@ -609,7 +611,10 @@ class _Reader:
             rest_start = _noun_phrase_end(passage, masked, rest_start + conjunct.end(), clause_end)
         rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
         has_rest_verb = bool(rest) and not _noun_only(rest)
+        # 可以使沿河一百二十万亩农田免除水灾: the object of a causative is the subject of
+        # what follows it (a pivot), as are the objects of 有, 给, 把 and the subject of 被.
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
+                        or re.search(r"(?:使|让|令)[^，；。的]{0,4}$", raw_before)
                         or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
@@ -634,12 +639,19 @@ class _Reader:
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
             elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
-                indicator = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                # 互助组…，每亩施肥八、九车: the topic's subject, and what this clause does
+                own = indicator if _has_verb(passage, clause_start, read.start, skip_copula=True) \
+                    and not re.match(r"(?:超额)?完成", indicator) else ""
+                indicator = subject + own
             read.noun = noun
         elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
             whole = "人" if number.unit == "people" else _previous_noun_phrase(
                 passage, masked, clauses, read.clause, mentions)
+            if re.match(r"\s*其中", clause_text) and previous is not None and previous.noun \
+                    and self.doc.numbers[previous.index].unit == number.unit:
+                whole = previous.noun  # 一百二十万亩农田…，其中八十万亩可以得到灌溉
             indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
         elif re.search(r"的(?:有|为|是|共有)$", raw_before) and previous is not None and previous.noun:
             # 共有农户五百二十户，已经入社的有四百八十户: the ones who did, of the thing before
@@ -662,6 +674,8 @@ class _Reader:
                         noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
                         if noun and not _generic(noun):
                             indicator, read.noun, borrowed = verb + noun, noun, True
+                    elif indicator and verb in ("增产", "减产") and _noun_only(indicator):
+                        indicator += verb  # 粮食要比去年增产百分之六·八: the output's growth
             else:
                 borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
@@ -684,9 +698,26 @@ class _Reader:
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                 if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
                     indicator = subject + indicator
+            elif read.clause > 0 and _opens_with_verb(passage, clause_start, read.start):
+                # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
+                # its verb continues the topic the chain opened with
+                k = read.clause - 1
+                while k > 0 and _opens_with_verb(passage, clauses[k][0], clauses[k][1]):
+                    k -= 1
+                subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
+                if subject and subject not in indicator:
+                    indicator = subject + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
+        if read.indicator.endswith("占"):  # 粮食总产量中，小麦约占四分之一: a share of what
+            whole = re.fullmatch(r"\s*(?:在)?([^，；。]{2,16}?)(?:之)?中\s*",
+                                 masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]]) \
+                if read.clause > 0 else None
+            if whole:
+                read.indicator = _compact(read.indicator + _clean(whole.group(1)))
+            elif previous is not None:
+                read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
         if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
@@ -883,6 +914,18 @@ def _has_verb(passage: _Passage, start: int, end: int, skip_copula: bool = False
                for w in _words_in(passage, start, end))
 
 
+MOOD_WORDS = {"计划", "要", "将", "争取", "力争", "准备", "可以", "可", "能", "预计", "还", "也", "又"}
+
+
+def _opens_with_verb(passage: _Passage, start: int, end: int) -> bool:
+    """需用民工三十万人 (after 第二期工程…): the first word past mood and adverbs is a verb."""
+    for w in _words_in(passage, start, end):
+        if not w.word.strip() or w.word in MOOD_WORDS or w.tag in ("d", "c"):
+            continue
+        return w.tag.startswith("v") and w.tag != "vn" and w.word not in COPULAS
+    return False
+
+
 def _has_noun_only(passage: _Passage, start: int, end: int) -> bool:
     words = [w for w in _words_in(passage, start, end) if w.word.strip()]
     return bool(words) and all(w.tag.startswith(NOUN_TAGS) or w.tag in ("a", "uj", "q", "m")
@@ -963,8 +1006,8 @@ def _subject(cleaned: str) -> str:
         if subject.endswith("的") and w.flag.startswith(("v", "n", "a", "b")):
             subject += w.word  # 电力的新增生产能力
             continue
-        if w.word == "的" and subject:
-            subject += w.word
+        if w.word == "的" and subject or w.flag == "m" and w.word.startswith("第"):
+            subject += w.word  # 第二期工程: an ordinal is part of the name
             continue
         if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
                 or VERBAL_START.match(w.word):
@@ -1082,6 +1125,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
+    text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
     text = _clean_lead(text).rstrip(TRAILING)
     text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
