@@ -538,6 +538,7 @@ class _Reader:
             return "planned"
         if status == "planned" and re.search(r"[由从](?:原来|过去|现在)?的?[^，；。]{0,8}$",
                                              masked[clause_start:start]) \
+                and not re.search(r"[由从][^，；。]{0,8}(?:计划|原订|规划|指标)", masked[clause_start:start]) \
                 and re.match(r"^[^，；。]{0,8}?(?:增加|提高|扩大|发展|增长|上升|降低|减少|下降)了?(?:到|至|为)",
                              masked[end:clause_end]):
             return "achieved"  # 将由原来的十五万亩扩大到九十五万亩: the start is what already is
@@ -702,10 +703,12 @@ class _Reader:
                 # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
                 # its verb continues the topic the chain opened with
                 k = read.clause - 1
-                while k > 0 and _opens_with_verb(passage, clauses[k][0], clauses[k][1]):
+                while k > 0 and _opens_with_verb(passage, clauses[k][0], clauses[k][1]) \
+                        and masked[clauses[k][0] - 1] != "：":
                     k -= 1
                 subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
-                if subject and subject not in indicator:
+                if subject and subject not in indicator and masked[clause_start - 1] != "：" \
+                        and _opening_word(passage, *clauses[k], mentions).tag.startswith(NOUN_TAGS):
                     indicator = subject + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
@@ -924,6 +927,16 @@ def _opens_with_verb(passage: _Passage, start: int, end: int) -> bool:
             continue
         return w.tag.startswith("v") and w.tag != "vn" and w.word not in COPULAS
     return False
+
+
+def _opening_word(passage: _Passage, start: int, end: int, mentions) -> _Word:
+    """The first word of a clause past times, bracketed datelines and pronouns."""
+    for w in _words_in(passage, start, end):
+        if not w.word.strip() or w.tag in ("t", "r", "x") or w.word.startswith("第") or any(
+                m.start <= w.start < m.end for m in mentions) or re.match(r"[【】“”]", w.word):
+            continue
+        return w
+    return _Word(start, start, "", "x")
 
 
 def _has_noun_only(passage: _Passage, start: int, end: int) -> bool:
