@@ -404,3 +404,22 @@ def test_chains_keep_their_topic():
     found = chinese("这些互助组把棉田锄了四遍，每亩施肥六车。", date="1953-01-06")
     assert "四遍" not in found
     assert found["六车"][0].indicator == "互助组每亩施肥"
+
+
+def test_a_plan_before_its_verb_is_a_mood_a_plan_fulfilled_is_not():
+    found = chinese("全县今年计划植树三百万株，比去年多一倍；现在已经植树八十万株。", date="1956-03-15")
+    assert (found["三百万株"][0].status, found["一倍"][0].status) == ("planned", "planned")
+    assert found["八十万株"][0].status == "achieved"
+    found = chinese("十月份有十二种产品的产量超额完成了国家计划，钢完成月计划百分之一○四。", date="1953-11-20")
+    assert found["十二种"][0].status == "achieved"
+    assert fields(found["百分之一○四"][0]) == ("plan_fulfilment_pct", "achieved", "1953-10", 1)
+
+
+def test_more_than_the_baseline_and_the_plan_is_an_increase():
+    found = chinese("今年一至九月，全省共发放农业贷款一千二百万元，比去年同期多发放三百万元。",
+                    date="1954-10-12")
+    assert fields(found["三百万元"][0]) == ("increase_by", "achieved", "1954-09", 1)
+    assert found["三百万元"][0].indicator == found["一千二百万元"][0].indicator
+    found = chinese("该厂第三季度的产值达到二千五百万元，超过原计划百分之六。", date="1956-10-05")
+    assert (found["百分之六"][0].kind, found["百分之六"][0].status) == ("increase_by", "achieved")
+    assert found["百分之六"][0].indicator == "该厂的产值"

@@ -133,8 +133,8 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
 
 FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以(?!说)|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑以])")
 PLANNED_RE = re.compile(
-    r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：|是|为)"
-    r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
+    r"(?<!完成)(?<!超额)(?<!超过)(?<![按照据原比])计划(?=[一-龥：])(?![的数完外内性经百千万一二三四五六七八九十两])"
+    r"|(?<![超过比较])原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
     r"|指标|任务是|目标是|今后|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
 ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|现有|目前|据[^，；。]{0,12}?统计|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
@@ -148,6 +148,8 @@ def _marker(text: str) -> str | None:
     for status, pattern in (("forecast", FORECAST_RE), ("planned", PLANNED_RE),
                             ("achieved", ACHIEVED_RE)):
         for match in pattern.finditer(text):
+            if match.group(0) == "计划" and re.search(r"完成[^，；。]{0,8}$", text[:match.start()]):
+                continue  # 超额完成了国家计划: the plan is what was fulfilled, no mood
             if best is None or match.start() >= best[0]:
                 best = (match.start(), status)
     return best[1] if best else None
@@ -592,7 +594,8 @@ class _Reader:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?:原|国家)?(?:计划|指标|定额))", clause_text) \
+                and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
@@ -987,7 +990,8 @@ def _governing_verb(before: str) -> str | None:
         for verb in sorted(verbs, key=len, reverse=True):
             if tail.endswith(verb):
                 return verb
-    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail)  # 比去年多收二十斤
+    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail) or re.search(  # 比去年多收二十斤
+        r"(?:比|较)[^，；。]{0,12}?([多少])(?:发放|生产|收购|出售|销售|供应|完成|种植|储蓄|积肥|修建|兴修)了?$", tail)
     if more:
         return "减少" if more.group(1) == "少" else "增加"
     match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)

@@ -283,6 +283,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
     skipped = len(text[end:]) - len(rest)
     if rest.startswith(("%", "％")):
         return "%", "percent", 1.0, skipped + 1
+    if rest.startswith("倍半") and value:  # 一倍半: one and a half times
+        return "times", "multiple", (value + 0.5) / value, skipped + 2
     if rest.startswith("倍"):
         return "times", "multiple", 1.0, skipped + 1
     if rest.startswith(("年计划", "年代", "年级")):
