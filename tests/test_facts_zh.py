@@ -423,3 +423,14 @@ def test_more_than_the_baseline_and_the_plan_is_an_increase():
     found = chinese("该厂第三季度的产值达到二千五百万元，超过原计划百分之六。", date="1956-10-05")
     assert (found["百分之六"][0].kind, found["百分之六"][0].status) == ("increase_by", "achieved")
     assert found["百分之六"][0].indicator == "该厂的产值"
+
+
+def test_a_chain_skips_its_list_items_and_a_baseline_keeps_its_year():
+    found = chinese("去年全县共修建小型水库八十座，塘堰三千多口，增加灌溉面积九万亩。", date="1958-01-01")
+    assert found["九万亩"][0].indicator == "全县增加灌溉面积"
+    found = chinese("这个社今年计划每亩产量达到四百斤，比去年的三百二十斤提高百分之二十五。",
+                    date="1956-03-15")
+    assert (found["三百二十斤"][0].time, found["三百二十斤"][0].status) == ("1955", "achieved")
+    assert (found["四百斤"][0].status, found["百分之二十五"][0].status) == ("planned", "planned")
+    found = chinese("今年上半年，全市工业总产值比去年同期增长15.6％。", date="1968-10-01")
+    assert found["15.6％"][0].indicator == "全市工业总产值"

@@ -75,6 +75,7 @@ def only(text):
     # modifiers before and after
     ("将近二百个", ("将近二百个", 200, None, None, "level", "nearly")),
     ("不到三十人", ("不到三十人", 30, None, "people", "level", "less_than")),
+    ("比过去增长一倍多，", ("一倍多", 1, None, "times", "increase_by", "more_than")),
     ("相当于过去的一倍半", ("一倍半", 1.5, None, "times", "multiple", None)),
     ("一般不超过五人", ("不超过五人", 5, None, "people", "level", "less_than")),
     ("每亩不少于三百斤", ("不少于三百斤", 300, None, "jin", "level", "at_least")),

@@ -434,7 +434,7 @@ class _Reader:
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         clause_start, clause_end = clauses[c]
         starting = [m for m in mentions if m.baseline and re.fullmatch(r"的\s*", text[m.end:start])
-                    and re.search(r"[由从](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
+                    and re.search(r"[由从比较](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
         if starting:  # 由一九五一年的三十四个: the starting level is of its own year
             return self._dated(starting[0], mentions)
         own = [m for m in mentions if not m.baseline]
@@ -706,7 +706,8 @@ class _Reader:
                 # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
                 # its verb continues the topic the chain opened with
                 k = read.clause - 1
-                while k > 0 and _opens_with_verb(passage, clauses[k][0], clauses[k][1]) \
+                while k > 0 and (_opens_with_verb(passage, *clauses[k])  # 塘堰八万多口: an item
+                                 or not _has_verb(passage, *clauses[k])) \
                         and masked[clauses[k][0] - 1] != "：":
                     k -= 1
                 subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
@@ -1164,7 +1165,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
-    text = re.sub(r"[比较](?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(一九五四年)增加
+    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(去年同期)增加
     return _clean_lead(text).rstrip(TRAILING)[:40]
 
 

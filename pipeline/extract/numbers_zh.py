@@ -213,6 +213,8 @@ def _read_match(text: str, match: re.Match) -> Quantity | None:
         if kind is None:
             return None
     end += length
+    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多: more than double
+        comparator, end = "more_than", end + 1
     suffix = longest_prefix(text[end:], SUFFIX_COMPARATORS)
     if suffix and suffix not in ("多", "余") and kind != "date":
         comparator, end = SUFFIX_COMPARATORS[suffix], end + len(suffix)
