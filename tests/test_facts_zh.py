@@ -434,3 +434,13 @@ def test_a_chain_skips_its_list_items_and_a_baseline_keeps_its_year():
     assert (found["四百斤"][0].status, found["百分之二十五"][0].status) == ("planned", "planned")
     found = chinese("今年上半年，全市工业总产值比去年同期增长15.6％。", date="1968-10-01")
     assert found["15.6％"][0].indicator == "全市工业总产值"
+
+
+def test_a_comparison_after_a_fulfilment_and_a_part_of_a_level():
+    found = chinese("今年第一季度，全省工业总产值完成了全年计划的26.5％，比去年同期增长21％。",
+                    date="1966-05-10")
+    assert found["26.5％"][0].kind == "plan_fulfilment_pct"
+    assert found["21％"][0].indicator == "全省工业总产值"
+    found = chinese("全省今年秋收作物的播种面积共四千三百万亩，比去年增加三百万亩；其中水稻二千一百万亩。",
+                    date="1955-10-12")
+    assert found["二千一百万亩"][0].kind == "share"

@@ -600,6 +600,9 @@ class _Reader:
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
             read.indicator, read.noun, read.verb = compared.indicator, compared.noun, compared.verb
+            # 工业总产值完成了全年计划的26.5％，比去年同期增长21％: the output, not its fulfilment
+            read.indicator = re.sub(r"(?<=.)(?:全年|年度?|全月|月度?|季度?)?计划完成程度$", "",
+                                    read.indicator)
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
@@ -797,11 +800,11 @@ class _Reader:
         """The fact a list's items take their reading from: the last one that is no item; for
         a 其中 part (``unit`` given), the last of the same unit, here or in the passage before
         (…达到十六亿八千万元，…增加了一·四倍。其中城市储蓄十二亿三千万元)."""
-        if unit is not False:
-            for read in reversed(self.previous_reads + reads):
-                if not read.item and self.doc.numbers[read.index].unit == unit:
-                    return read
-            return None
+        if unit is not False:  # the whole is a level before a change said of it
+            alike = [r for r in self.previous_reads + reads
+                     if not r.item and self.doc.numbers[r.index].unit == unit]
+            levels = [r for r in alike if r.kind in ("level", "increase_to")]
+            return (levels or alike or [None])[-1]
         for read in reversed(reads):
             if not read.item:
                 return read
