@@ -444,3 +444,9 @@ def test_a_comparison_after_a_fulfilment_and_a_part_of_a_level():
     found = chinese("全省今年秋收作物的播种面积共四千三百万亩，比去年增加三百万亩；其中水稻二千一百万亩。",
                     date="1955-10-12")
     assert found["二千一百万亩"][0].kind == "share"
+
+
+def test_more_than_the_years_plan_compares_the_quantity():
+    found = chinese("全省今年共完成造林面积一百五十万亩，超过年计划百分之二十。", date="1957-12-28")
+    assert (found["百分之二十"][0].kind, found["百分之二十"][0].indicator) == \
+        ("increase_by", "全省完成造林面积")

@@ -594,7 +594,7 @@ class _Reader:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?:原|国家)?(?:计划|指标|定额))", clause_text) \
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?:原|国家)?(?:全?年度?|月度?|季度?)?(?:计划|指标|定额|任务))", clause_text) \
                 and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
