@@ -450,3 +450,8 @@ def test_more_than_the_years_plan_compares_the_quantity():
     found = chinese("全省今年共完成造林面积一百五十万亩，超过年计划百分之二十。", date="1957-12-28")
     assert (found["百分之二十"][0].kind, found["百分之二十"][0].indicator) == \
         ("increase_by", "全省完成造林面积")
+    found = chinese("全国一九五二年的棉花产量达到二千六百万担，超过了历史上最高年产量的百分之五十三。",
+                    date="1953-01-10")
+    assert (found["百分之五十三"][0].kind, found["百分之五十三"][0].indicator) == \
+        ("increase_by", "全国的棉花产量")
+    assert chinese("这一工程共动员民工二十多万人。", date="1951-12-08")["二十多万人"][0].indicator == "工程动员民工"

@@ -170,7 +170,7 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这一|那一|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
@@ -479,6 +479,8 @@ class _Reader:
         tail = before.rstrip(" 　")
         if number.text.startswith("超过") and re.search(r"比|较", tail):
             return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
+        if number.unit == "%" and re.search(r"超过了?[^，；。]{1,16}的$", tail):
+            return "increase_by", 1  # 超过了历史上最高年产量的百分之五十三: the excess
         if number.unit == "%" and PLAN_FULFIL.search(tail):
             return "plan_fulfilment_pct", 1
         head = reads[-1] if reads else self.previous
@@ -594,7 +596,7 @@ class _Reader:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?:原|国家)?(?:全?年度?|月度?|季度?)?(?:计划|指标|定额|任务))", clause_text) \
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text) \
                 and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
