@@ -455,3 +455,8 @@ def test_more_than_the_years_plan_compares_the_quantity():
     assert (found["百分之五十三"][0].kind, found["百分之五十三"][0].indicator) == \
         ("increase_by", "全国的棉花产量")
     assert chinese("这一工程共动员民工二十多万人。", date="1951-12-08")["二十多万人"][0].indicator == "工程动员民工"
+
+
+def test_a_year_end_distribution_is_no_time():
+    found = chinese("截至十二月二十日止，全省已有百分之九十五的农业社进行了年终分配。", date="1957-12-28")
+    assert found["百分之九十五"][0].time == "1957-12"
