@@ -75,6 +75,12 @@ def only(text):
     # modifiers before and after
     ("将近二百个", ("将近二百个", 200, None, None, "level", "nearly")),
     ("不到三十人", ("不到三十人", 30, None, "people", "level", "less_than")),
+    ("比过去增长一倍多，", ("一倍多", 1, None, "times", "increase_by", "more_than")),
+    ("相当于过去的一倍半", ("一倍半", 1.5, None, "times", "multiple", None)),
+    ("一般不超过五人", ("不超过五人", 5, None, "people", "level", "less_than")),
+    ("每亩不少于三百斤", ("不少于三百斤", 300, None, "jin", "level", "at_least")),
+    ("完成土方一千八百六十万公方", ("一千八百六十万公方", 1.86e7, None, "cubic meter", "level", None)),
+    ("木材三万立方公尺", ("三万立方公尺", 30000, None, "cubic meter", "level", None)),
     ("约五千人", ("约五千人", 5000, None, "people", "level", "about")),
     ("下降到一百根以下", ("一百根以下", 100, None, None, "level", "less_than")),
     ("三千二百余人", ("三千二百余人", 3200, None, "people", "level", "more_than")),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.numbers_zh import chinese_numeral_value
 from pipeline.extract.quantity import DocContext, FactReading, numbers_by_sentence
 from pipeline.extract.spans import SourceMap
-from pipeline.extract.units import ZH_CLASSIFIERS
+from pipeline.extract.units import ZH_CLASSIFIERS, ZH_MEASURES
 from pipeline.record import ZH, Document, Number
 
 # ---------------------------------------------------------------- time
@@ -31,9 +31,11 @@ _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
     rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
-PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1967}
+PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1970}  # the third plan ran 1966–1970
+# 今后五年, 两年内: a span from the article's year; early in a year it counts that year.
+YEARS_WITHIN = re.compile(r"今后([一二三四五六七八九十两]|\d{1,2})年|([一二三四五六七八九十两]|\d{1,2})年(?:内|以内|之内)")
 REPUBLIC_YEAR = re.compile(r"民国([一二三四五六七八九十]{1,3}|\d{1,2})年")
 RELATIVE_MONTH = re.compile(r"本月|上月|下月|上个月|下个月")
 RELATIVE_MONTHS = {"本月": 0, "上月": -1, "下月": 1, "上个月": -1, "下个月": 1}
@@ -44,6 +46,8 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "今冬": 0, "今秋": 0, "今春": 
 BASELINE_BEFORE = re.compile(r"(?:比|较|比较|较之)(?:过去的?|原来的?)?$")
 BASELINE_AFTER = re.compile(r"^(?:的?同期)?(?:比较|相比|相较|对比)")
 COMPARE_OPEN = re.compile(r"(?:和|与|同|跟)$")
+# 提高到1970年的2，800万吨: the year of the new level sits between the verb and the number.
+YEAR_OF = rf"(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?的"
 
 
 @dataclass(slots=True)
@@ -79,7 +83,7 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
             continue
         if year is not None and not 1900 <= year <= 2100:
             continue
-        baseline = _is_baseline(text, match.start(), match.end())
+        baseline = _is_baseline(text, match.start(), match.end()) or _starts_change(text, match)
         # 从去年七月到今年九月: the start of a span is not its time.
         if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
             baseline = True
@@ -98,10 +102,24 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
             year = pub_year + (month - 1) // 12
             found.append(TimeMention(match.start(), match.end(), match.group(0), year,
                                      (month - 1) % 12 + 1, _is_baseline(text, match.start(), match.end())))
-    for match in PLAN_PERIOD.finditer(text):
+    for match in PLAN_PERIOD.finditer(text):  # 比第二个五年计划期间增加: a baseline too
         found.append(TimeMention(match.start(), match.end(), match.group(0),
-                                 PLAN_PERIOD_END[match.group(1)], None, False))
+                                 PLAN_PERIOD_END[match.group(1)], None,
+                                 _is_baseline(text, match.start(), match.end())))
+    for match in YEARS_WITHIN.finditer(text):
+        if pub_year:
+            span = _small_number((match.group(1) or match.group(2)).replace("两", "二"))
+            year = pub_year + span - (1 if pub_month and pub_month <= 6 else 0)
+            found.append(TimeMention(match.start(), match.end(), match.group(0), year, None, False))
     return sorted(found, key=lambda m: m.start)
+
+
+def _starts_change(text: str, match: re.Match) -> bool:
+    """由一九五一年的三十四个发展到六百一十二个, 为1965年的2.5倍: the year of a change's
+    starting level, or of the level a ratio is taken over, is the baseline's time."""
+    if not re.match(r"的", text[match.end():match.end() + 1]):
+        return False
+    return bool(re.search(r"(?:由|从|为|是|相当于)(?:原来|过去)?$", text[max(0, match.start() - 5):match.start()]))
 
 
 def _is_baseline(text: str, start: int, end: int) -> bool:
@@ -115,8 +133,8 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
 
 FORECAST_RE = re.compile(r"预计|估计|可望|有望|能够|可以(?!说)|(?<![许认不宁即])可(?![是能见惜爱口靠观怜笑贵耻喜疑以])")
 PLANNED_RE = re.compile(
-    r"(?<!完成)(?<!超额)(?<!超过)计划(?=推广|生产|产|发展|每|今|明|全|再|建|种|修|增|达到|到|在|于|要|将|把|使|中|：)"
-    r"|原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
+    r"(?<!完成)(?<!超额)(?<!超过)(?<![按照据原比])计划(?=[一-龥：])(?![的数完外内性经百千万一二三四五六七八九十两])"
+    r"|(?<![超过比较])原计划|原订|规划|要求|争取|力争|准备|打算|决定|确定|规定|预定|号召|保证(?!不)|应当|应该|必须"
     r"|指标|任务是|目标是|今后|(?<![主需重必只想])要(?![求])|即将|(?<![已早就并曾])将(?![近])")
 ACHIEVED_RE = re.compile(r"已经|(?<!早)已|早就|早已|曾经|曾|现有|目前|据[^，；。]{0,12}?统计|(?<![除为罢])了(?!解)")
 PLAN_HEAD = re.compile(r"(?:计划|规划|任务|指标|要求)：$")
@@ -130,6 +148,8 @@ def _marker(text: str) -> str | None:
     for status, pattern in (("forecast", FORECAST_RE), ("planned", PLANNED_RE),
                             ("achieved", ACHIEVED_RE)):
         for match in pattern.finditer(text):
+            if match.group(0) == "计划" and re.search(r"完成[^，；。]{0,8}$", text[:match.start()]):
+                continue  # 超额完成了国家计划: the plan is what was fulfilled, no mood
             if best is None or match.start() >= best[0]:
                 best = (match.start(), status)
     return best[1] if best else None
@@ -150,7 +170,7 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这一|那一|这|那些|那|还|也|都|又)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
@@ -256,6 +276,10 @@ class _Reader:
         self.topic_year = topic_year(doc, context)
         self.previous_year: int | None = None  # the last year named in the previous passage
         self.previous: _Read | None = None  # the last fact of the previous passage
+        self.previous_reads: list[_Read] = []  # all facts of the previous passage
+        # The time that opened a clause last in this paragraph (到今年五月底，…): it frames
+        # the paragraph's later sentences that name none (其中城市储蓄…).
+        self.frame: tuple[int, TimeMention] | None = None
         self.previous_status: str | None = None
         self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
         self.last_status: str | None = None
@@ -272,6 +296,9 @@ class _Reader:
                 start = offset + self.source.relative(self.sentences[sentence_index], number.start)
                 numbers.append((i, start, start + len(number.text)))
         mentions = time_mentions(text, self.pub_year, self.pub_month)
+        paragraph = self.sentences[next(iter(passage.offsets))].paragraph
+        if self.frame is not None and self.frame[0] != paragraph:
+            self.frame = None
         if numbers:
             masked = _mask_parentheses(text)
             _tag(passage, masked)
@@ -282,6 +309,9 @@ class _Reader:
             clauses = _clauses(text)
         years = [m.year for m in mentions if m.year and not m.baseline]
         self.previous_year = years[-1] if years else None
+        opening = [m for m in mentions if not m.baseline and m.year and _opens_clause(text, clauses, m)]
+        if opening:
+            self.frame = (paragraph, self._dated(opening[-1], mentions))
         self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
             or self.previous_status
         return out
@@ -303,18 +333,24 @@ class _Reader:
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
             self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
             part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
-            if read.item and reads:
-                head = self._head(reads)
-                if head is not None:
-                    read.kind = head.kind if read.kind in ("level", "increase_to", "share") else read.kind
-                    continued = reads[-1].item and reads[-1].kind == "share" and head.kind != "share"
-                    if (part or continued) and read.kind in ("level", "increase_to"):
-                        read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
-                    read.status = head.status
-                    read.time = read.time or head.time
+            head = None
+            if read.item:
+                head = self._head(reads, number.unit) if part else self._head(reads) if reads else None
+            if head is not None:
+                stated_share = read.kind == "share" and "占" in before  # 其中工业投资占55％
+                if read.kind in ("level", "increase_to", "share") and not stated_share:
+                    read.kind = head.kind
+                continued = bool(reads) and reads[-1].item and reads[-1].kind == "share" \
+                    and head.kind != "share"
+                if (part or continued) and read.kind in ("level", "increase_to"):
+                    read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
+                read.status = head.status if head in reads else self.previous_status or read.status
+                read.time = read.time or head.time
             elif read.item and self.previous is not None:
                 read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
                 read.status = self.previous_status or read.status
+            elif part and read.kind == "level" and self._head(reads, number.unit) is not None:
+                read.kind = "share"  # …一百二十万亩农田…，其中八十万亩可以得到灌溉: a part
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
@@ -329,6 +365,7 @@ class _Reader:
             reads.append(read)
         if reads:
             self.previous = reads[-1]
+            self.previous_reads = reads
             self.last_status = reads[-1].status
         return out
 
@@ -396,6 +433,10 @@ class _Reader:
 
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         clause_start, clause_end = clauses[c]
+        starting = [m for m in mentions if m.baseline and re.fullmatch(r"的\s*", text[m.end:start])
+                    and re.search(r"[由从比较](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
+        if starting:  # 由一九五一年的三十四个: the starting level is of its own year
+            return self._dated(starting[0], mentions)
         own = [m for m in mentions if not m.baseline]
         before = [m for m in own if clause_start <= m.start and m.end <= start]
         if before:
@@ -412,7 +453,7 @@ class _Reader:
         after = [m for m in own if m.start >= end]
         if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
-        return None
+        return self.frame[1] if self.frame else None
 
     def _dated(self, mention: TimeMention, mentions: list[TimeMention]) -> TimeMention:
         """A month or half-year without its year takes the last year named before it."""
@@ -438,13 +479,15 @@ class _Reader:
         tail = before.rstrip(" 　")
         if number.text.startswith("超过") and re.search(r"比|较", tail):
             return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
+        if number.unit == "%" and re.search(r"超过了?[^，；。]{1,16}的$", tail):
+            return "increase_by", 1  # 超过了历史上最高年产量的百分之五十三: the excess
         if number.unit == "%" and PLAN_FULFIL.search(tail):
             return "plan_fulfilment_pct", 1
         head = reads[-1] if reads else self.previous
         if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
                 and head.kind == "plan_fulfilment_pct" and "占" not in tail:
             return "plan_fulfilment_pct", 1
-        if CHANGE_TO.search(tail.rstrip("了将近约")):
+        if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$", "", tail).rstrip("了将近约")):
             return "increase_to", 1
         verb = _governing_verb(tail)
         if verb is not None:
@@ -478,7 +521,11 @@ class _Reader:
             own = _marker(masked[end:clause_end])  # 有二十亿斤粮食要调出: the predicate's mood
         past = time is not None and time.year is not None and self.topic_year is not None \
             and time.year < self.topic_year
-        if own != "achieved" and not past and ASIDE_FORECAST.search(masked[:start]):
+        # 预计…，造价要比去年降低6％: a clause's own obligation (要, 争取) is a plan, whatever
+        # the aside before; only its bare future (将, 可) stays the aside's forecast.
+        obliged = own == "planned" and not re.search(r"(?:即将|将|将要)[^，；。]*$",
+                                                     masked[clause_start:start])
+        if own != "achieved" and not obliged and not past and ASIDE_FORECAST.search(masked[:start]):
             return "forecast"
         status = own
         k = c
@@ -493,6 +540,12 @@ class _Reader:
             status = self.previous_status
         if status in (None, "achieved") and time is not None and self._future(time):
             return "planned"
+        if status == "planned" and re.search(r"[由从](?:原来|过去|现在)?的?[^，；。]{0,8}$",
+                                             masked[clause_start:start]) \
+                and not re.search(r"[由从][^，；。]{0,8}(?:计划|原订|规划|指标)", masked[clause_start:start]) \
+                and re.match(r"^[^，；。]{0,8}?(?:增加|提高|扩大|发展|增长|上升|降低|减少|下降)了?(?:到|至|为)",
+                             masked[end:clause_end]):
+            return "achieved"  # 将由原来的十五万亩扩大到九十五万亩: the start is what already is
         return status or "achieved"
 
     def _future(self, time: TimeMention) -> bool:
@@ -537,17 +590,21 @@ class _Reader:
             return
         if previous is not None and previous.clause == read.clause and _same_measure(
                 self.doc.numbers[previous.index], number) and re.fullmatch(
-                r"\s*(?:[^，；。\d]{0,3}?)(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)\s*",
+                rf"\s*(?:[^，；。\d]{{0,3}}?)(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)(?:{YEAR_OF})?\s*",
                 masked[previous.end:read.start]):
             # 由百分之十三增加到百分之四十六: the level after a change measures what the baseline did
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较)", clause_text) and previous is not None:
+        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text) \
+                and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
             read.indicator, read.noun, read.verb = compared.indicator, compared.noun, compared.verb
+            # 工业总产值完成了全年计划的26.5％，比去年同期增长21％: the output, not its fulfilment
+            read.indicator = re.sub(r"(?<=.)(?:全年|年度?|全月|月度?|季度?)?计划完成程度$", "",
+                                    read.indicator)
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
@@ -563,7 +620,10 @@ class _Reader:
             rest_start = _noun_phrase_end(passage, masked, rest_start + conjunct.end(), clause_end)
         rest = _clean(_drop_times(masked, rest_start, clause_end, mentions))
         has_rest_verb = bool(rest) and not _noun_only(rest)
+        # 可以使沿河一百二十万亩农田免除水灾: the object of a causative is the subject of
+        # what follows it (a pivot), as are the objects of 有, 给, 把 and the subject of 被.
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
+                        or re.search(r"(?:使|让|令)[^，；。的]{0,4}$", raw_before)
                         or not _has_verb(passage, clause_start, read.start))
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
@@ -588,12 +648,19 @@ class _Reader:
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
             elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
-                indicator = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                # 互助组…，每亩施肥八、九车: the topic's subject, and what this clause does
+                own = indicator if _has_verb(passage, clause_start, read.start, skip_copula=True) \
+                    and not re.match(r"(?:超额)?完成", indicator) else ""
+                indicator = subject + own
             read.noun = noun
         elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
             whole = "人" if number.unit == "people" else _previous_noun_phrase(
                 passage, masked, clauses, read.clause, mentions)
+            if re.match(r"\s*其中", clause_text) and previous is not None and previous.noun \
+                    and self.doc.numbers[previous.index].unit == number.unit:
+                whole = previous.noun  # 一百二十万亩农田…，其中八十万亩可以得到灌溉
             indicator = f"{_strip_adverbs(rest)}的{whole}" if whole else _strip_adverbs(rest)
         elif re.search(r"的(?:有|为|是|共有)$", raw_before) and previous is not None and previous.noun:
             # 共有农户五百二十户，已经入社的有四百八十户: the ones who did, of the thing before
@@ -616,6 +683,8 @@ class _Reader:
                         noun = self._borrowed_noun(passage, masked, clauses, read, reads, read.verb or verb)
                         if noun and not _generic(noun):
                             indicator, read.noun, borrowed = verb + noun, noun, True
+                    elif indicator and verb in ("增产", "减产") and _noun_only(indicator):
+                        indicator += verb  # 粮食要比去年增产百分之六·八: the output's growth
             else:
                 borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
@@ -638,9 +707,29 @@ class _Reader:
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                 if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
                     indicator = subject + indicator
+            elif read.clause > 0 and _opens_with_verb(passage, clause_start, read.start):
+                # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
+                # its verb continues the topic the chain opened with
+                k = read.clause - 1
+                while k > 0 and (_opens_with_verb(passage, *clauses[k])  # 塘堰八万多口: an item
+                                 or not _has_verb(passage, *clauses[k])) \
+                        and masked[clauses[k][0] - 1] != "：":
+                    k -= 1
+                subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
+                if subject and subject not in indicator and masked[clause_start - 1] != "：" \
+                        and _opening_word(passage, *clauses[k], mentions).tag.startswith(NOUN_TAGS):
+                    indicator = subject + indicator
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
+        if read.indicator.endswith("占"):  # 粮食总产量中，小麦约占四分之一: a share of what
+            whole = re.fullmatch(r"\s*(?:在)?([^，；。]{2,16}?)(?:之)?中\s*",
+                                 masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]]) \
+                if read.clause > 0 else None
+            if whole:
+                read.indicator = _compact(read.indicator + _clean(whole.group(1)))
+            elif previous is not None:
+                read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
         if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
@@ -675,9 +764,13 @@ class _Reader:
                 or TIME_RE.search(name).group(0):
             return None
         unit = self.doc.numbers[read.index].unit
+        # The last item of the same unit continues the list past another measure said of it:
+        # 其中城市储蓄十二亿三千万元，占储蓄总额的百分之七十三；农村储蓄四亿五千万元.
         previous = reads[-1] if reads else None
-        if previous is not None and previous.item and previous.clause < read.clause \
-                and self.doc.numbers[previous.index].unit == unit:
+        if previous is not None and len(reads) > 1 and re.match(
+                r"\s*(?:约|仅|只)?占", masked[clauses[previous.clause][0]:previous.start]):
+            previous = reads[-2]
+        if previous is not None and previous.item and previous.clause < read.clause:
             read.head = previous.head
             return _replace_subject(previous.head, name)
         if opener == "：" and read.clause > 0:
@@ -687,15 +780,33 @@ class _Reader:
             head = _clean(masked[head_start:head_end])
             read.head = head
             return _compact(name + head)
-        head = self._head(reads)
-        if head is None or self.doc.numbers[head.index].unit != unit:
+        head = self._head(reads, unit) if its else self._head(reads)
+        head_unit = self.doc.numbers[head.index].unit if head is not None else None
+        # 粮食…三百亿斤，棉花六百万担: an elided list may weigh each crop in its own measure
+        # (after a copula: a clause that only names the crop, not a list of whole clauses).
+        measured = head_unit in ZH_MEASURES and unit in ZH_MEASURES and not its \
+            and head.clause == read.clause - 1 \
+            and re.search(r"(?:是|为)$", masked[clauses[head.clause][0]:head.start]) \
+            and not masked[read.end:clauses[read.clause][1]].strip(" 　以上左右多")
+        if head is None or (head_unit != unit and not measured):
             return None
-        if its or (opener in "，；" and previous is not None and previous.clause == read.clause - 1):
+        if its and "占" in raw:  # 其中工业投资占55％: a share of the whole named before
+            read.head = head.indicator
+            return _compact(f"{name}占{head.indicator}")
+        if its or (opener in "，；" and reads and reads[-1].clause == read.clause - 1):
             read.head = head.indicator
             return _replace_subject(head.indicator, name)
         return None
 
-    def _head(self, reads: list[_Read]) -> _Read | None:
+    def _head(self, reads: list[_Read], unit: str | None | bool = False) -> _Read | None:
+        """The fact a list's items take their reading from: the last one that is no item; for
+        a 其中 part (``unit`` given), the last of the same unit, here or in the passage before
+        (…达到十六亿八千万元，…增加了一·四倍。其中城市储蓄十二亿三千万元)."""
+        if unit is not False:  # the whole is a level before a change said of it
+            alike = [r for r in self.previous_reads + reads
+                     if not r.item and self.doc.numbers[r.index].unit == unit]
+            levels = [r for r in alike if r.kind in ("level", "increase_to")]
+            return (levels or alike or [None])[-1]
         for read in reversed(reads):
             if not read.item:
                 return read
@@ -815,6 +926,28 @@ def _has_verb(passage: _Passage, start: int, end: int, skip_copula: bool = False
                for w in _words_in(passage, start, end))
 
 
+MOOD_WORDS = {"计划", "要", "将", "争取", "力争", "准备", "可以", "可", "能", "预计", "还", "也", "又"}
+
+
+def _opens_with_verb(passage: _Passage, start: int, end: int) -> bool:
+    """需用民工三十万人 (after 第二期工程…): the first word past mood and adverbs is a verb."""
+    for w in _words_in(passage, start, end):
+        if not w.word.strip() or w.word in MOOD_WORDS or w.tag in ("d", "c"):
+            continue
+        return w.tag.startswith("v") and w.tag != "vn" and w.word not in COPULAS
+    return False
+
+
+def _opening_word(passage: _Passage, start: int, end: int, mentions) -> _Word:
+    """The first word of a clause past times, bracketed datelines and pronouns."""
+    for w in _words_in(passage, start, end):
+        if not w.word.strip() or w.tag in ("t", "r", "x") or w.word.startswith("第") or any(
+                m.start <= w.start < m.end for m in mentions) or re.match(r"[【】“”]", w.word):
+            continue
+        return w
+    return _Word(start, start, "", "x")
+
+
 def _has_noun_only(passage: _Passage, start: int, end: int) -> bool:
     words = [w for w in _words_in(passage, start, end) if w.word.strip()]
     return bool(words) and all(w.tag.startswith(NOUN_TAGS) or w.tag in ("a", "uj", "q", "m")
@@ -863,7 +996,8 @@ def _governing_verb(before: str) -> str | None:
         for verb in sorted(verbs, key=len, reverse=True):
             if tail.endswith(verb):
                 return verb
-    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail)  # 比去年多收二十斤
+    more = re.search(r"([多少])[收打产出种卖交售]了?$", tail) or re.search(  # 比去年多收二十斤
+        r"(?:比|较)[^，；。]{0,12}?([多少])(?:发放|生产|收购|出售|销售|供应|完成|种植|储蓄|积肥|修建|兴修)了?$", tail)
     if more:
         return "减少" if more.group(1) == "少" else "增加"
     match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
@@ -895,8 +1029,8 @@ def _subject(cleaned: str) -> str:
         if subject.endswith("的") and w.flag.startswith(("v", "n", "a", "b")):
             subject += w.word  # 电力的新增生产能力
             continue
-        if w.word == "的" and subject:
-            subject += w.word
+        if w.word == "的" and subject or w.flag == "m" and w.word.startswith("第"):
+            subject += w.word  # 第二期工程: an ordinal is part of the name
             continue
         if w.flag.startswith("v") and w.flag != "vn" or w.flag in ("d", "p", "c", "m", "x") \
                 or VERBAL_START.match(w.word):
@@ -1014,6 +1148,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
+    text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
     text = _clean_lead(text).rstrip(TRAILING)
     text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
@@ -1035,7 +1170,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
-    text = re.sub(r"[比较](?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(一九五四年)增加
+    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(去年同期)增加
     return _clean_lead(text).rstrip(TRAILING)[:40]
 
 
@@ -1049,9 +1184,17 @@ def _replace_subject(head: str, name: str) -> str:
             return _compact(name + head[position + size:])
     if head.endswith(name[-1]):
         return name  # 其中高级社 of 农业生产合作社: the part names itself
+    import jieba.posseg
+
     scoped = SCOPE.match(head)
+    body = head[scoped.end() if scoped else 0:]
+    first = next(iter(jieba.posseg.cut(body)), None)
+    named = [p.flag for p in jieba.posseg.cut(name)]
+    if first is not None and first.flag in ("n", "nz") and len(first.word) >= 2 \
+            and len(body) > len(first.word) and "ns" not in named:
+        return _compact(name + body[len(first.word):])  # 粮食生产的计划 + 棉花 → 棉花生产的计划
     if scoped:
-        return _compact(name + head[scoped.end():])
+        return _compact(name + body)  # 全省棉田面积 + 河北 → 河北棉田面积
     if len(head) <= 4 and _noun_only(head):
         return name  # 钢百分之十九，生铁百分之十三: the head is only a name too
     return _compact(f"{name}{head}")

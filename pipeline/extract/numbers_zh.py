@@ -44,7 +44,10 @@ APPROXIMATE_RE = re.compile(
 NOT_BEFORE = {"约": "节签条契制预邀公合和", "近": "最附将接邻靠亲"}
 PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "大约": "about",
                       "约": "about", "不到": "less_than", "不足": "less_than",
-                      "超过": "more_than", "至少": "at_least"}
+                      "超过": "more_than", "至少": "at_least",
+                      # a negated bound: 一般不超过五人 is at most five, 不少于 at least
+                      "不超过": "less_than", "不多于": "less_than", "不高于": "less_than",
+                      "不少于": "at_least", "不低于": "at_least"}
 SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "more_than",
                       "以下": "less_than", "多": "more_than", "余": "more_than"}
 # Words made of numeral characters that are not quantities.
@@ -210,6 +213,8 @@ def _read_match(text: str, match: re.Match) -> Quantity | None:
         if kind is None:
             return None
     end += length
+    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多: more than double
+        comparator, end = "more_than", end + 1
     suffix = longest_prefix(text[end:], SUFFIX_COMPARATORS)
     if suffix and suffix not in ("多", "余") and kind != "date":
         comparator, end = SUFFIX_COMPARATORS[suffix], end + len(suffix)
@@ -280,6 +285,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
     skipped = len(text[end:]) - len(rest)
     if rest.startswith(("%", "％")):
         return "%", "percent", 1.0, skipped + 1
+    if rest.startswith("倍半") and value:  # 一倍半: one and a half times
+        return "times", "multiple", (value + 0.5) / value, skipped + 2
     if rest.startswith("倍"):
         return "times", "multiple", 1.0, skipped + 1
     if rest.startswith(("年计划", "年代", "年级")):
@@ -318,7 +325,7 @@ def _time_unit(written: str, value: float, numeral: str, skipped: int, rest: str
 
 
 def _prefix_comparator(text: str, start: int) -> str | None:
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 3):start]
     for word in sorted(PREFIX_COMPARATORS, key=len, reverse=True):
         if before.endswith(word):
             if word in NOT_BEFORE and start >= 2 and text[start - 2] in NOT_BEFORE[word]:

@@ -14,6 +14,8 @@ ZH_UNITS: dict[str, tuple[str | None, float]] = {
     "公斤": ("kg", 1.0), "吨": ("ton", 1.0), "公吨": ("ton", 1.0), "两": ("liang", 1.0),
     "亩": ("mu", 1.0), "公顷": ("hectare", 1.0), "平方公尺": ("square meter", 1.0),
     "平方米": ("square meter", 1.0), "平方公里": ("square km", 1.0),
+    # earthwork and timber: 土方一千八百六十万公方, 木材三万立方公尺
+    "公方": ("cubic meter", 1.0), "立方公尺": ("cubic meter", 1.0), "立方米": ("cubic meter", 1.0),
     "公尺": ("meter", 1.0), "米": ("meter", 1.0), "公里": ("km", 1.0), "里": ("li", 1.0),
     "呎": ("foot", 1.0), "英尺": ("foot", 1.0), "吋": ("inch", 1.0),
     "瓩": ("kW", 1.0), "千瓦": ("kW", 1.0), "度": ("kWh", 1.0), "千伏安": ("kVA", 1.0),
