@@ -175,3 +175,17 @@ def test_past_ten_years_of_months_the_mismatches_are_counted_by_year(tmp_path):
     assert "by year of publication" in html
     assert html.count('id="chart-months-mismatch-mark-') == 11  # 1950 to 1960
     assert _by_year(view.mismatches_by_month) == {"1950": 3, "1960": 4}
+
+
+def test_forecasts_are_drawn_with_their_own_dots():
+    from pipeline.report.charts import facts_chart
+    from pipeline.report.facts import Fact, Indicator
+
+    facts = tuple(Fact("d.md", "1956-01-01", 1956, "产粮", "grain", value, "jin", "level",
+                       status, None, 0)
+                  for value, status in ((1e9, "planned"), (2e9, "forecast"), (3e9, "achieved")))
+    text = facts_chart(Indicator("产粮", "grain", "jin", facts), ["#p", "#f", "#a"],
+                       ["planned 1e9", "forecast 2e9", "achieved 3e9"], "chart-t")
+    assert len(re.findall(r"<a ", text)) == 3
+    assert [m for m in re.findall(r"<title>([a-z]+) ", text)] == ["planned", "forecast",
+                                                                   "achieved"]

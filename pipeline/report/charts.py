@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from pipeline.report.facts import Fact, Indicator  # noqa: E402
 
 COLOURS = {"ok": "#2f8a4c", "failed": "#c2412d", "bar": "#2b5fab", "planned": "#d98a1c",
+           "forecast": "#8a6d3b",
            "achieved": "#2b5fab", "threshold": "#c2412d", "unaligned": "#7a4fb5",
            "mismatch": "#c2412d"}
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "duiqi", "font.size": 9,
@@ -140,12 +141,17 @@ def months_chart(months: list[str], unaligned: list[int], mismatches: list[int],
     return svg(draw, chart_id, WIDE)
 
 
+# (status, offset from the year, face colour: "none" draws a hollow dot), in drawing order.
+FACT_STYLES = (("planned", -0.12, "none"), ("forecast", 0.0, "none"), ("achieved", 0.12, None))
+
+
 def facts_chart(indicator: Indicator, links: list[str], titles: list[str],
                 chart_id: str) -> str:
-    """Planned (hollow) against achieved (filled) values by year, one dot per fact, each dot a
-    link; a log scale when the values span more than three orders of magnitude."""
+    """Planned (hollow) and forecast (hollow, apart) against achieved (filled) values by year,
+    one dot per fact, each dot a link; a log scale when the values span more than three
+    orders of magnitude."""
     def draw(axes):
-        for status, offset, face in (("planned", -0.08, "none"), ("achieved", 0.08, None)):
+        for status, offset, face in FACT_STYLES:
             chosen = [i for i, f in enumerate(indicator.facts) if f.status == status]
             if not chosen:
                 continue
@@ -180,10 +186,10 @@ def facts_chart(indicator: Indicator, links: list[str], titles: list[str],
 
 
 def _with_titles(text: str, chart_id: str, facts: tuple[Fact, ...], titles: list[str]) -> str:
-    """A tooltip on each dot: matplotlib writes one link per dot, planned dots first, and
-    this puts a ``<title>`` inside each."""
-    ordered = iter([titles[i] for i, f in enumerate(facts) if f.status == "planned"]
-                   + [titles[i] for i, f in enumerate(facts) if f.status == "achieved"])
+    """A tooltip on each dot: matplotlib writes one link per dot, status by status in the
+    order of ``FACT_STYLES``, and this puts a ``<title>`` inside each."""
+    ordered = iter([titles[i] for status, _, _ in FACT_STYLES
+                    for i, f in enumerate(facts) if f.status == status])
     return re.sub(r"(<a [^>]*>)", lambda m: f"{m.group(1)}<title>{escape(next(ordered))}"
                   "</title>", text)
 

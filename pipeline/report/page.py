@@ -15,7 +15,7 @@ from urllib.parse import quote
 from pipeline.errors import Errors
 from pipeline.report import charts
 from pipeline.report.corpus import CorpusView
-from pipeline.report.facts import Fact, Indicator
+from pipeline.report.facts import STATUSES, Fact, Indicator
 
 FAILED_FORMAT = "format unknown"  # a failed document has no format in report.json
 SHOWN_INDICATORS = 12  # each drawn in advance; the table lists up to TABLE_INDICATORS
@@ -137,24 +137,26 @@ def _facts(chosen: Indicator | None, found: list[Indicator], review_base: str) -
     for index, indicator in enumerate(listed):
         years = sorted({f.year for f in indicator.facts})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        planned = sum(f.status == "planned" for f in indicator.facts)
+        count = Counter(f.status for f in indicator.facts)
         name = escape(indicator.name)
         pick = (f'<button type="button" class="pick" data-chart="{index}">{name}</button>'
                 if indicator in drawn else name)
         rows.append(f'<tr{" class=chosen" if index == 0 else ""}><td lang="zh">{pick}</td>'
                     f'<td>{escape(indicator.name_en)}</td><td>{escape(indicator.unit)}</td>'
-                    f'<td class="num">{len(indicator.facts)}</td><td class="num">{planned}</td>'
-                    f'<td class="num">{len(indicator.facts) - planned}</td><td>{span}</td></tr>')
+                    f'<td class="num">{len(indicator.facts)}</td>'
+                    + "".join(f'<td class="num">{count[status]}</td>' for status in STATUSES)
+                    + f'<td>{span}</td></tr>')
     figures = "\n".join(_indicator_figure(i, index, review_base, hidden=index > 0)
                         for index, i in enumerate(drawn))
     return f"""<section id="facts"><h2>Facts over time</h2>
-<p class="muted">Planned (hollow) against achieved (filled) values by year. The year is the one
+<p class="muted">Planned (hollow, left) and forecast (hollow, brown) against achieved (filled)
+values by year. The year is the one
 the text gives for the figure (1955年, 今年, by the end of 1956), else the year of publication.
 Each dot opens its bead in the review; hover for the document.</p>
 {figures}
 <h3>Indicators with the most facts</h3>
 <table class="data" id="indicators"><thead><tr><th>Indicator (中文)</th><th>English</th>
-<th>Unit</th><th>Facts</th><th>Planned</th><th>Achieved</th><th>Years</th></tr></thead>
+<th>Unit</th><th>Facts</th><th>Planned</th><th>Forecast</th><th>Achieved</th><th>Years</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table></section>"""
 
 
