@@ -66,13 +66,17 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?=that|those))\s*"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
-    r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
+    r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
+    re.IGNORECASE)
 LEAD_RE = re.compile(
     r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|at|for|through|"
     r"throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
+PERIOD_LEAD_RE = re.compile(r"(?:by|before|until|till|as\s+of|up\s+to|at\s+the\s+end\s+of|"
+                            r"during|throughout)\b", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -220,9 +224,12 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
 
 def topic_year(doc: Document, context: DocContext) -> int | None:
     """The year an article reports on: a year its title names that is not after the date
-    (a 1956-01-01 review "1955 ... New Achievements"), else the year it was written."""
+    (a 1956-01-01 review "1955 ... New Achievements"), else the year it was written.
+    A baseline ("Increased by 41% Compared with 1949") is never the topic; "Last Year" in the
+    title of a January summary is."""
     title = doc.meta.title_en or ""
-    years = [int(y) for y in re.findall(rf"\b{_YEAR}\b", title)]
+    years = [m.year for m in time_mentions(title, context.year, None, context.month)
+             if m.year is not None and not m.baseline and m.month is None]
     past = [y for y in years if context.year is None or y <= context.year]
     return max(past) if past else context.year
 
@@ -334,6 +341,7 @@ class _Reading:
     elided: bool  # a list item without a verb of its own ("Taiyuan 2%")
     label: str | None  # the list item's own name
     needs_prior: bool  # "an increase of 7.4%": a change of the fact before it
+    change_start: bool  # "expand from the original 150,000 mu to 950,000 mu": what exists
     chain: list[Token]  # the number's head and its governors, nearest first
 
 
@@ -409,9 +417,10 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
-        if from_ and counted is None and base is None:
-            needs_prior = True  # "up from 280 catties": where the fact before it started
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
+        change_start = from_ and re.match(r"[^;]*?\bto\b", self.text[end:]) is not None
+        if from_ and counted is None and base is None and not change_start:
+            needs_prior = True  # "up from 280 catties": where the fact before it started
         if counted is not None:
             indicator = self.phrase(counted, own)
         elif indicator is None and not elided:
@@ -438,7 +447,8 @@ class _SentenceReader:
             indicator = self._share_indicator(indicator, base, share_word, own)
         elif kind == "plan_fulfilment_pct":
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
-        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
+        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
+                        change_start, chain)
 
     def nearest_noun_phrase(self, start: int, end: int) -> str | None:
         """When the parse gives the number no head (a headline in title case, a broken
@@ -556,8 +566,11 @@ class _SentenceReader:
         if lemma in REACH_WORDS and how in ("dobj", "attr", "npadvmod", "nsubj", "xcomp",
                                             "ccomp", "conj", "oprd"):
             return "increase_to", 1
-        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"}:
-            return "increase_by", 1  # "increase the production of ten lathes"
+        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"} and not any(
+                _is_plain_verb(t) and _child(t, {"dobj"}) is None
+                for t in change[0].conjuncts):
+            return "increase_by", 1  # "increase the production of ten lathes", but "build
+            # and expand 80 projects" counts what is built
         words = (indicator or "").lower().split()
         if any(w in ("reduction", "decrease", "drop", "decline", "fall") for w in words):
             return "increase_by", -1  # "the average decrease was 4.35%"
@@ -637,6 +650,12 @@ def _is_share_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in SHARE_LEMMAS - {"make"} or token.lower_.startswith("account") or (
         lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
+def _is_plain_verb(token: Token) -> bool:
+    """A verb that neither raises nor lowers anything ("build", "complete")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() not in RISE_WORDS | FALL_WORDS | \
+        REACH_WORDS
 
 
 def _is_change(token: Token) -> bool:
@@ -870,9 +889,10 @@ def _is_frequency(root: Token) -> bool:
 
 
 def _is_sample(root: Token | None, before: str) -> bool:
-    """"according to a statistic of 92 enterprises", "744 households surveyed"."""
+    """"according to a statistic of 92 enterprises", "statistics from 238 townships", "744
+    households surveyed"."""
     if re.search(r"\b(?:statistics?|surveys?|investigations?|samples?|census|polls?)\s+"
-                 r"(?:of|on|in|among|covering)\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$",
+                 r"(?:of|on|in|among|covering|from)\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$",
                  before, re.IGNORECASE):
         return True
     if root is None:
@@ -950,14 +970,16 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     now = context.year if context.year is not None else topic
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
+    governing: TimeMention | None = None  # the paragraph's report or plan period
     previous: FactReading | None = None
     previous_paragraph = None
     unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
-            paragraph, carried = sentence.paragraph, None
+            paragraph, carried, governing = sentence.paragraph, None, None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
                                  context.month)
+        own_period = _governing_time(parsed, mentions)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None
@@ -978,6 +1000,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 continue
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
+            if time is None and not any(not m.baseline for m in mentions):
+                time = governing  # a sentence naming a time of its own speaks of that
             prior = sentence_facts[-1] if sentence_facts else (
                 previous if (continuation or _actor_only(reading)) and previous is not None
                 and previous_paragraph == sentence.paragraph else None)
@@ -994,6 +1018,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
+            elif continuation and kind == "level" and prior is not None:
+                kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
             elif sentence_facts and (reading.needs_prior or _compared(reading)):
                 indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
             if topic_phrase and (not indicator or set(indicator.lower().split())
@@ -1011,8 +1037,9 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 resolved = str(topic)
             if time is not None and time.year is not None:
                 carried = time.year
-            if status is None:
-                status = "planned" if _future(time, context) else "achieved"
+            if status is None or reading.change_start:
+                status = "planned" if _future(time, context) and not reading.change_start \
+                    else "achieved"  # the start of a planned change already exists
             # The parse names what a bare count counts (people, households); an index
             # ("taking September as 100") is a percentage.
             number.unit = fact_unit(parsed, number, end, reading.counted, indicator, index_base)
@@ -1022,7 +1049,26 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             out.append(fact)
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
+        governing = own_period or governing
     return out
+
+
+def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
+    """A period or a point up to which the sentence's main verb reports ("By the end of May
+    this year the balance had reached ...", "Sichuan will build ... during the Third
+    Five-Year Plan") sets the period the paragraph reports on: its later sentences without
+    a time of their own speak of it. An event's time ("suffered a flood in June") does not."""
+    found = None
+    for mention in mentions:
+        if mention.baseline or mention.span_start or mention.year is None or not \
+                PERIOD_LEAD_RE.match(mention.text) or mention.month is not None and \
+                not re.search(r"\bend\s+of\b", mention.text, re.IGNORECASE):
+            continue  # "By July 15, we had transplanted" is a milestone, not a period
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _mention_head(span.root).dep_ == "ROOT" and \
+                _mention_head(span.root).pos_ in ("VERB", "AUX"):
+            found = mention
+    return found
 
 
 def _compared(reading: _Reading) -> bool:

@@ -24,8 +24,11 @@ SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December"
     .split())}
-# Only verb forms: "double" alone is mostly an adjective (double-wheeled ploughs).
+# Only verb forms: "double" alone is mostly an adjective (double-wheeled ploughs), "twice"
+# mostly how often ("twice a month"); both are multiples before what they multiply
+# ("double that of last spring", "twice as much as").
 MULTIPLE_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+MULTIPLE_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3}
 
 _SMALL = "|".join(sorted(SMALL, key=len, reverse=True))
 _ONES = "|".join(list(SMALL)[1:10])
@@ -43,6 +46,8 @@ NUMBER_RE = re.compile(
     rf"|\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:\s*[–—-]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)?"  # March 2 – 9
     rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
+    rf"|\b(?P<mult>{'|'.join(MULTIPLE_WORDS)})(?=\s+(?:that|those)\s+(?:of|in)\b"
+    rf"|\s+as\s+(?:much|many|high|large|great|fast)\b)"
     rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
     rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
     rf"|(?<![\w.,-])(?P<low>{_CORE})(?P<ordinal>st|nd|rd|th)?(?P<lowpct>{_PERCENT})?"
@@ -57,7 +62,9 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
                       "fewer than": "less_than", "under": "less_than", "below": "less_than",
-                      "up to": "at_most"}
+                      "up to": "at_most", "not more than": "less_than",
+                      "no more than": "less_than", "not exceeding": "less_than",
+                      "not over": "less_than"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
                       "or so": "about"}
 INCREASE_RE = re.compile(
@@ -124,8 +131,9 @@ def find_english_numbers(text: str) -> list[Quantity]:
 def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("month"):
         return _read_month(text, match)
-    if match.group("verb"):
-        value = MULTIPLE_VERBS[match.group("verb").lower()]
+    if match.group("verb") or match.group("mult"):
+        word = (match.group("verb") or match.group("mult")).lower()
+        value = MULTIPLE_VERBS.get(word) or MULTIPLE_WORDS[word]
         return [Quantity(match.start(), match.end(), value, "times", "multiple")]
     low_text, high_text = match.group("low"), match.group("high")
     if low_text is None:
@@ -134,6 +142,13 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
         return []  # the Five-Year Plan is a period's name, as 五年计划 is
     if match.group("ordinal"):
         return _read_ordinal(text, match)
+    if high_text and _looks_like_year(low_text, None) and not _looks_like_year(high_text, None):
+        # "from 34 in 1951 to 612", "16 million tons in 1965 to 28 million": a year, then the
+        # end of a change, never a range.
+        low_piece = NUMBER_RE.match(text, match.start(), match.end("low"))
+        high_piece = NUMBER_RE.match(text, match.start("high"))
+        return [q for piece in (low_piece, high_piece) if piece is not None
+                for q in _read_match(text, piece)]
     low = words_value(low_text)
     high = words_value(high_text) if high_text else None
     scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text or "")
