@@ -321,3 +321,65 @@ def test_among_them_continues_the_time_before(tmp_path):
                           date="1956-01-04")
     assert one(facts, 2.1e6).time == one(facts, 40).time == "1955"
     assert one(facts, 40).kind == "share"
+
+
+def test_a_baseline_in_the_title_is_not_the_topic_year(tmp_path):
+    """A January summary of last year: "compared with 1949" in the title is a baseline."""
+    facts = english_facts(
+        tmp_path, "The county's total grain output reached 1.2 billion catties, an increase of "
+                  "30% over 1949.",
+        title="The County Reaped a Bumper Harvest Last Year; Grain Output Increased Greatly "
+              "Compared with 1949", date="1953-01-06")
+    assert one(facts, 1.2e9).time == one(facts, 30).time == "1952"
+
+
+def test_a_report_period_governs_its_paragraph(tmp_path):
+    """"by the end of May" on the main verb times the paragraph's later sentences; an
+    event's month ("a flood in June") and a day ("By July 15") do not."""
+    facts = english_facts(
+        tmp_path,
+        "By the end of May this year the balance of savings deposits had reached 1.6 billion "
+        "yuan. Among them, urban savings were 1.2 billion yuan.",
+        "The county suffered a flood in June this year. The cooperative then planted 800 mu "
+        "of late rice.",
+        date="1955-06-20")
+    assert one(facts, 1.6e9).time == "1955-05"
+    urban = one(facts, 1.2e9)
+    assert (urban.time, urban.kind) == ("1955-05", "share")  # a part of the whole before
+    assert one(facts, 800).time == "1955"
+
+
+def test_a_plan_period_governs_its_paragraph(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The province will carry out capital construction during the Third Five-Year Plan "
+        "period. It will build and expand more than 80 large projects within five years.",
+        date="1966-01-08")
+    projects = one(facts, 80)
+    assert (projects.time, projects.kind, projects.status) == ("1970", "level", "planned")
+
+
+def test_the_start_of_a_planned_change_exists(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The irrigated area will expand from the original 150,000 mu to 950,000 mu. Producers' "
+        "cooperatives developed from 34 in 1951 to 612 this year.",
+        date="1952-12-08")
+    assert one(facts, 150_000).status == "achieved"
+    assert one(facts, 950_000).status == "planned"
+    start = one(facts, 34)
+    assert start.time == "1951" and "cooperatives" in start.indicator
+    assert one(facts, 612).time == "1952"
+
+
+def test_statistics_from_units_and_a_doubling(tmp_path):
+    """"statistics from 12 work sections" is a sample; "double that of last spring" is a
+    multiple whose "last spring" is the baseline, not the time."""
+    facts = english_facts(
+        tmp_path,
+        "According to statistics from 12 work sections, each laborer dug an average of 3.2 "
+        "cubic meters of earth per day, double that of last spring.",
+        date="1951-12-08")
+    assert not [t for t in facts if t.value == 12]
+    assert fields(one(facts, 3.2)) == ("level", "achieved", "1951", "cubic meter", None)
+    assert one(facts, 2, "times").time == "1951"

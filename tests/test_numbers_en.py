@@ -66,6 +66,14 @@ def only(text):
                                               "about")),
     ("a quarter of the land", ("a quarter", 25, None, "%", "percent", None)),
     ("the tax was reduced by one-fifth", ("one-fifth", 20, None, "%", "percent", None)),
+    ("moved 3.2 cubic meters of earth", ("3.2 cubic meters", 3.2, None, "cubic meter", "level",
+                                         None)),
+    ("double that of last spring", ("double", 2, None, "times", "multiple", None)),
+    ("twice as much as before", ("twice", 2, None, "times", "multiple", None)),
+    ("staff of not more than five people", ("not more than five people", 5, None, "people",
+                                            "level", "less_than")),
+    ("a loan of no more than 300 yuan", ("no more than 300 yuan", 300, None, "yuan", "level",
+                                         "less_than")),
 ])
 def test_english_numbers(text, expected):
     got = only(text)
@@ -101,6 +109,19 @@ def test_day_range_is_a_date_not_a_quantity():
 ])
 def test_words_that_are_not_quantities(text):
     assert find_english_numbers(text) == []
+
+
+def test_a_year_before_to_is_no_range():
+    """"from 34 in 1951 to 612": the year closes the first end of a change; both ends stay."""
+    text = "cooperatives grew from 34 in 1951 to 612, and output from 16 million tons in 1965 " \
+           "to 28 million tons"
+    assert [(q.value, q.kind) for q in find_english_numbers(text)] == [
+        (34, "level"), (1951, "date"), (612, "level"), (16e6, "level"), (1965, "date"),
+        (28e6, "level")]
+
+
+def test_twice_a_month_is_no_multiple():
+    assert find_english_numbers("They go to the countryside twice a month.") == []
 
 
 def test_ten_eight_foot_lathes_are_two_numbers():
