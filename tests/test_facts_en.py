@@ -383,3 +383,16 @@ def test_statistics_from_units_and_a_doubling(tmp_path):
     assert not [t for t in facts if t.value == 12]
     assert fields(one(facts, 3.2)) == ("level", "achieved", "1951", "cubic meter", None)
     assert one(facts, 2, "times").time == "1951"
+
+
+def test_the_next_five_years_end_a_plan(tmp_path):
+    """Written in January 1966, "the next five years" are 1966-1970; the end of a change
+    does not take the time of its start ("from 12% last year to 20%")."""
+    facts = english_facts(
+        tmp_path,
+        "The province will build more than 80 large projects in the next five years.",
+        "The peasant households taking part in savings increased from 12% last year to more "
+        "than 20%.",
+        date="1966-01-08")
+    assert one(facts, 80).time == "1970"
+    assert (one(facts, 12).time, one(facts, 20).time) == ("1965", "1966")

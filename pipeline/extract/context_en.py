@@ -47,6 +47,9 @@ _MONTH = "|".join(MONTHS)
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _RELATIVE = r"(?:this|next|last|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+SPAN_COUNTS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten"
+                                              .split())}
+_COUNT = rf"(?:{'|'.join(SPAN_COUNTS)}|\d{{1,2}})"
 # One time phrase: a month with its day and year, a year, a relative year or season, or
 # "the year" (the year the context speaks of).
 TIME_RE = re.compile(
@@ -57,7 +60,8 @@ TIME_RE = re.compile(
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
-    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP)))",
+    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
+    rf"|(?:next|coming|following)\s+(?P<span>{_COUNT})\s+years\b)",
     re.IGNORECASE)
 # The end years of the five-year plans: a span's time is its end (GUIDELINE.md).
 PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "third": 1970,
@@ -199,6 +203,13 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                              before, re.IGNORECASE):
                 continue  # "fulfil the First Five-Year Plan" names the plan, not a time
             year = PLAN_PERIOD_ENDS[match.group("fyp").split()[0].lower()]
+        elif match.group("span"):
+            if year_now is None:
+                continue
+            count = match.group("span").lower()
+            years = SPAN_COUNTS[count] if count in SPAN_COUNTS else int(count)
+            # "in the next five years" written in January 1966 is 1966-1970: its end year
+            year = year_now + years - (1 if month_now is not None and month_now <= 3 else 0)
         elif match.group("the_year"):
             if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
                              re.IGNORECASE):
@@ -217,7 +228,8 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                                baseline and not span_start, span_start,
                                bool(DEADLINE_RE.search(before))))
         if year is not None and not baseline and (match.group("myear") or match.group("year")
-                                                  or match.group("rel") or match.group("fyp")):
+                                                  or match.group("rel") or match.group("fyp")
+                                                  or match.group("span")):
             carried = year
     return out
 
@@ -735,7 +747,8 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
     if before:
         return before[-1]
     after = [m for m in mentions if start < m.start < clause_end and not m.baseline
-             and not m.span_start]
+             and not m.span_start and not any(start < n < m.start for n in numbers)]
+    # ("62% of all households, and cooperatives developed from 34 in 1951": the year is 34's)
     if after:
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
@@ -974,6 +987,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     previous: FactReading | None = None
     previous_paragraph = None
     unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
+    change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
             paragraph, carried, governing = sentence.paragraph, None, None
@@ -1031,8 +1045,10 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
-            if resolved is None and (inherits or continuation and prior is not None):
-                resolved = prior.time  # "Among them, Shandong accounted for 40 percent"
+            if resolved is None and (inherits or continuation and prior is not None) and \
+                    prior.number not in change_starts:
+                resolved = prior.time  # "Among them, Shandong accounted for 40 percent", but
+                # not "from 12% last year to 20%"
             if resolved is None and topic is not None:
                 resolved = str(topic)
             if time is not None and time.year is not None:
@@ -1047,6 +1063,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                                time.text if time else None, number.comparator, number.high)
             sentence_facts.append(fact)
             out.append(fact)
+            if reading.change_start:
+                change_starts.add(i)
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
         governing = own_period or governing
