@@ -396,3 +396,23 @@ def test_the_next_five_years_end_a_plan(tmp_path):
         date="1966-01-08")
     assert one(facts, 80).time == "1970"
     assert (one(facts, 12).time, one(facts, 20).time) == ("1965", "1966")
+
+
+def test_a_part_of_the_plan_and_a_past_month_after_a_plan(tmp_path):
+    """"Of this" is a part of the last whole in the same unit; "must not exceed" is an upper
+    bound; a bare month in a past-tense sentence after "next year" is this year's; "double
+    the number of last year" is a multiple of the fact before, with last year its baseline."""
+    facts = english_facts(
+        tmp_path,
+        "Next year, the province strives to increase grain output to 9 billion jin, and the "
+        "cost per unit must not exceed 5%. Of this, 3 billion jin will come from the mountain "
+        "areas. By the end of November, the province had built 1,200 reservoirs, double the "
+        "number of last year.",
+        date="1957-12-28")
+    assert one(facts, 5).comparator == "less_than"
+    part = one(facts, 3e9)
+    assert (part.kind, part.indicator, part.time, part.status) == (
+        "share", "grain output", "1958", "planned")
+    assert fields(one(facts, 1200)) == ("level", "achieved", "1957-11", None, None)
+    double = one(facts, 2, "times")
+    assert (double.time, double.indicator) == ("1957-11", "reservoirs")

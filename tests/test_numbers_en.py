@@ -72,6 +72,8 @@ def only(text):
     ("twice as much as before", ("twice", 2, None, "times", "multiple", None)),
     ("staff of not more than five people", ("not more than five people", 5, None, "people",
                                             "level", "less_than")),
+    ("double the number of last year", ("double", 2, None, "times", "multiple", None)),
+    ("must not exceed 5%", ("not exceed 5%", 5, None, "%", "percent", "less_than")),
     ("a loan of no more than 300 yuan", ("no more than 300 yuan", 300, None, "yuan", "level",
                                          "less_than")),
 ])

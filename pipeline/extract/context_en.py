@@ -71,7 +71,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
-    r"(?:double|twice|triple|treble|times|fold)\s+(?=that|those))\s*"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+of\b))\s*"
+    r"(?:the\s+\w+\s+of\s+)?"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
     re.IGNORECASE)
@@ -79,6 +80,9 @@ LEAD_RE = re.compile(
     r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|at|for|through|"
     r"throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
+# A sentence that speaks of the future: a bare month in it may lie in a later year.
+FUTURE_RE = re.compile(r"\b(?:will|shall|plan\w*|strive\w*|scheduled|to\s+be|is\s+to|are\s+to)\b",
+                       re.IGNORECASE)
 PERIOD_LEAD_RE = re.compile(r"(?:by|before|until|till|as\s+of|up\s+to|at\s+the\s+end\s+of|"
                             r"during|throughout)\b", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
@@ -148,7 +152,7 @@ FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multi
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
             "her", "all", "such", "another", "each", "every"}
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
-CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which)"
+CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
 
 
@@ -217,6 +221,9 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             year = carried if carried is not None else year_now
         elif month is not None:
             year = carried if carried is not None else year_now
+            if year is not None and year_now is not None and year > year_now and not \
+                    FUTURE_RE.search(text):
+                year = year_now  # "next year ... By the end of November we had built": now
         if year is None and month is None:
             continue
         baseline = bool(BASELINE_RE.search(before))
@@ -431,6 +438,9 @@ class _SentenceReader:
             prep, current = None, governor
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         change_start = from_ and re.match(r"[^;]*?\bto\b", self.text[end:]) is not None
+        if number.kind == "multiple" and re.match(
+                r"\s+(?:that|those|the\s+(?:[a-z]+\s+){1,2})(?:of|in)\b", self.text[end:]):
+            needs_prior, indicator, counted = True, None, None  # "double that of last spring"
         if from_ and counted is None and base is None and not change_start:
             needs_prior = True  # "up from 280 catties": where the fact before it started
         if counted is not None:
@@ -985,6 +995,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     paragraph, carried = None, None  # the year the paragraph last named
     governing: TimeMention | None = None  # the paragraph's report or plan period
     previous: FactReading | None = None
+    previous_facts: list[FactReading] = []  # the facts of the last sentence that had any
     previous_paragraph = None
     unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
     change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
@@ -1016,9 +1027,13 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             time = choose_time(parsed, reading.chain, start, mentions, starts)
             if time is None and not any(not m.baseline for m in mentions):
                 time = governing  # a sentence naming a time of its own speaks of that
+            # A continuation is a part of the last whole counted in the same unit
+            # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
+            whole = next((f for f in reversed(previous_facts)
+                          if doc.numbers[f.number].unit == number.unit), previous)
             prior = sentence_facts[-1] if sentence_facts else (
-                previous if (continuation or _actor_only(reading)) and previous is not None
-                and previous_paragraph == sentence.paragraph else None)
+                (whole if continuation else previous) if (continuation or _actor_only(reading))
+                and previous is not None and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
             inherits = prior is not None and (reading.elided or (
                 not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
@@ -1032,10 +1047,12 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
-            elif continuation and kind == "level" and prior is not None:
+            elif sentence_facts and (reading.needs_prior or _compared(reading)) or \
+                    continuation and prior is not None and _verb_only(reading):
+                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000",
+                # "Of this, 3 billion jin will come from the mountains"
+            if continuation and kind == "level" and prior is not None and not inherits:
                 kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
-            elif sentence_facts and (reading.needs_prior or _compared(reading)):
-                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
                 label = topic_phrase.group(1).strip()
@@ -1067,6 +1084,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 change_starts.add(i)
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
+            previous_facts = sentence_facts
         governing = own_period or governing
     return out
 
@@ -1092,6 +1110,12 @@ def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | N
 def _compared(reading: _Reading) -> bool:
     """The number is the baseline of a comparison ("compared to the 650,000")."""
     return any(t.lemma_.lower() == "compare" or t.lower_ == "than" for t in reading.chain[1:4])
+
+
+def _verb_only(reading: _Reading) -> bool:
+    """The reading fell back on the bare verb ("come"): it names no indicator."""
+    return bool(reading.indicator) and any(
+        t.pos_ == "VERB" and t.lemma_.lower() == reading.indicator for t in reading.chain)
 
 
 def _actor_only(reading: _Reading) -> bool:

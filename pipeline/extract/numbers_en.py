@@ -47,6 +47,7 @@ NUMBER_RE = re.compile(
     rf"(?:\s*[–—-]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)?"  # March 2 – 9
     rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
     rf"|\b(?P<mult>{'|'.join(MULTIPLE_WORDS)})(?=\s+(?:that|those)\s+(?:of|in)\b"
+    rf"|\s+the\s+(?:[a-z]+\s+){{1,2}}(?:of|in)\b"
     rf"|\s+as\s+(?:much|many|high|large|great|fast)\b)"
     rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
     rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
@@ -64,7 +65,8 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "fewer than": "less_than", "under": "less_than", "below": "less_than",
                       "up to": "at_most", "not more than": "less_than",
                       "no more than": "less_than", "not exceeding": "less_than",
-                      "not over": "less_than"}
+                      "not over": "less_than", "not exceed": "less_than",
+                      "not to exceed": "less_than"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
                       "or so": "about"}
 INCREASE_RE = re.compile(
