@@ -416,3 +416,12 @@ def test_a_part_of_the_plan_and_a_past_month_after_a_plan(tmp_path):
     assert fields(one(facts, 1200)) == ("level", "achieved", "1957-11", None, None)
     double = one(facts, 2, "times")
     assert (double.time, double.indicator) == ("1957-11", "reservoirs")
+
+
+def test_a_change_and_its_new_level(tmp_path):
+    facts = english_facts(
+        tmp_path, "The number of students increased by 20,000 to 150,000. The output of pig "
+                  "iron rose from 120 to 180 thousand tons.", date="1957-11-20")
+    assert (one(facts, 20_000).kind, one(facts, 150_000).kind) == ("increase_by", "increase_to")
+    start = one(facts, 120_000)
+    assert (start.kind, start.unit, start.indicator) == ("level", "ton", "output of pig iron")

@@ -122,6 +122,16 @@ def test_a_year_before_to_is_no_range():
         (28e6, "level")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("increased by 20,000 to 150,000", [(2e4, None), (1.5e5, None)]),
+    ("rose from 12 to 20%", [(12, "%"), (20, "%")]),
+    ("rose from 120 to 180 thousand tons", [(1.2e5, "ton"), (1.8e5, "ton")]),
+    ("increased by 5 to 10 percent", [(5, "%")]),  # a range: its ends are close
+])
+def test_the_two_ends_of_a_change_are_no_range(text, expected):
+    assert [(q.value, q.unit) for q in find_english_numbers(text)] == expected
+
+
 def test_twice_a_month_is_no_multiple():
     assert find_english_numbers("They go to the countryside twice a month.") == []
 

@@ -566,6 +566,10 @@ class _SentenceReader:
         if number.unit == "%" and (how == "by" and lemma in FULFIL_WORDS or indicator and
                                    re.search(r"\bprogress\b", indicator)):
             return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
+        if re.search(r"\bby\s+[\d,.]+(?:\s+(?:thousand|million|billion))?\s*(?:%|percent|[a-z]+)?"
+                     r"\s+to\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?$", before,
+                     re.IGNORECASE) and lemma in RISE_WORDS | FALL_WORDS:
+            return "increase_to", 1  # "increased by 20,000 to 150,000": the new level
         by = CHANGE_BY_RE.search(before)
         of_change = how == "of" and change[0].pos_ == "NOUN"
         if (how == "by" or of_change) and lemma in RISE_WORDS | FALL_WORDS or by:
@@ -840,8 +844,8 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
     if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
             re.match(r"\s+[a-z]", after, re.IGNORECASE):
         return True  # "6,000-kilowatt generating sets"
-    if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
-            parsed, end):
+    if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and re.search(
+            r"[A-Za-z]$", number.text) and _modifies_noun(parsed, end):
         return True  # "15,000 kVA (and 20,000 kVA) large transformers"
     if re.fullmatch(r"\d+", number.text) and root is not None and root.dep_ == "nummod" \
             and root.head.pos_ == "PROPN" and not _title_case(text) and all(

@@ -144,13 +144,25 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
         return []  # the Five-Year Plan is a period's name, as 五年计划 is
     if match.group("ordinal"):
         return _read_ordinal(text, match)
-    if high_text and _looks_like_year(low_text, None) and not _looks_like_year(high_text, None):
+    if high_text and (_looks_like_year(low_text, None) != _looks_like_year(high_text, None)
+                      or _change_not_range(text, match)):
         # "from 34 in 1951 to 612", "16 million tons in 1965 to 28 million": a year, then the
-        # end of a change, never a range.
-        low_piece = NUMBER_RE.match(text, match.start(), match.end("low"))
+        # end of a change; "from 12% to 20%", "increased by 20,000 to 150,000": the two ends
+        # of a change; never a range.
+        low_piece = NUMBER_RE.match(text, match.start(), match.end("lowpct") if
+                                    match.group("lowpct") else match.end("low"))
         high_piece = NUMBER_RE.match(text, match.start("high"))
-        return [q for piece in (low_piece, high_piece) if piece is not None
-                for q in _read_match(text, piece)]
+        lows, highs = (_read_match(text, piece) if piece is not None else []
+                       for piece in (low_piece, high_piece))
+        if len(lows) == len(highs) == 1 and lows[0].unit is None and lows[0].kind == "level" \
+                and highs[0].kind in ("level", "percent"):
+            # "from 120 to 180 thousand tons": the start is counted in the unit and the
+            # scale of the end
+            lows[0].unit, lows[0].kind = highs[0].unit, highs[0].kind
+            scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", match.group("high"))
+            if scale and not re.search(r"[a-z]$", match.group("low"), re.IGNORECASE):
+                lows[0].value *= words_value("1" + scale.group(0))
+        return lows + highs
     low = words_value(low_text)
     high = words_value(high_text) if high_text else None
     scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text or "")
@@ -214,6 +226,18 @@ def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
             or following[:1].isupper()):
         return []
     return [Quantity(match.start(), match.end(), value, "day", "date")]
+
+
+def _change_not_range(text: str, match: re.Match) -> bool:
+    """"from 12% to 20%" and "by 20,000 to 150,000" (the change and the new level, the upper
+    one far above the lower) name two quantities."""
+    if not re.fullmatch(r"\s+to\s+", match.group("conn")):
+        return False
+    before = _before_comparator(text, match.start()).lower()
+    if re.search(r"\bfrom\s+$", before):
+        return not _looks_like_year(match.group("low"), match.group("high"))
+    low, high = words_value(match.group("low")), words_value(match.group("high"))
+    return bool(re.search(r"\bby\s+$", before)) and high > 3 * low
 
 
 def _looks_like_year(low_text: str, high_text: str | None) -> bool:
