@@ -425,3 +425,21 @@ def test_a_change_and_its_new_level(tmp_path):
     assert (one(facts, 20_000).kind, one(facts, 150_000).kind) == ("increase_by", "increase_to")
     start = one(facts, 120_000)
     assert (start.kind, start.unit, start.indicator) == ("level", "ton", "output of pig iron")
+
+
+def test_an_opening_year_governs_its_paragraph(tmp_path):
+    """A January report: "Last year, ..." opening the paragraph times its later sentences;
+    "30% of the annual plan will be completed" is the plan's fulfilment; "a total of 1,200
+    households" counts households."""
+    facts = english_facts(
+        tmp_path,
+        "Last year the commune harvested 12 million jin of grain. Compared with 1960, the "
+        "output increased by 15%.",
+        "In the first quarter, 30% of the annual plan will be completed. A total of 1,200 "
+        "households joined the team.",
+        date="1962-01-10")
+    assert one(facts, 12e6).time == one(facts, 15).time == "1961"
+    plan = one(facts, 30)
+    assert (plan.kind, plan.indicator, plan.status) == (
+        "plan_fulfilment_pct", "annual plan fulfilment", "planned")
+    assert one(facts, 1200).indicator == "households"

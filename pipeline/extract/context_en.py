@@ -450,6 +450,9 @@ class _SentenceReader:
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own, unit_token)
+        if indicator and indicator.lower() in GENERIC_NOUNS and unit_token is not None and \
+                EN_UNITS.get(unit_token.lower_) in ("people", "households"):
+            indicator = unit_token.lower_  # "A total of 1,200 households joined": households
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
@@ -636,8 +639,9 @@ class _SentenceReader:
             if not _is_actor(subject):
                 return f"{who} {plan} fulfilment"
             return f"{plan} fulfilment ({who})"
-        return f"{indicator} fulfilment" if indicator and indicator != plan else \
-            f"{plan} fulfilment"
+        named = indicator and indicator != plan and (
+            verb is None or indicator != verb.lemma_.lower())  # not "complete fulfilment"
+        return f"{indicator} fulfilment" if named else f"{plan} fulfilment"
 
 
 def _measured(root: Token, unit_token: Token | None,
@@ -1097,16 +1101,20 @@ def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | N
     """A period or a point up to which the sentence's main verb reports ("By the end of May
     this year the balance had reached ...", "Sichuan will build ... during the Third
     Five-Year Plan") sets the period the paragraph reports on: its later sentences without
-    a time of their own speak of it. An event's time ("suffered a flood in June") does not."""
+    a time of their own speak of it, as does a year that opens the sentence ("Last year, the
+    commune harvested ..."). An event's time ("suffered a flood in June") does not."""
     found = None
     for mention in mentions:
-        if mention.baseline or mention.span_start or mention.year is None or not \
-                PERIOD_LEAD_RE.match(mention.text) or mention.month is not None and \
-                not re.search(r"\bend\s+of\b", mention.text, re.IGNORECASE):
-            continue  # "By July 15, we had transplanted" is a milestone, not a period
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and _mention_head(span.root).dep_ == "ROOT" and \
-                _mention_head(span.root).pos_ in ("VERB", "AUX"):
+        if mention.baseline or mention.span_start or mention.year is None or span is None:
+            continue
+        head = _mention_head(span.root)
+        fronted = mention.month is None and head.i > span.root.i and not any(
+            t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in parsed[:span.start])
+        if not (fronted or PERIOD_LEAD_RE.match(mention.text)) or mention.month is not None \
+                and not re.search(r"\bend\s+of\b", mention.text, re.IGNORECASE):
+            continue  # "By July 15, we had transplanted" is a milestone, not a period
+        if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
             found = mention
     return found
 
