@@ -450,9 +450,12 @@ class _SentenceReader:
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own, unit_token)
-        if indicator and indicator.lower() in GENERIC_NOUNS and unit_token is not None and \
-                EN_UNITS.get(unit_token.lower_) in ("people", "households"):
-            indicator = unit_token.lower_  # "A total of 1,200 households joined": households
+        if unit_token is not None and EN_UNITS.get(unit_token.lower_) in ("people", "households") \
+                and (indicator and indicator.lower() in GENERIC_NOUNS or current.dep_ in (
+                    "nsubj", "nsubjpass") and (current.i == unit_token.i or current.lower_ in
+                                               GENERIC_NOUNS)):
+            # "A total of 1,200 households joined the team": households, not the team
+            indicator = unit_token.lower_
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
