@@ -17,7 +17,12 @@ Everything is read from spaCy's dependency parse of the sentence, made once per 
 - **time** from the time phrases of the sentence: the one attached to the nearest governing
   word, else the nearest in the clause; a comparison ("compared with 1954", "than last
   year") is a baseline and never the time; "the year" takes the year the paragraph speaks
-  of; a fact with no time of its own takes the article's topic year.
+  of; a report or plan period on a sentence's main verb ("by the end of May", "during the
+  Third Five-Year Plan", an opening "Last year,") times the paragraph's later sentences that
+  name no time; "the next five years" end a plan period; the start of a change ("from 12%
+  last year to 20%") keeps its time to itself; a fact with no time of its own takes the
+  article's topic year, which a baseline ("compared with 1949") never is. The start of a
+  planned change ("expand from the original 150,000 mu") is achieved.
 Numbers that are not facts get no reading: counts of a set already named ("the five
 ministries", "among 46 products"), sample sizes ("a statistic of 92 enterprises", "744
 households surveyed"), counts of the items a list names ("3 main forms: ..."), product

@@ -159,15 +159,12 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
             # "from 120 to 180 thousand tons": the start is counted in the unit and the
             # scale of the end
             lows[0].unit, lows[0].kind = highs[0].unit, highs[0].kind
-            scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", match.group("high"))
-            if scale and not re.search(r"[a-z]$", match.group("low"), re.IGNORECASE):
-                lows[0].value *= words_value("1" + scale.group(0))
+            lows[0].value *= _shared_scale(match.group("low"), match.group("high"))
         return lows + highs
     low = words_value(low_text)
     high = words_value(high_text) if high_text else None
-    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text or "")
-    if high is not None and scale and not re.search(r"[a-z]$", low_text, re.IGNORECASE):
-        low *= words_value("1" + scale.group(0))  # "2 to 3 billion": both ends in billions
+    if high is not None:
+        low *= _shared_scale(low_text, high_text)  # "2 to 3 billion": both ends in billions
     if high is not None and high <= low:
         return []  # "from 18 to 2": a change, not a range (and the pieces read alone)
     start, end = match.start(), match.end()
@@ -226,6 +223,14 @@ def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
             or following[:1].isupper()):
         return []
     return [Quantity(match.start(), match.end(), value, "day", "date")]
+
+
+def _shared_scale(low_text: str, high_text: str) -> float:
+    """The scale the upper end lends a bare lower one ("2 to 3 billion": 1e9), else 1."""
+    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text)
+    if scale and not re.search(r"[a-z]$", low_text, re.IGNORECASE):
+        return words_value("1" + scale.group(0))
+    return 1.0
 
 
 def _change_not_range(text: str, match: re.Match) -> bool:
