@@ -443,3 +443,17 @@ def test_an_opening_year_governs_its_paragraph(tmp_path):
     assert (plan.kind, plan.indicator, plan.status) == (
         "plan_fulfilment_pct", "annual plan fulfilment", "planned")
     assert one(facts, 1200).indicator == "households"
+
+
+def test_present_counts_a_possessive_and_a_span_of_months(tmp_path):
+    """"The county has 45 people's communes" after "In 1958, ..." is now, and counts
+    communes, not people; "In January and February this year" is timed by its end."""
+    facts = english_facts(
+        tmp_path,
+        "In 1958, the county's steel output was 20,000 tons. The county has 45 people's "
+        "communes. In January and February this year, the county produced 5,000 tons of steel.",
+        date="1959-03-02")
+    assert one(facts, 20_000).time == "1958"
+    communes = one(facts, 45)
+    assert (communes.time, communes.unit) == ("1959", None)
+    assert one(facts, 5_000).time == "1959-02"

@@ -187,6 +187,9 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
         month = MONTHS.get((name or "").lower())
+        if name and not (match.group("myear") or match.group("mrel")) and re.match(
+                rf"\s*(?:and|to|-|–)\s*(?:{_MONTH})\b", text[match.end():], re.IGNORECASE):
+            continue  # "January and February this year": the span's end names the time
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
@@ -957,6 +960,9 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
     words = []
     # The nouns right after the number: "1.1 million grassroots ... cooperative cadres".
     for token in parsed.char_span(end, len(parsed.text), alignment_mode="expand") or []:
+        if token.tag_ == "POS":
+            words.clear()  # "45 people's communes": the possessor is not what is counted
+            continue
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "VERB") or \
                 token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
                 token.dep_ not in ("amod", "compound"):
@@ -1041,8 +1047,11 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 continue
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
-            if time is None and not any(not m.baseline for m in mentions):
-                time = governing  # a sentence naming a time of its own speaks of that
+            if time is None and not any(not m.baseline for m in mentions) and not (
+                    governing is not None and context.year is not None
+                    and governing.year < context.year and _present_tense(reading.chain)):
+                time = governing  # a sentence naming a time of its own speaks of that, and
+                # one in the present ("The county has 45 communes") of now
             # A continuation is a part of the last whole counted in the same unit
             # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
             whole = next((f for f in reversed(previous_facts)
@@ -1130,6 +1139,13 @@ def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | N
 def _compared(reading: _Reading) -> bool:
     """The number is the baseline of a comparison ("compared to the 650,000")."""
     return any(t.lemma_.lower() == "compare" or t.lower_ == "than" for t in reading.chain[1:4])
+
+
+def _present_tense(chain: list[Token]) -> bool:
+    """The verb that governs the number is in the present tense ("has", "are")."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _verb_only(reading: _Reading) -> bool:

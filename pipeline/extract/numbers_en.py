@@ -73,8 +73,9 @@ INCREASE_RE = re.compile(
     r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
     re.IGNORECASE)
 _UNIT_KEYS = sorted(EN_UNITS, key=len, reverse=True)
-UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b",
-                     re.IGNORECASE)
+# "45 people's communes" counts communes: a possessive is no unit.
+UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b"
+                     rf"(?!['’]s\b)", re.IGNORECASE)
 
 
 def words_value(text: str) -> float:
