@@ -321,3 +321,139 @@ def test_among_them_continues_the_time_before(tmp_path):
                           date="1956-01-04")
     assert one(facts, 2.1e6).time == one(facts, 40).time == "1955"
     assert one(facts, 40).kind == "share"
+
+
+def test_a_baseline_in_the_title_is_not_the_topic_year(tmp_path):
+    """A January summary of last year: "compared with 1949" in the title is a baseline."""
+    facts = english_facts(
+        tmp_path, "The county's total grain output reached 1.2 billion catties, an increase of "
+                  "30% over 1949.",
+        title="The County Reaped a Bumper Harvest Last Year; Grain Output Increased Greatly "
+              "Compared with 1949", date="1953-01-06")
+    assert one(facts, 1.2e9).time == one(facts, 30).time == "1952"
+
+
+def test_a_report_period_governs_its_paragraph(tmp_path):
+    """"by the end of May" on the main verb times the paragraph's later sentences; an
+    event's month ("a flood in June") and a day ("By July 15") do not."""
+    facts = english_facts(
+        tmp_path,
+        "By the end of May this year the balance of savings deposits had reached 1.6 billion "
+        "yuan. Among them, urban savings were 1.2 billion yuan.",
+        "The county suffered a flood in June this year. The cooperative then planted 800 mu "
+        "of late rice.",
+        date="1955-06-20")
+    assert one(facts, 1.6e9).time == "1955-05"
+    urban = one(facts, 1.2e9)
+    assert (urban.time, urban.kind) == ("1955-05", "share")  # a part of the whole before
+    assert one(facts, 800).time == "1955"
+
+
+def test_a_plan_period_governs_its_paragraph(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The province will carry out capital construction during the Third Five-Year Plan "
+        "period. It will build and expand more than 80 large projects within five years.",
+        date="1966-01-08")
+    projects = one(facts, 80)
+    assert (projects.time, projects.kind, projects.status) == ("1970", "level", "planned")
+
+
+def test_the_start_of_a_planned_change_exists(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The irrigated area will expand from the original 150,000 mu to 950,000 mu. Producers' "
+        "cooperatives developed from 34 in 1951 to 612 this year.",
+        date="1952-12-08")
+    assert one(facts, 150_000).status == "achieved"
+    assert one(facts, 950_000).status == "planned"
+    start = one(facts, 34)
+    assert start.time == "1951" and "cooperatives" in start.indicator
+    assert one(facts, 612).time == "1952"
+
+
+def test_statistics_from_units_and_a_doubling(tmp_path):
+    """"statistics from 12 work sections" is a sample; "double that of last spring" is a
+    multiple whose "last spring" is the baseline, not the time."""
+    facts = english_facts(
+        tmp_path,
+        "According to statistics from 12 work sections, each laborer dug an average of 3.2 "
+        "cubic meters of earth per day, double that of last spring.",
+        date="1951-12-08")
+    assert not [t for t in facts if t.value == 12]
+    assert fields(one(facts, 3.2)) == ("level", "achieved", "1951", "cubic meter", None)
+    assert one(facts, 2, "times").time == "1951"
+
+
+def test_the_next_five_years_end_a_plan(tmp_path):
+    """Written in January 1966, "the next five years" are 1966-1970; the end of a change
+    does not take the time of its start ("from 12% last year to 20%")."""
+    facts = english_facts(
+        tmp_path,
+        "The province will build more than 80 large projects in the next five years.",
+        "The peasant households taking part in savings increased from 12% last year to more "
+        "than 20%.",
+        date="1966-01-08")
+    assert one(facts, 80).time == "1970"
+    assert (one(facts, 12).time, one(facts, 20).time) == ("1965", "1966")
+
+
+def test_a_part_of_the_plan_and_a_past_month_after_a_plan(tmp_path):
+    """"Of this" is a part of the last whole in the same unit; "must not exceed" is an upper
+    bound; a bare month in a past-tense sentence after "next year" is this year's; "double
+    the number of last year" is a multiple of the fact before, with last year its baseline."""
+    facts = english_facts(
+        tmp_path,
+        "Next year, the province strives to increase grain output to 9 billion jin, and the "
+        "cost per unit must not exceed 5%. Of this, 3 billion jin will come from the mountain "
+        "areas. By the end of November, the province had built 1,200 reservoirs, double the "
+        "number of last year.",
+        date="1957-12-28")
+    assert one(facts, 5).comparator == "less_than"
+    part = one(facts, 3e9)
+    assert (part.kind, part.indicator, part.time, part.status) == (
+        "share", "grain output", "1958", "planned")
+    assert fields(one(facts, 1200)) == ("level", "achieved", "1957-11", None, None)
+    double = one(facts, 2, "times")
+    assert (double.time, double.indicator) == ("1957-11", "reservoirs")
+
+
+def test_a_change_and_its_new_level(tmp_path):
+    facts = english_facts(
+        tmp_path, "The number of students increased by 20,000 to 150,000. The output of pig "
+                  "iron rose from 120 to 180 thousand tons.", date="1957-11-20")
+    assert (one(facts, 20_000).kind, one(facts, 150_000).kind) == ("increase_by", "increase_to")
+    start = one(facts, 120_000)
+    assert (start.kind, start.unit, start.indicator) == ("level", "ton", "output of pig iron")
+
+
+def test_an_opening_year_governs_its_paragraph(tmp_path):
+    """A January report: "Last year, ..." opening the paragraph times its later sentences;
+    "30% of the annual plan will be completed" is the plan's fulfilment; "a total of 1,200
+    households" counts households."""
+    facts = english_facts(
+        tmp_path,
+        "Last year the commune harvested 12 million jin of grain. Compared with 1960, the "
+        "output increased by 15%.",
+        "In the first quarter, 30% of the annual plan will be completed. A total of 1,200 "
+        "households joined the team.",
+        date="1962-01-10")
+    assert one(facts, 12e6).time == one(facts, 15).time == "1961"
+    plan = one(facts, 30)
+    assert (plan.kind, plan.indicator, plan.status) == (
+        "plan_fulfilment_pct", "annual plan fulfilment", "planned")
+    assert one(facts, 1200).indicator == "households"
+
+
+def test_present_counts_a_possessive_and_a_span_of_months(tmp_path):
+    """"The county has 45 people's communes" after "In 1958, ..." is now, and counts
+    communes, not people; "In January and February this year" is timed by its end."""
+    facts = english_facts(
+        tmp_path,
+        "In 1958, the county's steel output was 20,000 tons. The county has 45 people's "
+        "communes. In January and February this year, the county produced 5,000 tons of steel.",
+        date="1959-03-02")
+    assert one(facts, 20_000).time == "1958"
+    communes = one(facts, 45)
+    assert (communes.time, communes.unit) == ("1959", None)
+    assert one(facts, 5_000).time == "1959-02"

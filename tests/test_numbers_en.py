@@ -66,6 +66,16 @@ def only(text):
                                               "about")),
     ("a quarter of the land", ("a quarter", 25, None, "%", "percent", None)),
     ("the tax was reduced by one-fifth", ("one-fifth", 20, None, "%", "percent", None)),
+    ("moved 3.2 cubic meters of earth", ("3.2 cubic meters", 3.2, None, "cubic meter", "level",
+                                         None)),
+    ("double that of last spring", ("double", 2, None, "times", "multiple", None)),
+    ("twice as much as before", ("twice", 2, None, "times", "multiple", None)),
+    ("staff of not more than five people", ("not more than five people", 5, None, "people",
+                                            "level", "less_than")),
+    ("double the number of last year", ("double", 2, None, "times", "multiple", None)),
+    ("must not exceed 5%", ("not exceed 5%", 5, None, "%", "percent", "less_than")),
+    ("a loan of no more than 300 yuan", ("no more than 300 yuan", 300, None, "yuan", "level",
+                                         "less_than")),
 ])
 def test_english_numbers(text, expected):
     got = only(text)
@@ -101,6 +111,29 @@ def test_day_range_is_a_date_not_a_quantity():
 ])
 def test_words_that_are_not_quantities(text):
     assert find_english_numbers(text) == []
+
+
+def test_a_year_before_to_is_no_range():
+    """"from 34 in 1951 to 612": the year closes the first end of a change; both ends stay."""
+    text = "cooperatives grew from 34 in 1951 to 612, and output from 16 million tons in 1965 " \
+           "to 28 million tons"
+    assert [(q.value, q.kind) for q in find_english_numbers(text)] == [
+        (34, "level"), (1951, "date"), (612, "level"), (16e6, "level"), (1965, "date"),
+        (28e6, "level")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("increased by 20,000 to 150,000", [(2e4, None), (1.5e5, None)]),
+    ("rose from 12 to 20%", [(12, "%"), (20, "%")]),
+    ("rose from 120 to 180 thousand tons", [(1.2e5, "ton"), (1.8e5, "ton")]),
+    ("increased by 5 to 10 percent", [(5, "%")]),  # a range: its ends are close
+])
+def test_the_two_ends_of_a_change_are_no_range(text, expected):
+    assert [(q.value, q.unit) for q in find_english_numbers(text)] == expected
+
+
+def test_twice_a_month_is_no_multiple():
+    assert find_english_numbers("They go to the countryside twice a month.") == []
 
 
 def test_ten_eight_foot_lathes_are_two_numbers():

@@ -17,7 +17,12 @@ Everything is read from spaCy's dependency parse of the sentence, made once per 
 - **time** from the time phrases of the sentence: the one attached to the nearest governing
   word, else the nearest in the clause; a comparison ("compared with 1954", "than last
   year") is a baseline and never the time; "the year" takes the year the paragraph speaks
-  of; a fact with no time of its own takes the article's topic year.
+  of; a report or plan period on a sentence's main verb ("by the end of May", "during the
+  Third Five-Year Plan", an opening "Last year,") times the paragraph's later sentences that
+  name no time; "the next five years" end a plan period; the start of a change ("from 12%
+  last year to 20%") keeps its time to itself; a fact with no time of its own takes the
+  article's topic year, which a baseline ("compared with 1949") never is. The start of a
+  planned change ("expand from the original 150,000 mu") is achieved.
 Numbers that are not facts get no reading: counts of a set already named ("the five
 ministries", "among 46 products"), sample sizes ("a statistic of 92 enterprises", "744
 households surveyed"), counts of the items a list names ("3 main forms: ..."), product
@@ -47,6 +52,9 @@ _MONTH = "|".join(MONTHS)
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _RELATIVE = r"(?:this|next|last|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+SPAN_COUNTS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten"
+                                              .split())}
+_COUNT = rf"(?:{'|'.join(SPAN_COUNTS)}|\d{{1,2}})"
 # One time phrase: a month with its day and year, a year, a relative year or season, or
 # "the year" (the year the context speaks of).
 TIME_RE = re.compile(
@@ -57,7 +65,8 @@ TIME_RE = re.compile(
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
-    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP)))",
+    rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
+    rf"|(?:next|coming|following)\s+(?P<span>{_COUNT})\s+years\b)",
     re.IGNORECASE)
 # The end years of the five-year plans: a span's time is its end (GUIDELINE.md).
 PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "third": 1970,
@@ -66,13 +75,21 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to)\s+"
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+of\b))\s*"
+    r"(?:the\s+\w+\s+of\s+)?"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
-    r"(?:of\s+|in\s+)?|(?:in|of|during)\s+|the\s+(?:end|beginning)\s+of\s+)*$", re.IGNORECASE)
+    r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
+    re.IGNORECASE)
 LEAD_RE = re.compile(
     r"\b(?:(?:by|before|until|till|as\s+of|up\s+to|in|during|from|since|after|at|for|through|"
     r"throughout)\s+)?(?:the\s+(?:end|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
+# A sentence that speaks of the future: a bare month in it may lie in a later year.
+FUTURE_RE = re.compile(r"\b(?:will|shall|plan\w*|strive\w*|scheduled|to\s+be|is\s+to|are\s+to)\b",
+                       re.IGNORECASE)
+PERIOD_LEAD_RE = re.compile(r"(?:by|before|until|till|as\s+of|up\s+to|at\s+the\s+end\s+of|"
+                            r"during|throughout)\b", re.IGNORECASE)
 DEADLINE_RE = re.compile(r"\b(?:by|before|until|till|as\s+of|up\s+to)\s+(?:the\s+end\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -140,7 +157,7 @@ FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multi
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
             "her", "all", "such", "another", "each", "every"}
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
-CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which)"
+CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
 
 
@@ -170,6 +187,9 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
         month = MONTHS.get((name or "").lower())
+        if name and not (match.group("myear") or match.group("mrel")) and re.match(
+                rf"\s*(?:and|to|-|–)\s*(?:{_MONTH})\b", text[match.end():], re.IGNORECASE):
+            continue  # "January and February this year": the span's end names the time
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
@@ -195,6 +215,13 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                              before, re.IGNORECASE):
                 continue  # "fulfil the First Five-Year Plan" names the plan, not a time
             year = PLAN_PERIOD_ENDS[match.group("fyp").split()[0].lower()]
+        elif match.group("span"):
+            if year_now is None:
+                continue
+            count = match.group("span").lower()
+            years = SPAN_COUNTS[count] if count in SPAN_COUNTS else int(count)
+            # "in the next five years" written in January 1966 is 1966-1970: its end year
+            year = year_now + years - (1 if month_now is not None and month_now <= 3 else 0)
         elif match.group("the_year"):
             if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
                              re.IGNORECASE):
@@ -202,6 +229,9 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             year = carried if carried is not None else year_now
         elif month is not None:
             year = carried if carried is not None else year_now
+            if year is not None and year_now is not None and year > year_now and not \
+                    FUTURE_RE.search(text):
+                year = year_now  # "next year ... By the end of November we had built": now
         if year is None and month is None:
             continue
         baseline = bool(BASELINE_RE.search(before))
@@ -213,16 +243,20 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                                baseline and not span_start, span_start,
                                bool(DEADLINE_RE.search(before))))
         if year is not None and not baseline and (match.group("myear") or match.group("year")
-                                                  or match.group("rel") or match.group("fyp")):
+                                                  or match.group("rel") or match.group("fyp")
+                                                  or match.group("span")):
             carried = year
     return out
 
 
 def topic_year(doc: Document, context: DocContext) -> int | None:
     """The year an article reports on: a year its title names that is not after the date
-    (a 1956-01-01 review "1955 ... New Achievements"), else the year it was written."""
+    (a 1956-01-01 review "1955 ... New Achievements"), else the year it was written.
+    A baseline ("Increased by 41% Compared with 1949") is never the topic; "Last Year" in the
+    title of a January summary is."""
     title = doc.meta.title_en or ""
-    years = [int(y) for y in re.findall(rf"\b{_YEAR}\b", title)]
+    years = [m.year for m in time_mentions(title, context.year, None, context.month)
+             if m.year is not None and not m.baseline and m.month is None]
     past = [y for y in years if context.year is None or y <= context.year]
     return max(past) if past else context.year
 
@@ -334,6 +368,7 @@ class _Reading:
     elided: bool  # a list item without a verb of its own ("Taiyuan 2%")
     label: str | None  # the list item's own name
     needs_prior: bool  # "an increase of 7.4%": a change of the fact before it
+    change_start: bool  # "expand from the original 150,000 mu to 950,000 mu": what exists
     chain: list[Token]  # the number's head and its governors, nearest first
 
 
@@ -409,9 +444,13 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
-        if from_ and counted is None and base is None:
-            needs_prior = True  # "up from 280 catties": where the fact before it started
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
+        change_start = from_ and re.match(r"[^;]*?\bto\b", self.text[end:]) is not None
+        if number.kind == "multiple" and re.match(
+                r"\s+(?:that|those|the\s+(?:[a-z]+\s+){1,2})(?:of|in)\b", self.text[end:]):
+            needs_prior, indicator, counted = True, None, None  # "double that of last spring"
+        if from_ and counted is None and base is None and not change_start:
+            needs_prior = True  # "up from 280 catties": where the fact before it started
         if counted is not None:
             indicator = self.phrase(counted, own)
         elif indicator is None and not elided:
@@ -419,6 +458,12 @@ class _SentenceReader:
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own, unit_token)
+        if unit_token is not None and EN_UNITS.get(unit_token.lower_) in ("people", "households") \
+                and (indicator and indicator.lower() in GENERIC_NOUNS or current.dep_ in (
+                    "nsubj", "nsubjpass") and (current.i == unit_token.i or current.lower_ in
+                                               GENERIC_NOUNS)):
+            # "A total of 1,200 households joined the team": households, not the team
+            indicator = unit_token.lower_
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
@@ -438,7 +483,8 @@ class _SentenceReader:
             indicator = self._share_indicator(indicator, base, share_word, own)
         elif kind == "plan_fulfilment_pct":
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
-        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior, chain)
+        return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
+                        change_start, chain)
 
     def nearest_noun_phrase(self, start: int, end: int) -> str | None:
         """When the parse gives the number no head (a headline in title case, a broken
@@ -534,6 +580,10 @@ class _SentenceReader:
         if number.unit == "%" and (how == "by" and lemma in FULFIL_WORDS or indicator and
                                    re.search(r"\bprogress\b", indicator)):
             return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
+        if re.search(r"\bby\s+[\d,.]+(?:\s+(?:thousand|million|billion))?\s*(?:%|percent|[a-z]+)?"
+                     r"\s+to\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?$", before,
+                     re.IGNORECASE) and lemma in RISE_WORDS | FALL_WORDS:
+            return "increase_to", 1  # "increased by 20,000 to 150,000": the new level
         by = CHANGE_BY_RE.search(before)
         of_change = how == "of" and change[0].pos_ == "NOUN"
         if (how == "by" or of_change) and lemma in RISE_WORDS | FALL_WORDS or by:
@@ -556,8 +606,11 @@ class _SentenceReader:
         if lemma in REACH_WORDS and how in ("dobj", "attr", "npadvmod", "nsubj", "xcomp",
                                             "ccomp", "conj", "oprd"):
             return "increase_to", 1
-        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"}:
-            return "increase_by", 1  # "increase the production of ten lathes"
+        if how == "dobj" and lemma in RISE_WORDS - {"exceed", "surpass"} and not any(
+                _is_plain_verb(t) and _child(t, {"dobj"}) is None
+                for t in change[0].conjuncts):
+            return "increase_by", 1  # "increase the production of ten lathes", but "build
+            # and expand 80 projects" counts what is built
         words = (indicator or "").lower().split()
         if any(w in ("reduction", "decrease", "drop", "decline", "fall") for w in words):
             return "increase_by", -1  # "the average decrease was 4.35%"
@@ -597,8 +650,9 @@ class _SentenceReader:
             if not _is_actor(subject):
                 return f"{who} {plan} fulfilment"
             return f"{plan} fulfilment ({who})"
-        return f"{indicator} fulfilment" if indicator and indicator != plan else \
-            f"{plan} fulfilment"
+        named = indicator and indicator != plan and (
+            verb is None or indicator != verb.lemma_.lower())  # not "complete fulfilment"
+        return f"{indicator} fulfilment" if named else f"{plan} fulfilment"
 
 
 def _measured(root: Token, unit_token: Token | None,
@@ -637,6 +691,12 @@ def _is_share_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in SHARE_LEMMAS - {"make"} or token.lower_.startswith("account") or (
         lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
+def _is_plain_verb(token: Token) -> bool:
+    """A verb that neither raises nor lowers anything ("build", "complete")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() not in RISE_WORDS | FALL_WORDS | \
+        REACH_WORDS
 
 
 def _is_change(token: Token) -> bool:
@@ -716,7 +776,8 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
     if before:
         return before[-1]
     after = [m for m in mentions if start < m.start < clause_end and not m.baseline
-             and not m.span_start]
+             and not m.span_start and not any(start < n < m.start for n in numbers)]
+    # ("62% of all households, and cooperatives developed from 34 in 1951": the year is 34's)
     if after:
         return after[0]
     earlier = [m for m in clause_level if m.start < start]
@@ -798,8 +859,8 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
     if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
             re.match(r"\s+[a-z]", after, re.IGNORECASE):
         return True  # "6,000-kilowatt generating sets"
-    if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and _modifies_noun(
-            parsed, end):
+    if number.unit in ("kW", "kVA", "ton", "foot", "inch", "meter") and re.search(
+            r"[A-Za-z]$", number.text) and _modifies_noun(parsed, end):
         return True  # "15,000 kVA (and 20,000 kVA) large transformers"
     if re.fullmatch(r"\d+", number.text) and root is not None and root.dep_ == "nummod" \
             and root.head.pos_ == "PROPN" and not _title_case(text) and all(
@@ -870,9 +931,10 @@ def _is_frequency(root: Token) -> bool:
 
 
 def _is_sample(root: Token | None, before: str) -> bool:
-    """"according to a statistic of 92 enterprises", "744 households surveyed"."""
+    """"according to a statistic of 92 enterprises", "statistics from 238 townships", "744
+    households surveyed"."""
     if re.search(r"\b(?:statistics?|surveys?|investigations?|samples?|census|polls?)\s+"
-                 r"(?:of|on|in|among|covering)\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$",
+                 r"(?:of|on|in|among|covering|from)\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$",
                  before, re.IGNORECASE):
         return True
     if root is None:
@@ -898,6 +960,9 @@ def fact_unit(parsed: Doc, number: Number, end: int, counted: Token | None,
     words = []
     # The nouns right after the number: "1.1 million grassroots ... cooperative cadres".
     for token in parsed.char_span(end, len(parsed.text), alignment_mode="expand") or []:
+        if token.tag_ == "POS":
+            words.clear()  # "45 people's communes": the possessor is not what is counted
+            continue
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT", "VERB") or \
                 token.pos_ == "PUNCT" and token.text != "-" or token.pos_ == "VERB" and \
                 token.dep_ not in ("amod", "compound"):
@@ -950,14 +1015,18 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     now = context.year if context.year is not None else topic
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
+    governing: TimeMention | None = None  # the paragraph's report or plan period
     previous: FactReading | None = None
+    previous_facts: list[FactReading] = []  # the facts of the last sentence that had any
     previous_paragraph = None
     unlabelled: dict[int, str] = {}  # a list item's indicator without its own name
+    change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
-            paragraph, carried = sentence.paragraph, None
+            paragraph, carried, governing = sentence.paragraph, None, None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
                                  context.month)
+        own_period = _governing_time(parsed, mentions)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
         continuation = CONTINUATION_RE.match(sentence.text) is not None
@@ -978,9 +1047,18 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 continue
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
+            if time is None and not any(not m.baseline for m in mentions) and not (
+                    governing is not None and context.year is not None
+                    and governing.year < context.year and _present_tense(reading.chain)):
+                time = governing  # a sentence naming a time of its own speaks of that, and
+                # one in the present ("The county has 45 communes") of now
+            # A continuation is a part of the last whole counted in the same unit
+            # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
+            whole = next((f for f in reversed(previous_facts)
+                          if doc.numbers[f.number].unit == number.unit), previous)
             prior = sentence_facts[-1] if sentence_facts else (
-                previous if (continuation or _actor_only(reading)) and previous is not None
-                and previous_paragraph == sentence.paragraph else None)
+                (whole if continuation else previous) if (continuation or _actor_only(reading))
+                and previous is not None and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
             inherits = prior is not None and (reading.elided or (
                 not sentence_facts and kind in ("level", "increase_to") and _actor_only(reading)
@@ -994,8 +1072,12 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 if kind in ("level", "increase_to") and prior.kind != "multiple":
                     kind, sign = prior.kind, prior.sign
                 status = status or prior.status
-            elif sentence_facts and (reading.needs_prior or _compared(reading)):
-                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000"
+            elif sentence_facts and (reading.needs_prior or _compared(reading)) or \
+                    continuation and prior is not None and _verb_only(reading):
+                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000",
+                # "Of this, 3 billion jin will come from the mountains"
+            if continuation and kind == "level" and prior is not None and not inherits:
+                kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
                 label = topic_phrase.group(1).strip()
@@ -1005,14 +1087,17 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if status is None and continuation and previous is not None:
                 status = previous.status
             resolved = _time_value(time, context) if time else None
-            if resolved is None and (inherits or continuation and prior is not None):
-                resolved = prior.time  # "Among them, Shandong accounted for 40 percent"
+            if resolved is None and (inherits or continuation and prior is not None) and \
+                    prior.number not in change_starts:
+                resolved = prior.time  # "Among them, Shandong accounted for 40 percent", but
+                # not "from 12% last year to 20%"
             if resolved is None and topic is not None:
                 resolved = str(topic)
             if time is not None and time.year is not None:
                 carried = time.year
-            if status is None:
-                status = "planned" if _future(time, context) else "achieved"
+            if status is None or reading.change_start:
+                status = "planned" if _future(time, context) and not reading.change_start \
+                    else "achieved"  # the start of a planned change already exists
             # The parse names what a bare count counts (people, households); an index
             # ("taking September as 100") is a percentage.
             number.unit = fact_unit(parsed, number, end, reading.counted, indicator, index_base)
@@ -1020,14 +1105,53 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                                time.text if time else None, number.comparator, number.high)
             sentence_facts.append(fact)
             out.append(fact)
+            if reading.change_start:
+                change_starts.add(i)
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
+            previous_facts = sentence_facts
+        governing = own_period or governing
     return out
+
+
+def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
+    """A period or a point up to which the sentence's main verb reports ("By the end of May
+    this year the balance had reached ...", "Sichuan will build ... during the Third
+    Five-Year Plan") sets the period the paragraph reports on: its later sentences without
+    a time of their own speak of it, as does a year that opens the sentence ("Last year, the
+    commune harvested ..."). An event's time ("suffered a flood in June") does not."""
+    found = None
+    for mention in mentions:
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.baseline or mention.span_start or mention.year is None or span is None:
+            continue
+        head = _mention_head(span.root)
+        fronted = mention.month is None and head.i > span.root.i and not any(
+            t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in parsed[:span.start])
+        if not (fronted or PERIOD_LEAD_RE.match(mention.text)) or mention.month is not None \
+                and not re.search(r"\bend\s+of\b", mention.text, re.IGNORECASE):
+            continue  # "By July 15, we had transplanted" is a milestone, not a period
+        if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+            found = mention
+    return found
 
 
 def _compared(reading: _Reading) -> bool:
     """The number is the baseline of a comparison ("compared to the 650,000")."""
     return any(t.lemma_.lower() == "compare" or t.lower_ == "than" for t in reading.chain[1:4])
+
+
+def _present_tense(chain: list[Token]) -> bool:
+    """The verb that governs the number is in the present tense ("has", "are")."""
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _verb_only(reading: _Reading) -> bool:
+    """The reading fell back on the bare verb ("come"): it names no indicator."""
+    return bool(reading.indicator) and any(
+        t.pos_ == "VERB" and t.lemma_.lower() == reading.indicator for t in reading.chain)
 
 
 def _actor_only(reading: _Reading) -> bool:

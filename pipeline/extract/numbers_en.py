@@ -24,8 +24,11 @@ SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December"
     .split())}
-# Only verb forms: "double" alone is mostly an adjective (double-wheeled ploughs).
+# Only verb forms: "double" alone is mostly an adjective (double-wheeled ploughs), "twice"
+# mostly how often ("twice a month"); both are multiples before what they multiply
+# ("double that of last spring", "twice as much as").
 MULTIPLE_VERBS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+MULTIPLE_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3}
 
 _SMALL = "|".join(sorted(SMALL, key=len, reverse=True))
 _ONES = "|".join(list(SMALL)[1:10])
@@ -43,6 +46,9 @@ NUMBER_RE = re.compile(
     rf"|\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:\s*[–—-]\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)?"  # March 2 – 9
     rf"|\b(?P<verb>{'|'.join(MULTIPLE_VERBS)})\b"
+    rf"|\b(?P<mult>{'|'.join(MULTIPLE_WORDS)})(?=\s+(?:that|those)\s+(?:of|in)\b"
+    rf"|\s+the\s+(?:[a-z]+\s+){{1,2}}(?:of|in)\b"
+    rf"|\s+as\s+(?:much|many|high|large|great|fast)\b)"
     rf"|\bNo\.\s*\d+\b|\b\d{{1,2}}:\d\d\b"  # names (No. 5 blast furnace) and clock times
     rf"|(?:^|(?<=[:;]\s))\d{{1,2}}\.(?=\s|$)"  # list markers: "experiences: 1."
     rf"|(?<![\w.,-])(?P<low>{_CORE})(?P<ordinal>st|nd|rd|th)?(?P<lowpct>{_PERCENT})?"
@@ -57,15 +63,19 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
                       "fewer than": "less_than", "under": "less_than", "below": "less_than",
-                      "up to": "at_most"}
+                      "up to": "at_most", "not more than": "less_than",
+                      "no more than": "less_than", "not exceeding": "less_than",
+                      "not over": "less_than", "not exceed": "less_than",
+                      "not to exceed": "less_than"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
                       "or so": "about"}
 INCREASE_RE = re.compile(
     r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
     re.IGNORECASE)
 _UNIT_KEYS = sorted(EN_UNITS, key=len, reverse=True)
-UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b",
-                     re.IGNORECASE)
+# "45 people's communes" counts communes: a possessive is no unit.
+UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT_KEYS)})\b"
+                     rf"(?!['’]s\b)", re.IGNORECASE)
 
 
 def words_value(text: str) -> float:
@@ -124,8 +134,9 @@ def find_english_numbers(text: str) -> list[Quantity]:
 def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("month"):
         return _read_month(text, match)
-    if match.group("verb"):
-        value = MULTIPLE_VERBS[match.group("verb").lower()]
+    if match.group("verb") or match.group("mult"):
+        word = (match.group("verb") or match.group("mult")).lower()
+        value = MULTIPLE_VERBS.get(word) or MULTIPLE_WORDS[word]
         return [Quantity(match.start(), match.end(), value, "times", "multiple")]
     low_text, high_text = match.group("low"), match.group("high")
     if low_text is None:
@@ -134,11 +145,27 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
         return []  # the Five-Year Plan is a period's name, as 五年计划 is
     if match.group("ordinal"):
         return _read_ordinal(text, match)
+    if high_text and (_looks_like_year(low_text, None) != _looks_like_year(high_text, None)
+                      or _change_not_range(text, match)):
+        # "from 34 in 1951 to 612", "16 million tons in 1965 to 28 million": a year, then the
+        # end of a change; "from 12% to 20%", "increased by 20,000 to 150,000": the two ends
+        # of a change; never a range.
+        low_piece = NUMBER_RE.match(text, match.start(), match.end("lowpct") if
+                                    match.group("lowpct") else match.end("low"))
+        high_piece = NUMBER_RE.match(text, match.start("high"))
+        lows, highs = (_read_match(text, piece) if piece is not None else []
+                       for piece in (low_piece, high_piece))
+        if len(lows) == len(highs) == 1 and lows[0].unit is None and lows[0].kind == "level" \
+                and highs[0].kind in ("level", "percent"):
+            # "from 120 to 180 thousand tons": the start is counted in the unit and the
+            # scale of the end
+            lows[0].unit, lows[0].kind = highs[0].unit, highs[0].kind
+            lows[0].value *= _shared_scale(match.group("low"), match.group("high"))
+        return lows + highs
     low = words_value(low_text)
     high = words_value(high_text) if high_text else None
-    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text or "")
-    if high is not None and scale and not re.search(r"[a-z]$", low_text, re.IGNORECASE):
-        low *= words_value("1" + scale.group(0))  # "2 to 3 billion": both ends in billions
+    if high is not None:
+        low *= _shared_scale(low_text, high_text)  # "2 to 3 billion": both ends in billions
     if high is not None and high <= low:
         return []  # "from 18 to 2": a change, not a range (and the pieces read alone)
     start, end = match.start(), match.end()
@@ -197,6 +224,26 @@ def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
             or following[:1].isupper()):
         return []
     return [Quantity(match.start(), match.end(), value, "day", "date")]
+
+
+def _shared_scale(low_text: str, high_text: str) -> float:
+    """The scale the upper end lends a bare lower one ("2 to 3 billion": 1e9), else 1."""
+    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text)
+    if scale and not re.search(r"[a-z]$", low_text, re.IGNORECASE):
+        return words_value("1" + scale.group(0))
+    return 1.0
+
+
+def _change_not_range(text: str, match: re.Match) -> bool:
+    """"from 12% to 20%" and "by 20,000 to 150,000" (the change and the new level, the upper
+    one far above the lower) name two quantities."""
+    if not re.fullmatch(r"\s+to\s+", match.group("conn")):
+        return False
+    before = _before_comparator(text, match.start()).lower()
+    if re.search(r"\bfrom\s+$", before):
+        return not _looks_like_year(match.group("low"), match.group("high"))
+    low, high = words_value(match.group("low")), words_value(match.group("high"))
+    return bool(re.search(r"\bby\s+$", before)) and high > 3 * low
 
 
 def _looks_like_year(low_text: str, high_text: str | None) -> bool:
