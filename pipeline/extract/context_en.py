@@ -36,7 +36,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.extract.quantity import DocContext, FactReading, numbers_by_sentence
+from pipeline.extract.quantity import (DocContext, FactReading, TimeMention,
+                                       numbers_by_sentence)
 from pipeline.extract.spans import SourceMap
 from pipeline.extract.units import EN_UNITS
 
@@ -159,18 +160,6 @@ ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", 
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
 CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class TimeMention:
-    start: int
-    end: int
-    text: str
-    year: int | None
-    month: int | None
-    baseline: bool
-    span_start: bool  # the first end of "from July of last year to September"
-    deadline: bool  # "by the end of 1954": the quantity is due by then
 
 
 def time_mentions(text: str, year_now: int | None, carried: int | None,

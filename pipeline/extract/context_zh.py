@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.numbers_zh import chinese_numeral_value
-from pipeline.extract.quantity import DocContext, FactReading, numbers_by_sentence
+from pipeline.extract.quantity import (DocContext, FactReading, TimeMention,
+                                       numbers_by_sentence)
 from pipeline.extract.spans import SourceMap
 from pipeline.extract.units import ZH_CLASSIFIERS, ZH_MEASURES
 from pipeline.record import ZH, Document, Number
@@ -48,16 +49,6 @@ BASELINE_AFTER = re.compile(r"^(?:的?同期)?(?:比较|相比|相较|对比)")
 COMPARE_OPEN = re.compile(r"(?:和|与|同|跟)$")
 # 提高到1970年的2，800万吨: the year of the new level sits between the verb and the number.
 YEAR_OF = rf"(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?的"
-
-
-@dataclass(slots=True)
-class TimeMention:
-    start: int
-    end: int
-    text: str
-    year: int | None
-    month: int | None
-    baseline: bool
 
 
 def _small_number(text: str) -> int:

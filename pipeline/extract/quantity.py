@@ -1,8 +1,8 @@
 """What the readers find in one sentence, with offsets into the sentence text.
 
 ``Quantity``: the two number readers (``numbers_zh``, ``numbers_en``) return these, and
-``numbers`` turns them into ``record.Number`` with source offsets. ``TimePhrase``: the two
-context readers (``context_zh``, ``context_en``) find them for the targets' time.
+``numbers`` turns them into ``record.Number`` with source offsets. ``TimeMention``: the two
+fact readers (``context_zh``, ``context_en``) find them for the facts' time.
 Kinds: ``level`` (a plain amount), ``percent``, ``multiple`` (… times, 倍), ``date`` (a
 calendar year, month or day: kept so that it can match the other language, never a target),
 ``duration`` (两年, two years). Units are the canonical names of ``units``.
@@ -23,14 +23,17 @@ class Quantity:
 
 
 @dataclass(slots=True)
-class TimePhrase:
-    """A year, deadline or plan period: 到一九五六年八月, "by the end of 1954"."""
+class TimeMention:
+    """A time phrase of a sentence, resolved: 到一九五六年八月, "by the end of 1954"."""
 
     start: int
     end: int
     text: str
-    deadline: bool  # 到 / by: the quantity is due by then
-    years: list[int]
+    year: int | None
+    month: int | None
+    baseline: bool  # 比1954年, "compared with 1954": what the fact is measured against
+    span_start: bool = False  # the first end of "from July of last year to September"
+    deadline: bool = False  # "by the end of 1954": the quantity is due by then
 
 
 def digits_of(value: float) -> str:
