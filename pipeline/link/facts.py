@@ -91,10 +91,10 @@ def _bead(doc: Document, target: Target) -> int | None:
 
 
 def _same_quantity(a: Target, b: Target) -> bool:
-    close = lambda x, y: math.isclose(abs(x), abs(y), rel_tol=1e-6)
-    return a.unit == b.unit and (close(a.value, b.value) or (
-        a.high is not None and close(a.high, b.value)) or (
-        b.high is not None and close(a.value, b.high)))
+    """One unit and one value, either end of a range counting."""
+    return a.unit == b.unit and (_close(a.value, b.value) or (
+        a.high is not None and _close(a.high, b.value)) or (
+        b.high is not None and _close(a.value, b.high)))
 
 
 def _fact(doc: Document, fact_id: str, t: int, partner: int | None,

@@ -114,7 +114,7 @@ def write_facts_table(records: Iterable[dict], dest: Path) -> tuple[Path, ...]:
 
 def _rows(record: dict, key: str, columns: dict) -> list[dict]:
     base = {"doc_id": record["doc_id"], "date": (record.get("meta") or {}).get("date")}
-    items = {"facts": _fact_rows, "targets": _target_rows}.get(key, lambda r: r.get(key, []))(record)
+    items = ROW_READERS[key](record) if key in ROW_READERS else record.get(key, [])
     rows = [{column: {**base, **item}.get(column) for column in columns} for item in items]
     return sorted(rows, key=lambda row: tuple(_sortable(row[c]) for c in ROW_ORDER[key]))
 
@@ -147,6 +147,10 @@ def _fact_rows(record: dict) -> list[dict]:
                     f"start_{lang}": mention.get("start")}
         rows.append(row)
     return rows
+
+
+# Tables whose rows are not the record's items as they are.
+ROW_READERS = {"facts": _fact_rows, "targets": _target_rows}
 
 
 def _sortable(value) -> tuple:
