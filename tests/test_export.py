@@ -58,6 +58,29 @@ def test_parquet_and_moses_agree_with_hf(out, tmp_path):
     assert zh[0] == rows[0]["translation"]["zh"]
 
 
+def test_hugging_face_datasets_reads_both_exports(out, tmp_path, monkeypatch):
+    """The tool data people use: `datasets` loads the JSON lines and the Parquet export into
+    the same rows, with `translation` as a {zh, en} feature (the HF translation layout)."""
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    export(out, "hf", tmp_path / "pairs.jsonl")
+    export(out, "parquet", tmp_path / "pairs.parquet")
+    cache = str(tmp_path / "hf" / "datasets")
+    from_json = datasets.load_dataset("json", data_files=str(tmp_path / "pairs.jsonl"),
+                                      split="train", cache_dir=cache)
+    from_parquet = datasets.load_dataset("parquet", data_files=str(tmp_path / "pairs.parquet"),
+                                         split="train", cache_dir=cache)
+    rows = read_hf(tmp_path / "pairs.jsonl")
+    assert from_json.num_rows == from_parquet.num_rows == len(rows)
+    assert from_parquet.to_list() == rows
+    # pyarrow's JSON reader types ISO dates as timestamps; the values are the same days.
+    assert [{**row, "date": row["date"] and row["date"].date().isoformat()}
+            for row in from_json.to_list()] == rows
+    assert set(from_json.features["translation"]) == {"zh", "en"}
+    assert from_json[0]["translation"]["zh"] == rows[0]["translation"]["zh"]
+
+
 def test_tmx_is_valid_and_clean(out):
     result = export(out, "tmx")
     (path,) = result.paths
