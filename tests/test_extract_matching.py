@@ -7,7 +7,7 @@ from conftest import SEED_000, SEED_004, rmrb
 from pipeline.extract import extract
 from pipeline.align import load_encoder
 from pipeline.link import link
-from pipeline.link.numbers import garbled, same_value
+from pipeline.link.numbers import completed_dates, garbled, same_value
 from pipeline.record import Number
 from pipeline.settings import ExtractSettings, Settings
 
@@ -65,6 +65,20 @@ def test_one_number_read_as_two_is_a_mismatch(processed):
     assert grain.value == 507000  # 另 is 零
     assert doc.numbers[grain.match].text == "500,000 jin"
     assert "number_mismatch" in doc.beads[grain.bead].flags
+
+
+def test_a_month_the_translation_adds_to_a_dateline_is_not_missing(processed):
+    # 【新华社北京二日电】 / "Xinhua News Agency, Beijing, January 2nd": the month has nothing
+    # to match, and the bead holds no missing number.
+    doc = processed(rmrb("1950-01-03_全国钢铁会议"))
+    assert matched(doc, "二日") == "2nd" and matched(doc, "January") is None
+    dateline = doc.numbers[next(i for i, n in enumerate(doc.numbers) if n.text == "January")]
+    assert "number_missing" not in doc.beads[dateline.bead].flags
+    # The same month with no matched day beside it is missing.
+    lone = copy.deepcopy(doc)
+    for n in lone.numbers:
+        n.match = None if n.text in ("二日", "2nd") else n.match
+    assert completed_dates(lone.numbers) == set()
 
 
 def test_english_only_documents_get_numbers_without_matching(processed):

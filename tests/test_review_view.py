@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.review.journal import ReviewState
-from pipeline.review.view import garbled, locate, sentence_marks
+from pipeline.review.view import locate, sentence_marks
 
 
 def number(lang, text, value, sentence, start, match, unit="%", high=None):
@@ -18,13 +18,24 @@ def test_locate_uses_the_source_offset_and_falls_back_to_the_nearest_occurrence(
     assert locate(sentence, "20％", 102) is None
 
 
-def test_garbled_pairs_are_same_unit_different_value_but_not_ranges_or_multiples():
-    assert garbled(number("zh", "10.41％", 10.41, 0, 0, 1), number("en", "100.41%", 100.41, 0, 0, 0))
-    assert not garbled(number("zh", "5％", 5, 0, 0, 1), number("en", "5%", 5, 0, 0, 0))
-    assert not garbled(number("zh", "一倍", 1, 0, 0, 1, "times"),
-                       number("en", "twofold", 2, 0, 0, 0, "times"))
-    assert not garbled(number("zh", "一月", 1, 0, 0, 1, "month"),
-                       number("en", "January to August", 1, 0, 0, 0, "month", high=8))
+def test_a_pair_read_as_one_number_misread_is_red_but_not_ranges_or_multiples():
+    def kinds(zh, en):  # one bead holding one matched pair
+        record = {"languages": {"src": "zh", "tgt": "en"},
+                  "sentences": {"zh": [{"text": zh["text"], "start": 0}],
+                                "en": [{"text": en["text"], "start": 50}]},
+                  "numbers": [zh, en], "entities": [], "entity_pairs": []}
+        marks = sentence_marks(record, ReviewState([{"src": [0], "tgt": [0]}], 0, False))
+        return marks["zh", 0][0]["kind"], marks["en", 0][0]["kind"]
+
+    assert kinds(number("zh", "10.41％", 10.41, 0, 0, 1),
+                 number("en", "100.41%", 100.41, 0, 50, 0)) == ("number-bad", "number-bad")
+    assert kinds(number("zh", "5％", 5, 0, 0, 1),
+                 number("en", "5%", 5, 0, 50, 0)) == ("number-ok", "number-ok")
+    assert kinds(number("zh", "一倍", 1, 0, 0, 1, "times"),
+                 number("en", "twofold", 2, 0, 50, 0, "times")) == ("number-ok", "number-ok")
+    assert kinds(number("zh", "一月", 1, 0, 0, 1, "month"),
+                 number("en", "January to August", 1, 0, 50, 0, "month", high=8)) == (
+        "number-ok", "number-ok")
 
 
 def test_number_marks_follow_the_beads_and_numbers_win_overlaps():

@@ -4,7 +4,8 @@ Inside each bead, a Chinese number matches an English one of the same value (and
 same family: a date only matches a date, a multiple a multiple). Multiples match within
 one, because 增加一倍 "increase by one time" is "doubled". What is left is read as a garbled
 number (``number_mismatch``: one edit apart, OCR 10.41 vs 100.41) or as a number on one side
-only (``number_missing``).
+only (``number_missing``), unless the translation completed a date: 新华社二日电 becomes
+"January 2nd", and the month has nothing to match, which is no error.
 """
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from collections import defaultdict
 from pipeline.extract.quantity import digits_of
 from pipeline.record import Document, Number
 from pipeline.settings import LinkSettings
+
+DATE_PARTS = ("year", "month")  # what a translation adds to a day the Chinese gives alone
+DATE_GAP = 3  # characters between a date part and its day: "January 2nd", "2nd, 1950"
+
 
 def _family(number: Number) -> str:
     if number.kind == "date":
@@ -102,23 +107,36 @@ def match_numbers(doc: Document, settings: LinkSettings) -> dict:
         for other in (b, b + 1, b - 1):
             if 0 <= other < len(sides):
                 _split(numbers, left, sides[other][1])
+    completed = completed_dates(numbers)
+    for b, (left, right) in enumerate(sides):
         wrong = [i for i in left + right if numbers[i].match is not None
                  and not same_value(numbers[i], numbers[numbers[i].match])]
         _flag(doc.beads[b].flags, "number_mismatch", len(wrong))
         _flag(doc.beads[b].flags, "number_missing",
-              sum(numbers[i].match is None for i in left + right))
-    return _counts(numbers, src, tgt)
+              sum(numbers[i].match is None and i not in completed for i in left + right))
+    return _counts(numbers, src, tgt, completed)
 
 
-def _counts(numbers: list[Number], src: str, tgt: str) -> dict:
+def completed_dates(numbers: list[Number]) -> set[int]:
+    """Indexes of unmatched years and months that stand next to a matched day of the same
+    sentence: the translation completed a date (a dateline's 二日 → "January 2nd")."""
+    days = [n for n in numbers if n.unit == "day" and n.match is not None]
+    return {index for index, number in enumerate(numbers)
+            if number.match is None and number.unit in DATE_PARTS
+            and any(day.lang == number.lang and day.sentence == number.sentence
+                    and (0 <= day.start - number.end <= DATE_GAP
+                         or 0 <= number.start - day.end <= DATE_GAP) for day in days)}
+
+
+def _counts(numbers: list[Number], src: str, tgt: str, completed: set[int]) -> dict:
     counts = {src: 0, f"{src}_matched": 0, tgt: 0, f"{tgt}_matched": 0, "cross_bead": 0,
               "mismatch": 0, "missing": 0}
-    for number in numbers:
+    for index, number in enumerate(numbers):
         if number.bead is None:
             continue
         counts[number.lang] += 1
         if number.match is None:
-            counts["missing"] += 1
+            counts["missing"] += index not in completed
             continue
         partner = numbers[number.match]
         if not same_value(number, partner):

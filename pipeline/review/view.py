@@ -11,14 +11,12 @@ with their original.
 """
 from __future__ import annotations
 
-import math
-
+from pipeline.link.numbers import completed_dates, same_value
+from pipeline.record import Number
 from pipeline.review.journal import ReviewState, bead_index_by_sentence
 from pipeline.review.texts import with_texts
 
 MARK_PRIORITY = {"number-ok": 0, "number-bad": 0, "number-added": 0, "entity": 1}
-DATE_PARTS = ("year", "month")  # what a translation adds to a day the Chinese gives alone
-DATE_GAP = 3  # characters between a date part and its day: "January 2nd", "2nd, 1950"
 
 
 def document_view(record: dict, state: ReviewState) -> dict:
@@ -84,8 +82,9 @@ def fact_disagreements(record: dict) -> dict[int, str]:
 
 def _number_marks(record: dict, state: ReviewState):
     numbers = record["numbers"]
+    typed = [Number(**number) for number in numbers]
     where = bead_index_by_sentence(record, state.beads)
-    added = added_numbers(numbers)
+    added = completed_dates(typed)
     disagreements = fact_disagreements(record)
     for index, number in enumerate(numbers):
         partner = numbers[number["match"]] if number["match"] is not None else None
@@ -97,7 +96,7 @@ def _number_marks(record: dict, state: ReviewState):
             kind, title = "number-bad", "no matching number on the other side"
         elif where.get((partner["lang"], partner["sentence"])) != here:
             kind, title = "number-bad", f"matches {partner['text']} in another bead"
-        elif garbled(number, partner):
+        elif not same_value(typed[index], typed[number["match"]]):
             kind, title = "number-bad", f"paired with {partner['text']}: one of them is misread"
         else:
             kind, title = "number-ok", f"matches {partner['text']}"
@@ -106,22 +105,12 @@ def _number_marks(record: dict, state: ReviewState):
         yield number["lang"], number["sentence"], number["text"], number["start"], kind, title
 
 
-def added_numbers(numbers: list[dict]) -> set[int]:
-    """Indexes of unmatched years and months that stand next to a matched day of the same
-    sentence: the translation completed a date (a dateline's 二日 → "January 2nd")."""
-    days = [n for n in numbers if n["unit"] == "day" and n["match"] is not None]
-    return {index for index, number in enumerate(numbers)
-            if number["match"] is None and number["unit"] in DATE_PARTS
-            and any(day["lang"] == number["lang"] and day["sentence"] == number["sentence"]
-                    and (0 <= day["start"] - number["end"] <= DATE_GAP
-                         or 0 <= number["start"] - day["end"] <= DATE_GAP) for day in days)}
-
-
 def review_flags(record: dict, state: ReviewState) -> list[list[str]]:
     """The flags of each current bead as the reviewer sees them (page, list and search):
     ``number_missing`` is dropped when the numbers a bead holds without a match are all
-    dates the translation completed (the extract stage cannot tell those apart)."""
-    added = added_numbers(record["numbers"])
+    dates the translation completed (outputs written before the link stage knew these
+    still carry the flag)."""
+    added = completed_dates([Number(**number) for number in record["numbers"]])
     where = bead_index_by_sentence(record, state.beads)
     unmatched: dict[int | None, set[int]] = {}
     for index, number in enumerate(record["numbers"]):
@@ -130,15 +119,6 @@ def review_flags(record: dict, state: ReviewState) -> list[list[str]]:
     return [[flag for flag in bead["flags"] if flag != "number_missing"]
             if unmatched.get(index) and unmatched[index] <= added else bead["flags"]
             for index, bead in enumerate(state.beads)]
-
-
-def garbled(number: dict, partner: dict) -> bool:
-    """A pair the extract stage matched as one number misread (``number_mismatch``, e.g.
-    OCR 10.41% for 100.41%): same unit, different value. Ranges and multiples match by
-    looser rules there (一倍 ~ 100%, 一月 ~ January to August), so they count as agreeing."""
-    plain = number["unit"] == partner["unit"] != "times" and number.get("high") is None \
-        and partner.get("high") is None
-    return plain and not math.isclose(number["value"], partner["value"], rel_tol=1e-6)
 
 
 def _entity_marks(record: dict):
