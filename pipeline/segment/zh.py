@@ -2,6 +2,10 @@
 
 A sentence ends at 。！？； or …… (also ！？ doubled, and the ASCII forms), and takes the
 closing quotes and brackets that follow it, so ``“……。”`` stays whole.
+
+This module owns jieba: every Chinese word in duiqi (the aligner's, the entity pipeline's
+and the fact reader's part-of-speech tags) is cut by one tokenizer per dictionary, so a
+process loads jieba's dictionary once and every stage cuts alike.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _tokenizer(user_dict: str, hmm: bool):
+def jieba_tokenizer(user_dict: str):
     """One jieba tokenizer per dictionary and process, with the period user dictionary."""
     import jieba
 
@@ -45,6 +49,18 @@ def _tokenizer(user_dict: str, hmm: bool):
     return tokenizer
 
 
+@lru_cache(maxsize=4)
+def _pos_tokenizer(user_dict: str):
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(jieba_tokenizer(user_dict))
+
+
 def tokenize_chinese(texts: list[str], settings: SegmentSettings = SegmentSettings()) -> list[list[str]]:
-    tokenizer = _tokenizer(settings.user_dict, settings.jieba_hmm)
+    tokenizer = jieba_tokenizer(settings.user_dict)
     return [[w for w in tokenizer.cut(text, HMM=settings.jieba_hmm) if w.strip()] for text in texts]
+
+
+def tag_chinese(text: str, settings: SegmentSettings = SegmentSettings()) -> list:
+    """jieba's words of ``text`` with their part-of-speech flags (``.word``, ``.flag``)."""
+    return list(_pos_tokenizer(settings.user_dict).cut(text, HMM=settings.jieba_hmm))
