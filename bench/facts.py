@@ -31,7 +31,8 @@ SCORER = SHARED / "eval" / "targets" / "score.py"
 GOLD = [("shared", SHARED / "corpus", SHARED / "eval" / "targets" / "gold.json", True),
         ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_tuning.json", True),
         ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_heldout.json", False),
-        ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_heldout2.json", False)]
+        ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_heldout2.json", False),
+        ("own", ROOT / "corpus", ROOT / "bench" / "gold" / "facts_heldout3.json", False)]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.run import run_corpus  # noqa: E402
