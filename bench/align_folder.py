@@ -76,6 +76,7 @@ def write_pairs(src: Path, tgt: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="warm one-line calls")
+    parser.add_argument("--one-line-only", action="store_true", help="skip the folder table")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -94,6 +95,8 @@ def main() -> None:
         print("| `duiqi align --format json` (extraction too), median of {} | {:.2f} | {:.2f} |"
               .format(args.repeat, *median(warm_json)))
 
+        if args.one_line_only:
+            return
         src, tgt = tmp / "src", tmp / "tgt"
         pairs = write_pairs(src, tgt)
         names = sorted(p.name for p in src.iterdir())
