@@ -133,3 +133,16 @@ def test_a_poem_aligns_line_by_line(shared):
     doc = process(parse_text(poem_article(), "poem.md"))
     shapes = [bead.shape for bead in doc.beads]
     assert shapes.count("1-1") >= 4 and not any(s in ("1-4", "4-1", "1-5", "5-1") for s in shapes)
+
+
+def test_a_headline_translated_apart_from_the_header_title_is_not_doubled():
+    # The machine translated the header and the body's headline separately: one headline.
+    text = article(["Grain Output in Shanxi Rose 10% over 1954", *EN], ZH,
+                   title="Grain Output in Shanxi Rose by 10% over 1954")
+    doc = parse_text(text, "twice.md")
+    headlines = [p.text for p in doc.paragraphs["en"] if p.kind == "headline"]
+    assert headlines == ["Grain Output in Shanxi Rose 10% over 1954"] and texts(doc, "en") == EN
+    # A body that opens with its lead, not the headline, still gets the header's title.
+    doc = parse_text(article(EN, ZH, title="Shanxi Grain Output Rises"), "lead.md")
+    assert [p.text for p in doc.paragraphs["en"] if p.kind == "headline"] == [
+        "Shanxi Grain Output Rises"]

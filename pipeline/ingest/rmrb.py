@@ -9,6 +9,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from pipeline.errors import InputError, Warnings
 from pipeline.ingest.lines import (Line, ParagraphBuilder, normalise_title, paragraph_from,
@@ -32,6 +33,8 @@ DATELINE_RE = re.compile(
 # Characters a decoding gone wrong leaves in English (mojibake 'Ã¤Â¸', U+FFFD, C1 controls).
 CORRUPT_RE = re.compile(r"[\u0080-\u00bf\u00c2\u00c3\ufffd\ue000-\uf8ff]")
 CORRUPT_SHARE = 0.2  # of a line's non-space characters; a real line has next to none
+# difflib ratio of a body's first line to the header title that makes it the headline
+HEADLINE_LIKENESS = 0.9
 VERSE_MIN_LINES = 3  # a list or a poem: this many short lines with no sentence end
 VERSE_LINE_CHARS = {EN: 60, ZH: 16}  # wrapped prose lines are longer
 ZH_VERSE_WIDTH = 10  # equal lines this short are verse (五言, 七言), not a wrapping width
@@ -207,7 +210,7 @@ def _english_paragraphs(lines: list[Line], meta: Metadata, text: str) -> list[Pa
     paragraphs = _join_datelines(paragraphs)
     title_key = normalise_title(meta.title_en or "")
     first_key = normalise_title(paragraphs[0].text) if paragraphs else ""
-    if title_key and first_key and first_key in title_key:  # the title, or its first line
+    if title_key and first_key and _restates(first_key, title_key):
         paragraphs[0].kind = "headline"
     elif title_key and meta.title_en:
         paragraphs.insert(0, _title_paragraph(meta.title_en, text))
@@ -254,6 +257,16 @@ def _join_datelines(paragraphs: list[Paragraph]) -> list[Paragraph]:
         else:
             out.append(para)
     return out
+
+
+def _restates(first_key: str, title_key: str) -> bool:
+    """The body opens with the title or its first line, word for word or translated apart
+    ("Income Increased by 31%" in the header, "Income Increased 31%" in the body: the machine
+    translated the two separately), so the header title must not become a second headline."""
+    if first_key in title_key:
+        return True
+    prefix = title_key[:len(first_key)]
+    return SequenceMatcher(None, first_key, prefix, autojunk=False).ratio() >= HEADLINE_LIKENESS
 
 
 def _title_paragraph(title: str, text: str) -> Paragraph:
