@@ -72,6 +72,10 @@ def only(text):
     ("三四百万斤", ("三四百万斤", 3e6, 4e6, "jin", "level", None)),
     ("一两个月", ("一两个月", 1, 2, "month", "duration", None)),
     ("二十两银子", ("二十两", 20, None, "liang", "level", None)),
+    # a range whose ends each carry the unit or percent sign
+    ("收入可以增加15％到25％", ("15％到25％", 15, 25, "%", "percent", None)),
+    ("亩产四百斤至五百斤", ("四百斤至五百斤", 400, 500, "jin", "level", None)),
+    ("增产了一成到两成", ("一成到两成", 10, 20, "%", "percent", None)),
     # modifiers before and after
     ("将近二百个", ("将近二百个", 200, None, None, "level", "nearly")),
     ("不到三十人", ("不到三十人", 30, None, "people", "level", "less_than")),
@@ -97,6 +101,7 @@ def only(text):
     ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
     ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
     ("今年增产两成", ("两成", 20, None, "%", "percent", None)),
+    ("去年减产了三成", ("三成", 30, None, "%", "percent", None)),
     ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
     ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
@@ -122,6 +127,12 @@ def test_numbers_keep_their_order_and_offsets():
     text = "十一月一日到二十日已完成全月计划的百分之七十二点四"
     spans = [text[q.start:q.end] for q in find_chinese_numbers(text)]
     assert spans == ["十一月", "一日", "二十日", "百分之七十二点四"]
+
+
+def test_a_change_from_one_level_to_another_is_no_range():
+    """由30％提高到45％ and 从八百人到一千二百人 state a starting level and a new one."""
+    for text in ("入学率由30％提高到45％", "职工从八百人到一千二百人", "由三百斤至四百斤"):
+        assert [q.high for q in find_chinese_numbers(text)] == [None, None]
 
 
 def test_any_text_reads_without_error():

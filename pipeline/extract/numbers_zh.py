@@ -136,7 +136,8 @@ def _integer_value(text: str) -> float:
 # 以上/左右 (增产两成, 占七成以上), never in 完成, 成为, 成立.
 FRACTION_RE = re.compile(
     r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)"
-    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=[占达约]))(?P<tenths>[一二三四五六七八九两])成"
+    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=增产了|减产了|增加了|减少了|提高了|降低了)|(?<=[占达约到至]))"
+    r"(?P<tenths>[一二三四五六七八九两])成"
     r"(?![为立功绩本员果就熟效品交长型])"
     r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
 INDEX_BASE = re.compile(r"以[^，；。]{1,30}?为(?P<base>一[○〇零]{2}|100|一百)(?![\d○〇零一二三四五六七八九十百千万])")
@@ -171,6 +172,7 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
         comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
         end = match.end() + (2 if comparator else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
+    found = _joined_ranges(text, sorted(found, key=lambda q: q.start))
     base = INDEX_BASE.search(text)
     if base:  # 以九月的产量为一○○，十月份…纸浆一○六·二九: an index is a percentage of its base
         for quantity in found:
@@ -178,6 +180,26 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
                     and quantity.kind == "level":
                 quantity.unit = "%"
     return sorted(found, key=lambda q: q.start)
+
+
+# 20％到30％, 五百斤至六百斤: a range whose ends each carry the unit; 由/从 before the first
+# end makes it a change instead (由40％增加到96％, 从一百人到二百人).
+RANGE_JOIN = re.compile(r"(?:到|至|—|－|～|~)")
+CHANGE_START = re.compile(r"[由从自][^，；。]{0,8}$")
+
+
+def _joined_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        low = out[-1] if out else None
+        if low is not None and RANGE_JOIN.fullmatch(text[low.end:q.start]) \
+                and low.kind == q.kind and low.kind in ("level", "percent") and low.unit == q.unit \
+                and low.high is None and q.high is None and low.comparator is None \
+                and q.value > low.value and not CHANGE_START.search(text[:low.start]):
+            out[-1] = Quantity(low.start, q.end, low.value, q.unit, q.kind, q.value, q.comparator)
+            continue
+        out.append(q)
+    return out
 
 
 def _read_match(text: str, match: re.Match) -> Quantity | None:
