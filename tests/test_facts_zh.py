@@ -460,3 +460,27 @@ def test_more_than_the_years_plan_compares_the_quantity():
 def test_a_year_end_distribution_is_no_time():
     found = chinese("截至十二月二十日止，全省已有百分之九十五的农业社进行了年终分配。", date="1957-12-28")
     assert found["百分之九十五"][0].time == "1957-12"
+
+
+def test_a_time_between_the_subject_and_its_verb_frames_the_paragraph():
+    """大同煤矿五月份超额完成了国家计划。全月…: the month said of the subject dates the
+    sentences after it that name none, as a time opening the clause does."""
+    found = chinese("【新华社大同九日电】大同煤矿五月份超额完成了国家计划。全月原煤产量完成月计划的"
+                    "百分之一○七，比四月份增长百分之六。", "全矿职工提出合理化建议八百多件。",
+                    date="1958-06-10")
+    assert found["百分之一○七"][0].time == "1958-05"
+    assert found["百分之六"][0].time == "1958-05"
+    assert found["八百多件"][0].time == "1958"  # another paragraph
+    found = chinese("纺织工人受到一九五六年大水灾的影响。全厂棉纱产量完成年计划的百分之九十八。",
+                    date="1957-12-20")
+    assert found["百分之九十八"][0].time == "1957"  # a time inside an object frames nothing
+
+
+def test_the_occasion_of_a_starting_level_keeps_its_year():
+    """由去年开学时的一万二千人, 为去年同期的三倍: the starting level and the base of a
+    ratio belong to last year; the new level and the ratio to the year of the report."""
+    found = chinese("全县小学在校学生由去年开学时的一万二千人增加到一万五千人。"
+                    "今年一月份全厂生产农具六千件，为去年同期的三倍。", date="1959-03-02")
+    assert found["一万二千人"][0].time == "1958"
+    assert found["一万五千人"][0].time == "1959"
+    assert found["三倍"][0].time == "1959-01"

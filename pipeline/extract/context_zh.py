@@ -105,10 +105,14 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
     return sorted(found, key=lambda m: m.start)
 
 
+# 为去年同期的二·五倍, 由去年秋收时的40％: the time of a level, with the occasion named.
+OF_TIME = r"(?:同期|[^，；。的\d○〇零一二三四五六七八九十]{1,4}?(?:时|前|后))?的"
+
+
 def _starts_change(text: str, match: re.Match) -> bool:
     """由一九五一年的三十四个发展到六百一十二个, 为1965年的2.5倍: the year of a change's
     starting level, or of the level a ratio is taken over, is the baseline's time."""
-    if not re.match(r"的", text[match.end():match.end() + 1]):
+    if not re.match(OF_TIME, text[match.end():match.end() + 8]):
         return False
     return bool(re.search(r"(?:由|从|为|是|相当于)(?:原来|过去)?$", text[max(0, match.start() - 5):match.start()]))
 
@@ -270,7 +274,9 @@ class _Reader:
         self.previous_reads: list[_Read] = []  # all facts of the previous passage
         # The time that opened a clause last in this paragraph (到今年五月底，…): it frames
         # the paragraph's later sentences that name none (其中城市储蓄…).
-        self.frame: tuple[int, TimeMention] | None = None
+        # Its third item: whether it opened its clause with a year, or only follows a subject
+        # or names a month alone (a month then reaches only sentences that refer back to it).
+        self.frame: tuple[int, TimeMention, bool] | None = None
         self.previous_status: str | None = None
         self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
         self.last_status: str | None = None
@@ -300,9 +306,11 @@ class _Reader:
             clauses = _clauses(text)
         years = [m.year for m in mentions if m.year and not m.baseline]
         self.previous_year = years[-1] if years else None
-        opening = [m for m in mentions if not m.baseline and m.year and _opens_clause(text, clauses, m)]
+        opening = [(m, bool(m.year) and _opens_clause(text, clauses, m)) for m in mentions
+                   if not m.baseline and _opens_clause(text, clauses, m, after_subject=True)]
         if opening:
-            self.frame = (paragraph, self._dated(opening[-1], mentions))
+            mention, strong = opening[-1]
+            self.frame = (paragraph, self._dated(mention, mentions), strong)
         self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
             or self.previous_status
         return out
@@ -424,7 +432,7 @@ class _Reader:
 
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         clause_start, clause_end = clauses[c]
-        starting = [m for m in mentions if m.baseline and re.fullmatch(r"的\s*", text[m.end:start])
+        starting = [m for m in mentions if m.baseline and re.fullmatch(rf"{OF_TIME}\s*", text[m.end:start])
                     and re.search(r"[由从比较](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
         if starting:  # 由一九五一年的三十四个: the starting level is of its own year
             return self._dated(starting[0], mentions)
@@ -444,7 +452,15 @@ class _Reader:
         after = [m for m in own if m.start >= end]
         if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
-        return self.frame[1] if self.frame else None
+        if self.frame is None:
+            return None
+        _, frame, strong = self.frame
+        # 大同煤矿五月份超额完成了计划。全月…: a month said of a subject, or without its
+        # year, dates a later sentence only when that one refers back to it (全月, 比四月份).
+        if frame.month and not strong and not MONTH_BACK.search(text) \
+                and not any(m.baseline and m.month for m in mentions):
+            return TimeMention(frame.start, frame.end, frame.text, frame.year, None, False)
+        return frame
 
     def _dated(self, mention: TimeMention, mentions: list[TimeMention]) -> TimeMention:
         """A month or half-year without its year takes the last year named before it."""
@@ -890,12 +906,25 @@ def _same_measure(a: Number, b: Number) -> bool:
     return a.unit == b.unit and (a.unit is not None or a.text[-1:] == b.text[-1:])
 
 
-def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
+DATELINE = re.compile(r"^\s*(?:【[^】]*】|据?新华社[^，；。\s　]{0,10}?(?:讯|电)|本报讯)\s*")
+
+
+MONTH_BACK = re.compile(r"全月|本月|当月|同月|该月|这个月")
+
+
+def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention,
+                  after_subject: bool = False) -> bool:
     """A time at the head of its clause frames the chain (1955年的工业生产…，但是…增长54％);
     one inside a clause is that clause's own (受到1954年大水灾)."""
     start = clauses[_clause_of(clauses, mention.start)][0]
-    return bool(re.fullmatch(r"\s*(?:【[^】]*】)?(?:到|在|从|自|截至|于|而|但是?|同时)?\s*",
-                             text[start:mention.start]))
+    before = DATELINE.sub("", text[start:mention.start])
+    if re.fullmatch(r"\s*(?:到|在|从|自|截至|于|而|但是?|同时)?\s*", before):
+        return True
+    if not after_subject:
+        return False
+    # 鞍山钢铁公司九月份超额完成了…: a time between the subject and its verb frames it too.
+    subject = re.fullmatch(r"\s*([^，；。\s]{2,16}?)(?:在|到|于|截至)?\s*", before)
+    return bool(subject) and not _verb_in(subject.group(1))
 
 
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> int:
@@ -1090,6 +1119,14 @@ def _lacks_noun(text: str) -> bool:
     return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
         r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
+
+
+def _verb_in(text: str) -> bool:
+    """大同煤矿 (jieba reads 大同 as an adverb), 第一炼钢厂: no verb, so no predicate yet."""
+    import jieba.posseg
+
+    return any(p.flag.startswith("v") and p.flag != "vn" or p.word in ("了", "被", "把")
+               for p in jieba.posseg.cut(text))
 
 
 def _ends_in_verb(text: str) -> bool:
