@@ -484,3 +484,17 @@ def test_the_occasion_of_a_starting_level_keeps_its_year():
     assert found["一万二千人"][0].time == "1958"
     assert found["一万五千人"][0].time == "1959"
     assert found["三倍"][0].time == "1959-01"
+
+
+def test_a_clause_that_names_a_measure_is_the_subject_of_the_next():
+    """入学儿童占学龄儿童的比重，由…提高到…; 沈阳机床厂今年生产机床的总值，到十月底止
+    已达…: the noun phrase of the clause before says what the numbers measure."""
+    found = chinese("全省入学儿童占学龄儿童的比重，由前年秋季开学时的60％提高到82％。",
+                    date="1960-10-05")
+    for number in ("60％", "82％"):
+        assert "入学儿童占学龄儿童的比重" in found[number][0].indicator
+    assert [found[n][0].time for n in ("60％", "82％")] == ["1958", "1960"]
+    found = chinese("沈阳机床厂今年生产机床的总值，到十月底止已达1.2亿元，比去年同期增长15％。",
+                    date="1959-11-08")
+    for number in ("1.2亿元", "15％"):
+        assert "生产机床的总值" in found[number][0].indicator

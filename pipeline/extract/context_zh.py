@@ -661,7 +661,9 @@ class _Reader:
                     and not re.match(r"(?:超额)?完成", indicator) else ""
                 indicator = subject + own
             read.noun = noun
-        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
+        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)) \
+                and not re.match(r"^[^，；。]{0,4}?(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)",
+                                 masked[read.end:clause_end]):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
             whole = "人" if number.unit == "people" else _previous_noun_phrase(
                 passage, masked, clauses, read.clause, mentions)
@@ -843,6 +845,10 @@ class _Reader:
             if re.match(r"^\s*(?:比|较|和|与|同)[^，；。]{0,8}?(?:比较|相比)", masked[start:end]):
                 continue
             text = _clean(_drop_times(masked, start, end, mentions))
+            # 入社农户占总农户的比重，由…: a clause that only names a measure is the subject
+            phrase = re.fullmatch(r"[^，；。\d]{2,20}的([^的，；。\d]{1,6})", text)
+            if phrase and _noun_only(phrase.group(1)) and not re.search(r"[了已将要]", text):
+                return text
             subject = _subject(text)
             if subject:
                 return subject
@@ -1153,6 +1159,8 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
             a, b = mention.start - start, mention.end - start
             piece = piece[:a] + " " * (b - a) + piece[b:]
     piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
+    # 去年秋收时的40％, 去年同期的: the occasion of a time is part of it
+    piece = re.sub(rf"(?<=\s){OF_TIME[:-1]}(?=的)", lambda m: " " * len(m.group(0)), piece)
     piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
                    lambda m: m.group(0) if m.group(0).strip() in ("在",) else
                    (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
