@@ -498,3 +498,15 @@ def test_a_clause_that_names_a_measure_is_the_subject_of_the_next():
                     date="1959-11-08")
     for number in ("1.2亿元", "15％"):
         assert "生产机床的总值" in found[number][0].indicator
+
+
+def test_a_share_of_the_subject_and_land_in_the_indicator():
+    """全乡妇女70％参加了扫盲学习: the share of the subject that did what follows;
+    使耕地扩大到…: the causative is no part of what is measured, and 耕地 keeps its 地."""
+    found = chinese("全乡妇女70％参加了扫盲学习", date="1958-04-02", title="全乡妇女70％参加了扫盲学习")
+    reading = found["70％"][0]
+    assert "参加" in reading.indicator and "妇女" in reading.indicator
+    found = chinese("明年全社要修水渠十五条，使耕地扩大到二千四百亩。", date="1957-11-20")
+    reading = found["二千四百亩"][0]
+    assert "耕地" in reading.indicator and "使" not in reading.indicator
+    assert (reading.kind, reading.status, reading.time) == ("increase_to", "planned", "1958")

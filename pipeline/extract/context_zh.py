@@ -165,7 +165,8 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这一|那一|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这一|那一|这|那些|那|还|也|都|又"
+    r"|使得|使(?![用命])|让)+")
 ADVERBS = re.compile(
     r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
     r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
@@ -173,7 +174,9 @@ ADVERBS = re.compile(
     r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
 ENUMERATION = re.compile(r"(?:[一-龥]{1,8}、)+[一-龥]{1,8}等")
 ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
-TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
+TRAILING = "的了在把将给对从由比为是有到达和与及，。；：、 　"
+# 积极地: an adverb's 地 ends no indicator; 水浇地, 耕地 and 荒地 are land.
+ADVERBIAL_DI = re.compile(r"(?<![耕土荒田草山旱园基各工浇洼林牧盐坡平高低湿沙碱圩菜空墓场])地$")
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
                     "效率", "利润", "总数")
 SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|各省|各地|各市|全)")
@@ -632,6 +635,9 @@ class _Reader:
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
                         or re.search(r"(?:使|让|令)[^，；。的]{0,4}$", raw_before)
                         or not _has_verb(passage, clause_start, read.start))
+        # 全县农户96％入了高级社: a share of the subject before it that did what follows
+        part_of_subject = number.unit == "%" and bool(prefix) and prefix == raw_before.strip(" 　") \
+            and _noun_only(prefix)
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
             predicate = "" if rest or not subject_role else \
@@ -661,12 +667,13 @@ class _Reader:
                     and not re.match(r"(?:超额)?完成", indicator) else ""
                 indicator = subject + own
             read.noun = noun
-        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)) \
+        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)
+                                                  or part_of_subject) \
                 and not re.match(r"^[^，；。]{0,4}?(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)",
                                  masked[read.end:clause_end]):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
-            whole = "人" if number.unit == "people" else _previous_noun_phrase(
-                passage, masked, clauses, read.clause, mentions)
+            whole = "人" if number.unit == "people" else prefix if part_of_subject else \
+                _previous_noun_phrase(passage, masked, clauses, read.clause, mentions)
             if re.match(r"\s*其中", clause_text) and previous is not None and previous.noun \
                     and self.doc.numbers[previous.index].unit == number.unit:
                 whole = previous.noun  # 一百二十万亩农田…，其中八十万亩可以得到灌溉
@@ -1207,7 +1214,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
     text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(去年同期)增加
-    return _clean_lead(text).rstrip(TRAILING)[:40]
+    return ADVERBIAL_DI.sub("", _clean_lead(text).rstrip(TRAILING)).rstrip(TRAILING)[:40]
 
 
 def _replace_subject(head: str, name: str) -> str:
