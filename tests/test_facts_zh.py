@@ -510,3 +510,18 @@ def test_a_share_of_the_subject_and_land_in_the_indicator():
     reading = found["二千四百亩"][0]
     assert "耕地" in reading.indicator and "使" not in reading.indicator
     assert (reading.kind, reading.status, reading.time) == ("increase_to", "planned", "1958")
+
+
+def test_list_items_that_repeat_the_verb_or_change_the_object():
+    """原煤产量完成月计划的…，焦炭完成…: the item repeats the verb and reads like its head;
+    其中收购小麦…担，…；收购羊毛…斤，皮张…张: parts of a whole to the end of the
+    sentence, each with the verb of the item before and its own measure."""
+    found = chinese("全矿原煤产量完成月计划的百分之一○三·五，焦炭完成百分之九十八。", date="1958-07-03")
+    coke = found["百分之九十八"][0]
+    assert coke.kind == "plan_fulfilment_pct" and coke.indicator.startswith("焦炭")
+    assert "计划完成" in coke.indicator
+    found = chinese("新疆供销合作社今年收购畜产品的总值已达2.4亿元。其中收购小麦30万担，超额2％完成了"
+                    "收购计划；收购羊毛900多万斤，皮张约40万张。", date="1959-12-15")
+    assert [found[n][0].kind for n in ("30万担", "900多万斤", "约40万张")] == ["share"] * 3
+    assert found["约40万张"][0].indicator == "收购皮张"
+    assert found["900多万斤"][0].indicator == "收购羊毛"

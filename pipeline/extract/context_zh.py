@@ -353,6 +353,11 @@ class _Reader:
                 read.status = self.previous_status or read.status
             elif part and read.kind == "level" and self._head(reads, number.unit) is not None:
                 read.kind = "share"  # …一百二十万亩农田…，其中八十万亩可以得到灌溉: a part
+            elif read.kind == "level" and (reads or self.previous_reads) and any(
+                    re.match(r"^\s*其中", masked[clauses[k][0]:]) for k in range(c + 1)):
+                # …总值6.3亿元。其中收购棉花186万担，…；收购生猪210多万头: the parts of a
+                # whole run to the end of the sentence, whatever each is counted in
+                read.kind = "share"
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
@@ -728,7 +733,8 @@ class _Reader:
                 # its verb continues the topic the chain opened with
                 k = read.clause - 1
                 while k > 0 and (_opens_with_verb(passage, *clauses[k])  # 塘堰八万多口: an item
-                                 or not _has_verb(passage, *clauses[k])) \
+                                 or not _has_verb(passage, *clauses[k])
+                                 or VERBAL_START.match(masked[clauses[k][0]:].lstrip(" 　"))) \
                         and masked[clauses[k][0] - 1] != "：":
                     k -= 1
                 subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
@@ -775,6 +781,13 @@ class _Reader:
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
         previous = reads[-1] if reads else None
+        if previous is not None and previous.clause == read.clause - 1:
+            # 钢产量完成月计划的…，生铁完成…: an item may repeat the verb of the one before
+            repeated = re.search(r"[一-龥]{2}$", name)
+            if repeated and len(name) > 2 and repeated.group(0) in \
+                    masked[clauses[previous.clause][0]:previous.start] \
+                    and _verb_in(repeated.group(0)) and not _verb_in(name[:-2]):
+                name = name[:-2]
         continuing = previous is not None and previous.item and previous.clause == read.clause - 1
         if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
                 or TIME_RE.search(name).group(0):
@@ -804,8 +817,17 @@ class _Reader:
             and head.clause == read.clause - 1 \
             and re.search(r"(?:是|为)$", masked[clauses[head.clause][0]:head.start]) \
             and not masked[read.end:clauses[read.clause][1]].strip(" 　以上左右多")
-        if head is None or (head_unit != unit and not measured):
+        # 收购生猪210多万头，茶叶约12万担: the object of the verb before changes, and with it
+        # the measure
+        object_changed = head is not None and not its and head.clause == read.clause - 1 \
+            and bool(head.noun) and head.indicator.endswith(head.noun) \
+            and _verb_in(head.indicator[:-len(head.noun)]) \
+            and masked[clauses[head.clause][0]:head.start].rstrip(" 　约近").endswith(head.noun)
+        if head is None or (head_unit != unit and not measured and not object_changed):
             return None
+        if object_changed and head_unit != unit:
+            read.head = head.indicator
+            return _compact(head.indicator[:-len(head.noun)] + name)
         if its and "占" in raw:  # 其中工业投资占55％: a share of the whole named before
             read.head = head.indicator
             return _compact(f"{name}占{head.indicator}")
@@ -1225,6 +1247,9 @@ def _replace_subject(head: str, name: str) -> str:
         position = head.find(tail)
         if position >= 0:
             return _compact(name + head[position + size:])
+    measure = re.search("|".join(sorted(GENERIC_MEASURES, key=len, reverse=True)), head)
+    if measure and 0 < measure.start() <= 6:  # 全月钢产量…完成程度 + 生铁 → 生铁产量…完成程度
+        return _compact(name + head[measure.start():])
     if head.endswith(name[-1]):
         return name  # 其中高级社 of 农业生产合作社: the part names itself
     import jieba.posseg
