@@ -525,3 +525,16 @@ def test_list_items_that_repeat_the_verb_or_change_the_object():
     assert [found[n][0].kind for n in ("30万担", "900多万斤", "约40万张")] == ["share"] * 3
     assert found["约40万张"][0].indicator == "收购皮张"
     assert found["900多万斤"][0].indicator == "收购羊毛"
+
+
+def test_a_product_alone_a_ratio_clause_and_whose_plan_was_exceeded():
+    """和上月比较，煤增长…: a product alone stands for its output named before; 为去年同期的
+    三倍 is a ratio of the quantity before it; 总产值超额…完成了计划 names whose plan."""
+    found = chinese("全局原煤产量完成季度计划的百分之一○二。和上季度比较，煤增长百分之七，"
+                    "焦炭百分之五。全局第二季度总产值超额百分之三·五完成了计划。", date="1957-07-08")
+    assert found["百分之七"][0].indicator == "煤产量"
+    assert found["百分之五"][0].indicator == "焦炭产量"
+    assert "总产值" in found["百分之三·五"][0].indicator
+    found = chinese("红旗农具厂十月份生产水车八百部，为去年同期的三倍。", date="1958-11-05")
+    assert "水车" in found["三倍"][0].indicator
+    assert (found["三倍"][0].kind, found["三倍"][0].time) == ("multiple", "1958-10")

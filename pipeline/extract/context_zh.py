@@ -32,7 +32,7 @@ _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
     rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1970}  # the third plan ran 1966–1970
 # 今后五年, 两年内: a span from the article's year; early in a year it counts that year.
@@ -284,6 +284,7 @@ class _Reader:
         self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
         self.last_status: str | None = None
         self.sentences = {s.index: s for s in doc.side(ZH)}
+        self.read_text = ""  # the passages read so far, headline first
 
     # ------------------------------------------------------------ passage
 
@@ -316,6 +317,7 @@ class _Reader:
             self.frame = (paragraph, self._dated(mention, mentions), strong)
         self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
             or self.previous_status
+        self.read_text += text + "\n"
         return out
 
     def _read_numbers(self, passage, masked, clauses, mentions, numbers) -> list[FactReading]:
@@ -611,8 +613,10 @@ class _Reader:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text) \
-                and previous is not None:
+        if (re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text)
+                # 生产耐火砖一万二千吨，为去年同期的二·五倍: a ratio of the quantity before
+                or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。\d]{0,12}的", before.strip(" 　"))
+                and number.unit in ("times", "%")) and previous is not None:
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
@@ -710,8 +714,10 @@ class _Reader:
                 borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
             if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
+                # 总产值超额百分之二·四完成了计划: whose plan, and which plan
+                whose = indicator if indicator and not _lacks_noun(indicator) else ""
                 indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
-                indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+                indicator = whose + re.sub(r"^完成了?", "", indicator) + "超额完成"
             elif borrowed:
                 pass
             elif not indicator or _lacks_noun(indicator):
@@ -744,6 +750,13 @@ class _Reader:
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
+        if len(read.indicator) <= 3 and _noun_only(read.indicator) and number.unit not in (None, "people"):
+            # 和八月份比较，钢增长百分之十九: a product alone stands for the measure of it
+            # named before (全月钢产量…)
+            named = re.search(rf"{re.escape(read.indicator)}(?:{'|'.join(GENERIC_MEASURES)})",
+                              self.read_text + masked[:read.start])
+            if named:
+                read.indicator = named.group(0)
         if read.indicator.endswith("占"):  # 粮食总产量中，小麦约占四分之一: a share of what
             whole = re.fullmatch(r"\s*(?:在)?([^，；。]{2,16}?)(?:之)?中\s*",
                                  masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]]) \
@@ -1071,7 +1084,7 @@ def _last_verb(passage: _Passage, start: int, end: int) -> str | None:
 def _last_noun(passage: _Passage, start: int, end: int) -> str:
     nouns = [w.word for w in _words_in(passage, start, end)
              if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2
-             and not re.search(r"[年月日天份]$|方面|时候|期间", w.word)]
+             and not re.search(r"[年月日天份]$|季度|方面|时候|期间", w.word)]
     return nouns[-1] if nouns else ""
 
 
@@ -1168,7 +1181,8 @@ def _ends_in_verb(text: str) -> bool:
     import jieba.posseg
 
     words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
-    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
+    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1
+                            and len(words) > 1)  # 每月产; 煤 alone is a product
 
 
 def _earlier_counted(masked: str, start: int, classifier: str) -> str:
