@@ -538,3 +538,17 @@ def test_a_product_alone_a_ratio_clause_and_whose_plan_was_exceeded():
     found = chinese("红旗农具厂十月份生产水车八百部，为去年同期的三倍。", date="1958-11-05")
     assert "水车" in found["三倍"][0].indicator
     assert (found["三倍"][0].kind, found["三倍"][0].time) == ("multiple", "1958-10")
+
+
+def test_a_change_after_a_plan_in_its_paragraph_is_planned():
+    """今年全乡计划…。油菜每亩产量由去年的八十斤提高到一百二十斤: a change of this year with
+    no mood of its own continues the plan before it; one marked as done, or of a past year,
+    does not."""
+    found = chinese("今年全乡计划粮食总产量达到四百万斤，比去年增长百分之二十。油菜每亩产量由去年的"
+                    "八十斤提高到一百二十斤。", "去年全乡生猪由三千头增加到四千头。", date="1958-03-20")
+    assert (found["一百二十斤"][0].status, found["一百二十斤"][0].time) == ("planned", "1958")
+    assert (found["八十斤"][0].status, found["八十斤"][0].time) == ("achieved", "1957")
+    assert found["四千头"][0].status == "achieved"
+    found = chinese("今年全乡计划粮食总产量达到四百万斤。油菜每亩产量已经由去年的八十斤提高到了"
+                    "一百二十斤。", date="1958-09-20")
+    assert found["一百二十斤"][0].status == "achieved"

@@ -281,6 +281,8 @@ class _Reader:
         # or names a month alone (a month then reaches only sentences that refer back to it).
         self.frame: tuple[int, TimeMention, bool] | None = None
         self.previous_status: str | None = None
+        self.paragraph: int | None = None  # of the passage being read
+        self.plan_before = False  # the passage before, in this paragraph, was a plan
         self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
         self.last_status: str | None = None
         self.sentences = {s.index: s for s in doc.side(ZH)}
@@ -298,6 +300,9 @@ class _Reader:
                 numbers.append((i, start, start + len(number.text)))
         mentions = time_mentions(text, self.pub_year, self.pub_month)
         paragraph = self.sentences[next(iter(passage.offsets))].paragraph
+        # A plan's sentence lends its mood to the next one of its paragraph that has none
+        self.plan_before = self.previous_status == "planned" and self.paragraph == paragraph
+        self.paragraph = paragraph
         if self.frame is not None and self.frame[0] != paragraph:
             self.frame = None
         if numbers:
@@ -333,7 +338,7 @@ class _Reader:
             before = masked[clause_start:start]
             time = self._time(text, mentions, clauses, c, start, end)
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
-            status = self._status(text, masked, clauses, c, start, end, time, reads)
+            status = self._status(text, masked, clauses, c, start, end, time, reads, kind)
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
             self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
             part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
@@ -527,7 +532,7 @@ class _Reader:
 
     # ------------------------------------------------------------ status
 
-    def _status(self, text, masked, clauses, c, start, end, time, reads) -> str:
+    def _status(self, text, masked, clauses, c, start, end, time, reads, kind) -> str:
         clause_start, clause_end = clauses[c]
         own = _marker(masked[clause_start:start])
         if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
@@ -555,6 +560,11 @@ class _Reader:
             status = "achieved"  # a plan's mood does not reach a clause about a past year
         if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
             status = self.previous_status
+        if status is None and self.plan_before and kind in ("increase_to", "increase_by") \
+                and time is not None and time.year and self.pub_year \
+                and time.year >= self.pub_year and not _passage_status(masked, clauses):
+            status = "planned"  # 今年全县计划…。棉花每亩产皮棉由去年的38斤提高到50斤: a change
+            # of this year with no mood of its own, after a plan, is the plan's next target
         if status in (None, "achieved") and time is not None and self._future(time):
             return "planned"
         if status == "planned" and re.search(r"[由从](?:原来|过去|现在)?的?[^，；。]{0,8}$",
