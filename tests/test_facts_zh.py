@@ -552,3 +552,18 @@ def test_a_change_after_a_plan_in_its_paragraph_is_planned():
     found = chinese("今年全乡计划粮食总产量达到四百万斤。油菜每亩产量已经由去年的八十斤提高到了"
                     "一百二十斤。", date="1958-09-20")
     assert found["一百二十斤"][0].status == "achieved"
+
+
+def test_doubling_exceeding_a_level_and_another_measure_of_the_same_owner():
+    """翻一番多 is a multiple; 亩产超过了八百斤 is a level and more, not an increase;
+    油料作物播种面积…，总产量…: the second measure is of the same crops."""
+    found = chinese("今年全省粮食总产量预计比去年翻一番多。全省有三十多个县的粮食平均亩产超过了"
+                    "八百斤。油料作物播种面积一千五百万亩，总产量二十亿斤。", date="1958-10-05")
+    doubled = found["一番多"][0]
+    assert (doubled.kind, doubled.comparator, doubled.status) == ("multiple", "more_than", "forecast")
+    assert "粮食总产量" in doubled.indicator
+    level = found["八百斤"][0]
+    assert (level.kind, level.comparator) == ("level", "more_than")
+    assert "亩产" in level.indicator and not level.indicator.endswith("超过")
+    assert found["二十亿斤"][0].indicator == "油料作物总产量"
+    assert "县" in found["三十多个"][0].indicator

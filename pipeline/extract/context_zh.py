@@ -370,6 +370,8 @@ class _Reader:
             comparator = number.comparator
             if number.text.startswith("超过") and read.kind == "increase_by":
                 comparator = None
+            if comparator is None and read.kind == "level" and _exceeds_a_level(before):
+                comparator = "more_than"
             if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
                                                 text[max(0, start - 4):start]):
                 comparator = "about"
@@ -512,6 +514,8 @@ class _Reader:
         if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$", "", tail).rstrip("了将近约")):
             return "increase_to", 1
         verb = _governing_verb(tail)
+        if verb == "超过" and _exceeds_a_level(tail):
+            return "level", 1  # 亩产超过了八百斤: more than a level (the comparator says so)
         if verb is not None:
             if verb in FALL_VERBS:
                 return "increase_by", -1
@@ -708,7 +712,7 @@ class _Reader:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
-                                  r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                                  r"|下降|缩小|减产|降|增|升|翻)了?(?:到|至|为)?$", "", indicator)
                 borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
@@ -742,8 +746,11 @@ class _Reader:
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
-                if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
+                if not subject.endswith(GENERIC_MEASURES):
                     indicator = subject + indicator
+                elif not indicator.startswith(_owner(subject)):
+                    # 油料作物播种面积…，总产量…: another measure of the same owner
+                    indicator = _owner(subject) + indicator
             elif read.clause > 0 and _opens_with_verb(passage, clause_start, read.start):
                 # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
                 # its verb continues the topic the chain opened with
@@ -1046,7 +1053,8 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if VERBAL_START.match(masked, w.start):
             break
         nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
-            w.tag == "m" and not NUMERAL_WORD.match(w.word))
+            w.tag == "m" and not NUMERAL_WORD.match(w.word)) or (
+            w.start == start and w.tag in ("zg", "g") and len(w.word) == 1)  # 三十多个县 (县/zg)
         spaced = not w.word.strip() and k + 1 < len(words) and end > start
         modifier = w.tag in ("a", "ad", "b", "q") and k + 1 < len(words) and (
             words[k + 1].tag.startswith(NOUN_TAGS) or words[k + 1].word == "的")
@@ -1065,6 +1073,12 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
 
 VERBAL_START = re.compile(r"(?:超额|提前|完成|基本(?:上|实现|完成)|已|都|也|还|被|将|要|就|正|在|是|有|从|到)")
 NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
+
+
+def _exceeds_a_level(before: str) -> bool:
+    """超过了八百斤 with nothing it is compared with (比去年, 计划) is a level and more."""
+    return bool(re.search(r"超过了?$", before.rstrip(" 　"))) and not re.search(
+        r"比|较|计划|任务|指标|定额|同期|纪录", before)
 
 
 def _governing_verb(before: str) -> str | None:
@@ -1150,6 +1164,18 @@ def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
     text = _clean(_drop_times(masked, start, end, mentions))
     tail = text.rsplit("的", 1)[-1]
     return tail if tail and _noun_only(tail) else _last_noun(passage, start, end)
+
+
+def _owner(measure: str) -> str:
+    """油料作物播种面积 → 油料作物: the nouns that open a measure, whose measure it is."""
+    import jieba.posseg
+
+    owner = ""
+    for w in jieba.posseg.cut(measure):
+        if not w.flag.startswith(NOUN_TAGS) or w.flag == "vn" or w.word.endswith(GENERIC_MEASURES):
+            break
+        owner += w.word
+    return owner
 
 
 def _generic(indicator: str) -> bool:
@@ -1239,7 +1265,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|超过了?|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
@@ -1259,7 +1285,7 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
-    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(去年同期)增加
+    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|翻|$)", "", text)  # 利润比(去年同期)增加
     return ADVERBIAL_DI.sub("", _clean_lead(text).rstrip(TRAILING)).rstrip(TRAILING)[:40]
 
 

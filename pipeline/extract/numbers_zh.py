@@ -51,7 +51,7 @@ PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "
 SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "more_than",
                       "以下": "less_than", "多": "more_than", "余": "more_than"}
 # Words made of numeral characters that are not quantities.
-LEXICAL = ("十分", "万分", "万一", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
+LEXICAL = ("十分", "万分", "万一", "千百万", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
            "三三两两", "一五一十", "七上八下", "乱七八糟", "九九")
 INCREASE_VERBS = ("增加", "提高", "增长", "增产", "扩大", "上升", "超过")
 
@@ -105,6 +105,8 @@ def _digit_string(text: str) -> str:
 
 def _integer_value(text: str) -> float:
     """Chinese integer with or without place units; a run of digits reads digit by digit."""
+    if text in SMALL_UNITS or text in BIG_UNITS:  # 万斤: a round ten thousand
+        return {**SMALL_UNITS, **BIG_UNITS}[text]
     if not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in text):
         return float(_digit_string(text)) if len(text) > 1 else float(DIGITS[text])
     total, section, digit = 0.0, 0.0, None
@@ -235,7 +237,7 @@ def _read_match(text: str, match: re.Match) -> Quantity | None:
         if kind is None:
             return None
     end += length
-    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多: more than double
+    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多, 翻一番多
         comparator, end = "more_than", end + 1
     suffix = longest_prefix(text[end:], SUFFIX_COMPARATORS)
     if suffix and suffix not in ("多", "余") and kind != "date":
@@ -265,8 +267,11 @@ def _strip_approx(numeral: str) -> str:
 
 def _is_ordinal_or_word(text: str, start: int, numeral: str) -> bool:
     before = text[max(0, start - 1):start]
-    if before in ("第", "初", "星", "周") or numeral in ("万", "亿", "千", "百"):
+    if before in ("第", "初", "星", "周"):
         return True
+    if numeral in ("万", "亿", "千", "百"):  # 亩产万斤, 超过千斤: a round figure of a measure
+        return not re.match(r"[斤担吨元亩](?!顶)", text[start + 1:start + 2]) or before in "几数成上每"
+
     after = text[start + len(numeral):start + len(numeral) + 1]
     if any(ch.isascii() and ch.isalpha() for ch in before + after) or after == "型":
         return True  # 1A62型, 1330型: model names
@@ -311,6 +316,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
         return "times", "multiple", (value + 0.5) / value, skipped + 2
     if rest.startswith("倍"):
         return "times", "multiple", 1.0, skipped + 1
+    if rest.startswith("番") and text[:end - len(numeral)].endswith("翻"):
+        return "times", "multiple", 1.0, skipped + 1  # 翻一番: doubled, as 增长一倍
     if rest.startswith(("年计划", "年代", "年级")):
         return None, None, 1.0, 0  # 五年计划 is a period's name; 五○年代 a decade
     after_hours = text[:end - len(numeral)].endswith("时")
