@@ -748,8 +748,10 @@ class _Reader:
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
                 if not subject.endswith(GENERIC_MEASURES):
                     indicator = subject + indicator
-                elif not indicator.startswith(_owner(subject)):
-                    # 油料作物播种面积…，总产量…: another measure of the same owner
+                elif not indicator.startswith(_owner(subject)) and re.search(
+                        r"(?:产量|产值|面积|数量|总数)$", indicator):
+                    # 油料作物播种面积…，总产量…: another quantity of the same thing (钢材产量…，
+                    # 成本降低了: the cost is the producer's)
                     indicator = _owner(subject) + indicator
             elif read.clause > 0 and _opens_with_verb(passage, clause_start, read.start):
                 # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
