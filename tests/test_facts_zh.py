@@ -170,6 +170,8 @@ def test_non_facts():
     assert fields(found["百分之十二"][0]) == ("increase_by", "achieved", "1955", 1)
     found = chinese("这种新农具试验了十二次，全省召开了三次会议，门诊共达两万人次。")
     assert "十二次" not in found and "三次" in found and "两万人次" in found
+    found = chinese("省卫生厅先后派出了四批防疫队到灾区，治疗病人八千多名。", date="1963-08-02")
+    assert "四批" not in found and "八千多名" in found
 
 
 def test_comparison_year_is_the_baseline_not_the_time():

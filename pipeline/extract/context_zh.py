@@ -443,6 +443,8 @@ class _Reader:
                 number.text.endswith("次") and not number.text.endswith("人次")
                 and re.search(r"[一-龥]了?$", before) and text[end:end + 1] in "，。；、！？"):
             return True  # 试验了十二次，: how often; 召开了三次会议 counts meetings
+        if number.text.endswith("批") and re.search(r"(?:先后|分)[^，；。]{0,6}$", before):
+            return True  # 先后派出了三批医疗队, 分两批: how often a thing was sent
         return False
 
     # ------------------------------------------------------------ time
