@@ -569,3 +569,13 @@ def test_doubling_exceeding_a_level_and_another_measure_of_the_same_owner():
     assert "亩产" in level.indicator and not level.indicator.endswith("超过")
     assert found["二十亿斤"][0].indicator == "油料作物总产量"
     assert "县" in found["三十多个"][0].indicator
+
+
+def test_a_clause_that_names_its_own_measure_is_no_list_item():
+    """…比去年扩大十二万亩；粮食作物播种面积二千一百万亩: the second clause names its measure
+    (面积), so it is a fact of its own, not an item that takes the change before it."""
+    found = chinese("全省今年计划种植棉花四十五万亩，比去年扩大十二万亩；粮食作物播种面积二千一百万亩，"
+                    "预计总产量可达三十二亿斤。", date="1952-04-10")
+    sown = found["二千一百万亩"][0]
+    assert (sown.kind, sown.status, sown.indicator) == ("level", "planned", "粮食作物播种面积")
+    assert found["三十二亿斤"][0].indicator == "粮食作物总产量"

@@ -826,6 +826,9 @@ class _Reader:
         if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
                 or TIME_RE.search(name).group(0):
             return None
+        measure = re.search(r"(?:面积|产量|产值|总值|数量|人数|户数|比重)$", name)
+        if measure and previous is not None and measure.group(0) not in previous.indicator:
+            return None  # …扩大十二万亩；粮食作物播种面积二千一百万亩: a measure of its own
         unit = self.doc.numbers[read.index].unit
         # The last item of the same unit continues the list past another measure said of it:
         # 其中城市储蓄十二亿三千万元，占储蓄总额的百分之七十三；农村储蓄四亿五千万元.
