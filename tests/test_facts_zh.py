@@ -579,3 +579,16 @@ def test_a_clause_that_names_its_own_measure_is_no_list_item():
     sown = found["二千一百万亩"][0]
     assert (sown.kind, sown.status, sown.indicator) == ("level", "planned", "粮食作物播种面积")
     assert found["三十二亿斤"][0].indicator == "粮食作物总产量"
+
+
+def test_respectively_and_a_rate_of_the_count_before():
+    """分别: the k-th number measures the k-th thing named; 平均每户二·五头 is a rate of the
+    count before it, a level, not an item that takes its change."""
+    found = chinese("今年上半年，全省粮食和油料的收购量分别比去年同期增长百分之十五和百分之二十二。"
+                    "全省生猪存栏数达到一千二百万头，平均每户二·五头。牛、羊分别为三百万头和四百五十万只。",
+                    date="1959-08-20")
+    assert found["百分之十五"][0].indicator == "全省粮食收购量"
+    assert found["百分之二十二"][0].indicator == "油料收购量"
+    rate = found["二·五头"][0]
+    assert rate.kind == "level" and rate.indicator.startswith("平均每户") and "生猪" in rate.indicator
+    assert [found[n][0].indicator for n in ("三百万头", "四百五十万只")] == ["牛存栏数", "羊存栏数"]

@@ -643,6 +643,10 @@ class _Reader:
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
+        respective = self._respective(masked, clauses, read, reads, mentions)
+        if respective:
+            read.indicator = respective
+            return
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
         item = self._list_item(passage, masked, clauses, read, reads)
         if item is not None:
@@ -682,7 +686,9 @@ class _Reader:
             if noun and subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{noun}"
             elif same and (not indicator or _lacks_noun(indicator)):
-                indicator = same[0].indicator  # 到十月份平均每日增加到二六·四条
+                # 到十月份平均每日增加到二六·四条; 平均每户二·五头: a rate of the same count
+                rate = re.match(r"^(?:平均)?每[一-龥]", indicator)
+                indicator = (rate.group(0) if rate else "") + SCOPE.sub("", same[0].indicator)
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
             elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
@@ -806,6 +812,26 @@ class _Reader:
                 return found.group(0)
         return noun
 
+    def _respective(self, masked, clauses, read: _Read, reads, mentions) -> str | None:
+        """粮食和油料的收购量分别增长百分之十五和百分之二十二; 牛、羊分别为三百万头和四百五十万
+        只: the k-th number after 分别 measures the k-th of the things named before it."""
+        clause_start = clauses[read.clause][0]
+        respectively = masked.find("分别", clause_start, read.start)
+        if respectively < 0:
+            return None
+        k = sum(1 for r in reads if r.clause == read.clause and r.start > respectively)
+        names = re.split(r"[和与及、]", _clean(_drop_times(masked, clause_start, respectively, mentions)))
+        if len(names) < 2 or k >= len(names) or not all(names):
+            return None
+        measure = ""
+        if "的" in names[-1]:
+            names[-1], measure = names[-1].rsplit("的", 1)
+        if measure:
+            return _compact(names[k] + measure)
+        whole = [r for r in self.previous_reads + [r for r in reads if r.clause != read.clause]
+                 if not re.match(r"^(?:平均|每)", r.indicator)]
+        return _replace_subject(whole[-1].indicator, names[k]) if whole else names[k]
+
     def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
         clause_start = clauses[read.clause][0]
         raw = masked[clause_start:read.start]
@@ -824,7 +850,7 @@ class _Reader:
                 name = name[:-2]
         continuing = previous is not None and previous.item and previous.clause == read.clause - 1
         if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
-                or TIME_RE.search(name).group(0):
+                or TIME_RE.search(name).group(0) or re.match(r"(?:平均|每)", name):  # 平均每户: a rate
             return None
         measure = re.search(r"(?:面积|产量|产值|总值|数量|人数|户数|比重)$", name)
         if measure and previous is not None and measure.group(0) not in previous.indicator:
