@@ -592,3 +592,11 @@ def test_respectively_and_a_rate_of_the_count_before():
     rate = found["二·五头"][0]
     assert rate.kind == "level" and rate.indicator.startswith("平均每户") and "生猪" in rate.indicator
     assert [found[n][0].indicator for n in ("三百万头", "四百五十万只")] == ["牛存栏数", "羊存栏数"]
+
+
+def test_a_coordinated_count_names_its_own_thing():
+    found = chinese("到六月中旬为止，全市已有私营工业四千二百多户、私营商业一万八千多户实行了公私合营。",
+                    date="1956-06-30")
+    assert found["一万八千多户"][0].indicator == "私营商业"
+    assert "私营工业" in found["四千二百多户"][0].indicator
+    assert found["一万八千多户"][0].time == "1956-06"

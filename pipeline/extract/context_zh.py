@@ -603,6 +603,13 @@ class _Reader:
                          masked[previous.end:read.start]):
             prefix_end = previous.start
             before = masked[clause_start:previous.start]
+        named = re.fullmatch(r"\s*[和与及、]\s*([一-龥]{2,10})\s*", masked[previous.end:read.start]) \
+            if previous is not None and previous.clause == read.clause else None
+        if named and _noun_only(named.group(1)) and not _marker(named.group(1)) \
+                and not TIME_RE.search(named.group(1)).group(0):
+            # 私营工业四千二百多户、私营商业一万八千多户: the second names its own thing
+            read.indicator, read.noun, read.verb = _compact(named.group(1)), previous.noun, previous.verb
+            return
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
         counted_noun = _clean_lead(masked[read.end:noun_end])
         rest_start = noun_end
