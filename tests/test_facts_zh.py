@@ -600,3 +600,19 @@ def test_a_coordinated_count_names_its_own_thing():
     assert found["一万八千多户"][0].indicator == "私营商业"
     assert "私营工业" in found["四千二百多户"][0].indicator
     assert found["一万八千多户"][0].time == "1956-06"
+
+
+def test_a_report_on_last_year_dates_this_years_months_and_compares_across_lines():
+    """1960-02 on 1959: 到一月底止 is January 1960, not of the topic year; a line that opens
+    with 比 compares the quantity of the line before; 大豆 in a plan list takes the output."""
+    found = chinese("黑龙江省去年粮食总产量达到一百八十亿斤", "比前年增长百分之十二",
+                    "今年全省计划粮食总产量达到二百二十亿斤，大豆六十五亿斤。各地正在积极准备春耕，"
+                    "到一月底止，全省已积肥四亿五千万吨。", date="1960-02-05",
+                    title="黑龙江省去年粮食总产量达到一百八十亿斤")
+    assert found["百分之十二"][0].indicator == found["一百八十亿斤"][0].indicator
+    assert "粮食总产量" in found["百分之十二"][0].indicator
+    assert found["四亿五千万吨"][0].time == "1960-01"
+    assert found["六十五亿斤"][0].indicator == "大豆总产量"
+    found = chinese("公司号召职工力争在十二月二十日以前完成全年计划，全年钢产量比去年增加百分之二十二。",
+                    date="1956-10-12")
+    assert found["百分之二十二"][0].time.startswith("1956")

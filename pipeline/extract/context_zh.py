@@ -308,11 +308,11 @@ class _Reader:
         if numbers:
             masked = _mask_parentheses(text)
             _tag(passage, masked)
-            clauses = _clauses(masked)
+            clauses = _clauses(masked, passage.headline)
             out = self._read_numbers(passage, masked, clauses, mentions, numbers)
         else:
             out = []
-            clauses = _clauses(text)
+            clauses = _clauses(text, passage.headline)
         years = [m.year for m in mentions if m.year and not m.baseline]
         self.previous_year = years[-1] if years else None
         opening = [(m, bool(m.year) and _opens_clause(text, clauses, m)) for m in mentions
@@ -487,8 +487,16 @@ class _Reader:
             return mention
         years = [m.year for m in mentions if m.year and not m.baseline and m.end <= mention.start]
         year = years[-1] if years else (self.previous_year if "半年" in mention.text
-                                        else None) or self.topic_year
+                                        else None) or self._latest_year_of(mention.month)
         return TimeMention(mention.start, mention.end, mention.text, year, mention.month, False)
+
+    def _latest_year_of(self, month: int | None) -> int | None:
+        """到一月底止 in a report of 1960-02 on 1959: a month alone up to the article's date
+        is of the article's year even when the article reports on the year before; any other
+        (十二月二十日以前 in October, 十二月份 in a January report) is of the topic year."""
+        if month is not None and self.pub_year and self.pub_month and month <= self.pub_month:
+            return self.pub_year
+        return self.topic_year
 
     def _time_text(self, mention: TimeMention | None) -> str | None:
         year = mention.year if mention else self.topic_year
@@ -639,7 +647,10 @@ class _Reader:
         if (re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text)
                 # 生产耐火砖一万二千吨，为去年同期的二·五倍: a ratio of the quantity before
                 or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。\d]{0,12}的", before.strip(" 　"))
-                and number.unit in ("times", "%")) and previous is not None:
+                and number.unit in ("times", "%")) and (previous or self.previous) is not None:
+            # 鞍钢…达到一百八十亿斤 / 比前年增长百分之十二: a headline's second line compares
+            # the quantity of its first
+            previous = previous or self.previous
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
@@ -995,9 +1006,11 @@ def _mask_parentheses(text: str) -> str:
 THOUSANDS = re.compile(r"[0-9０-９][，,][0-9０-９]{3}(?![0-9０-９])")
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, headline: bool = False) -> list[tuple[int, int]]:
+    """Clauses end at punctuation, and a headline's lines (joined by spaces) at their ends."""
     spans, start = [], 0
-    for match in re.finditer(r"[，；：。！？,;:（）()]", text):
+    ends = r"[，；：。！？,;:（）()]|(?<=[一-龥])\s+(?=[一-龥])" if headline else r"[，；：。！？,;:（）()]"
+    for match in re.finditer(ends, text):
         if THOUSANDS.match(text, match.start() - 1):
             continue
         spans.append((start, match.start()))
@@ -1337,7 +1350,7 @@ def _replace_subject(head: str, name: str) -> str:
         position = head.find(tail)
         if position >= 0:
             return _compact(name + head[position + size:])
-    measure = re.search("|".join(sorted(GENERIC_MEASURES, key=len, reverse=True)), head)
+    measure = re.search("总?(?:" + "|".join(sorted(GENERIC_MEASURES, key=len, reverse=True)) + ")", head)
     if measure and 0 < measure.start() <= 6:  # 全月钢产量…完成程度 + 生铁 → 生铁产量…完成程度
         return _compact(name + head[measure.start():])
     if head.endswith(name[-1]):
