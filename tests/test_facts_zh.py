@@ -616,3 +616,17 @@ def test_a_report_on_last_year_dates_this_years_months_and_compares_across_lines
     found = chinese("公司号召职工力争在十二月二十日以前完成全年计划，全年钢产量比去年增加百分之二十二。",
                     date="1956-10-12")
     assert found["百分之二十二"][0].time.startswith("1956")
+
+
+def test_parts_of_a_plan_fulfilment_in_the_next_sentence_and_a_count_of_what_was_done():
+    """其中煤矿完成百分之一○二: 完成 with a percentage is plan fulfilment, and a part in the
+    next sentence takes the whole's measure and month; 提出合理化建议五千三百多件，已经
+    采用的有三千一百件: the count of what was proposed is a fact, not the set of a sample."""
+    found = chinese("据中南工业部统计，二月份全区国营厂矿总产值完成了月计划的百分之一○六·八，比一月份"
+                    "提高百分之九·三。其中煤矿完成百分之一○二，电厂完成百分之一一○·五。"
+                    "各厂矿共提出合理化建议五千三百多件，已经采用的有三千一百件。", date="1953-03-18")
+    coal = found["百分之一○二"][0]
+    assert (coal.kind, coal.time) == ("plan_fulfilment_pct", "1953-02")
+    assert coal.indicator.startswith("煤矿") and "计划完成" in coal.indicator
+    assert found["百分之一一○·五"][0].indicator.startswith("电厂")
+    assert "五千三百多件" in found and "合理化建议" in found["五千三百多件"][0].indicator

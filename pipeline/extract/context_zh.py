@@ -354,6 +354,9 @@ class _Reader:
                 if (part or continued) and read.kind in ("level", "increase_to"):
                     read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
                 read.status = head.status if head in reads else self.previous_status or read.status
+                if head.time is not None and not any(not m.baseline and m.end <= start
+                                                     for m in mentions):
+                    read.time = head.time  # 二月份…完成了月计划的…。其中煤矿完成…: its month
                 read.time = read.time or head.time
             elif read.item and self.previous is not None:
                 read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
@@ -424,7 +427,9 @@ class _Reader:
                 return True
             cls = number.text[-1:]
             following = masked[clause_end + 1:clause_end + 14]
-            if not after.strip(" 　") or _has_noun_only(passage, end, clause_end):
+            if (not after.strip(" 　") or _has_noun_only(passage, end, clause_end)) \
+                    and not _has_verb(passage, clause_start, start, skip_copula=True):
+                # (提出合理化建议五千三百多件，已经采用的有三千一百件: a count of what was done)
                 if re.match(rf"^[^，；。]{{0,6}}有(?:将近|近|约)?[^，；。]{{1,6}}{re.escape(cls)}", following) \
                         and cls in ZH_CLASSIFIERS:
                     return True
@@ -515,8 +520,8 @@ class _Reader:
             return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
         if number.unit == "%" and re.search(r"超过了?[^，；。]{1,16}的$", tail):
             return "increase_by", 1  # 超过了历史上最高年产量的百分之五十三: the excess
-        if number.unit == "%" and PLAN_FULFIL.search(tail):
-            return "plan_fulfilment_pct", 1
+        if number.unit == "%" and (PLAN_FULFIL.search(tail) or re.search(r"(?<![超额])完成了?$", tail)):
+            return "plan_fulfilment_pct", 1  # 煤矿完成百分之一○二: of its plan
         head = reads[-1] if reads else self.previous
         if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
                 and head.kind == "plan_fulfilment_pct" and "占" not in tail:
@@ -858,6 +863,8 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
+        if self.doc.numbers[read.index].unit == "%" and read.kind == "plan_fulfilment_pct":
+            name = re.sub(r"(?<=[一-龥]{2})完成了?$", "", name)  # 其中煤矿完成百分之一○二
         previous = reads[-1] if reads else None
         if previous is not None and previous.clause == read.clause - 1:
             # 钢产量完成月计划的…，生铁完成…: an item may repeat the verb of the one before
@@ -924,7 +931,7 @@ class _Reader:
         if unit is not False:  # the whole is a level before a change said of it
             alike = [r for r in self.previous_reads + reads
                      if not r.item and self.doc.numbers[r.index].unit == unit]
-            levels = [r for r in alike if r.kind in ("level", "increase_to")]
+            levels = [r for r in alike if r.kind in ("level", "increase_to", "plan_fulfilment_pct")]
             return (levels or alike or [None])[-1]
         for read in reversed(reads):
             if not read.item:
