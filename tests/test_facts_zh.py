@@ -630,3 +630,14 @@ def test_parts_of_a_plan_fulfilment_in_the_next_sentence_and_a_count_of_what_was
     assert coal.indicator.startswith("煤矿") and "计划完成" in coal.indicator
     assert found["百分之一一○·五"][0].indicator.startswith("电厂")
     assert "五千三百多件" in found and "合理化建议" in found["五千三百多件"][0].indicator
+
+
+def test_now_in_a_report_on_last_year_is_the_articles_year():
+    """A January report on 1954: 目前 names the time of the article, not of the topic year;
+    已有 alone (已有半数以上农民入社) still speaks of the year reported on."""
+    found = chinese("东北区国营林业局提前完成了一九五四年的木材生产计划，实际采伐木材四百五十六万立方公尺。"
+                    "目前各林业局有百分之七十的职工进入了冬季采伐作业区。各地都已有半数以上农民入社。",
+                    date="1955-01-20")
+    assert found["四百五十六万立方公尺"][0].time == "1954"
+    assert found["百分之七十"][0].time == "1955"
+    assert found["半数以上"][0].time == "1954"

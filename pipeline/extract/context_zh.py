@@ -476,6 +476,10 @@ class _Reader:
         after = [m for m in own if m.start >= end]
         if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
+        if PRESENT.search(text[clause_start:start]) and self.pub_year \
+                and self.topic_year != self.pub_year:
+            # a report of January on last year: 目前各林业局有百分之七十的职工… is now
+            return TimeMention(clause_start, clause_start, "", self.pub_year, None, False)
         if self.frame is None:
             return None
         _, frame, strong = self.frame
@@ -1034,6 +1038,7 @@ def _same_measure(a: Number, b: Number) -> bool:
 DATELINE = re.compile(r"^\s*(?:【[^】]*】|据?新华社[^，；。\s　]{0,10}?(?:讯|电)|本报讯)\s*")
 
 
+PRESENT = re.compile(r"目前|现在|现有|至今|如今|当前")
 MONTH_BACK = re.compile(r"全月|本月|当月|同月|该月|这个月")
 
 
