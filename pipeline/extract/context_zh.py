@@ -464,6 +464,10 @@ class _Reader:
         before = [m for m in own if clause_start <= m.start and m.end <= start]
         if before:
             return self._dated(before[-1], mentions)
+        if PRESENT.search(text[clause_start:start]) and self.pub_year \
+                and self.topic_year != self.pub_year:
+            # a report of January on last year: 目前各林业局有百分之七十的职工… is now
+            return TimeMention(clause_start, clause_start, "", self.pub_year, None, False)
         after = [m for m in own if end <= m.start < clause_end]
         if after:
             return self._dated(after[0], mentions)
@@ -476,10 +480,6 @@ class _Reader:
         after = [m for m in own if m.start >= end]
         if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
-        if PRESENT.search(text[clause_start:start]) and self.pub_year \
-                and self.topic_year != self.pub_year:
-            # a report of January on last year: 目前各林业局有百分之七十的职工… is now
-            return TimeMention(clause_start, clause_start, "", self.pub_year, None, False)
         if self.frame is None:
             return None
         _, frame, strong = self.frame
