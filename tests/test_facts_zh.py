@@ -641,3 +641,10 @@ def test_now_in_a_report_on_last_year_is_the_articles_year():
     assert found["四百五十六万立方公尺"][0].time == "1954"
     assert found["百分之七十"][0].time == "1955"
     assert found["半数以上"][0].time == "1954"
+
+
+def test_a_measure_after_a_count_is_of_what_was_counted():
+    found = chinese("全省今年还要新建小型水电站一百二十座，总装机容量五千瓩。", date="1957-05-09")
+    capacity = found["五千瓩"][0]
+    assert "水电站" in capacity.indicator and capacity.indicator.endswith("总装机容量")
+    assert capacity.status == "planned"

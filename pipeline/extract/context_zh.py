@@ -178,7 +178,7 @@ TRAILING = "的了在把将给对从由比为是有到达和与及，。；：�
 # 积极地: an adverb's 地 ends no indicator; 水浇地, 耕地 and 荒地 are land.
 ADVERBIAL_DI = re.compile(r"(?<![耕土荒田草山旱园基各工浇洼林牧盐坡平高低湿沙碱圩菜空墓场])地$")
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
-                    "效率", "利润", "总数")
+                    "效率", "利润", "总数", "装机容量", "容量", "销售额", "收购额", "总额", "总值")
 SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|各省|各地|各市|全)")
 NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "l", "s")
 PERSON_PRONOUNS = re.compile(r"^(?:我们|他们|我|他|她|它们|咱们)")
@@ -781,6 +781,10 @@ class _Reader:
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                if previous is not None and previous.noun and previous.clause == read.clause - 1 \
+                        and not SCOPE.sub("", subject) and _generic(indicator):
+                    # 全省新建小型水电站一百二十座，总装机容量五千瓩: of what was counted
+                    subject += previous.noun
                 if not subject.endswith(GENERIC_MEASURES):
                     indicator = subject + indicator
                 elif not indicator.startswith(_owner(subject)) and re.search(
