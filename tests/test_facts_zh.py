@@ -648,3 +648,17 @@ def test_a_measure_after_a_count_is_of_what_was_counted():
     capacity = found["五千瓩"][0]
     assert "水电站" in capacity.indicator and capacity.indicator.endswith("总装机容量")
     assert capacity.status == "planned"
+
+
+def test_restored_levels_a_change_of_the_share_before_and_an_elided_object():
+    """恢复到 is a new level; 今年将提高到百分之六十 changes the share of the clause before;
+    计划再种五十万亩 sows what the clause before sowed."""
+    found = chinese("目前全省生猪饲养量已经恢复到一千万头左右。去年全省社员自养的猪约占生猪总数的"
+                    "百分之四十，今年将提高到百分之六十以上。全省已经种植了青饲料八十多万亩，计划再种"
+                    "五十万亩。", date="1961-03-02")
+    assert found["一千万头左右"][0].kind == "increase_to"
+    assert "恢复" not in found["一千万头左右"][0].indicator
+    raised = found["百分之六十以上"][0]
+    assert raised.indicator == found["百分之四十"][0].indicator and "百分之" not in raised.indicator
+    assert (raised.kind, raised.status, raised.time) == ("increase_to", "planned", "1961")
+    assert "青饲料" in found["五十万亩"][0].indicator

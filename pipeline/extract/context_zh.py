@@ -155,7 +155,7 @@ def _marker(text: str) -> str | None:
 FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "降")
 RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
               "增添", "增")
-CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展)(?:了)?(?:到|至|为)$"
+CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减)(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
 PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
                          r"|计划[^，；。]{0,8}?完成(?:了)?$|进度[^，；。]{0,4}?(?:达到|达|为)$")
@@ -747,7 +747,7 @@ class _Reader:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
-                                  r"|下降|缩小|减产|降|增|升|翻)了?(?:到|至|为)?$", "", indicator)
+                                  r"|下降|缩小|减产|降|增|升|翻|恢复|压缩|缩减)了?(?:到|至|为)?$", "", indicator)
                 borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
@@ -769,6 +769,11 @@ class _Reader:
                 indicator = whose + re.sub(r"^完成了?", "", indicator) + "超额完成"
             elif borrowed:
                 pass
+            elif not indicator and read.kind in ("increase_to", "increase_by") and previous is not None \
+                    and previous.clause == read.clause - 1 \
+                    and self.doc.numbers[previous.index].unit == number.unit:
+                # …约占生猪总数的百分之四十，今年将提高到百分之六十: the same measure, changed
+                indicator, read.noun = previous.indicator, previous.noun
             elif not indicator or _lacks_noun(indicator):
                 if indicator and _ends_in_verb(indicator):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
@@ -1271,7 +1276,8 @@ def _lacks_noun(text: str) -> bool:
 
     return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
-        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in jieba.posseg.cut(text))
+        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) and not SCOPE.fullmatch(p.word)
+        for p in jieba.posseg.cut(text))
 
 
 def _verb_in(text: str) -> bool:
@@ -1287,7 +1293,7 @@ def _ends_in_verb(text: str) -> bool:
 
     words = [p for p in jieba.posseg.cut(text) if p.word.strip()]
     return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1
-                            and len(words) > 1)  # 每月产; 煤 alone is a product
+                            and (len(words) > 1 or words[-1].word in "产种"))  # 每月产, 再种; 煤 alone is a product
 
 
 def _earlier_counted(masked: str, start: int, classifier: str) -> str:
