@@ -662,3 +662,14 @@ def test_restored_levels_a_change_of_the_share_before_and_an_elided_object():
     assert raised.indicator == found["百分之四十"][0].indicator and "百分之" not in raised.indicator
     assert (raised.kind, raised.status, raised.time) == ("increase_to", "planned", "1961")
     assert "青饲料" in found["五十万亩"][0].indicator
+
+
+def test_a_lighter_burden_and_the_task_of_the_quantity_before():
+    """减轻 is a fall; 完成任务的百分之一○三 after 入库公粮… is the task of that quantity."""
+    found = chinese("截至十一月十日止，全区共入库公粮十二亿另五百万斤，完成任务的百分之一○三。"
+                    "今年全区公粮负担较去年减轻百分之十五左右。", date="1950-11-14")
+    task = found["百分之一○三"][0]
+    assert task.kind == "plan_fulfilment_pct" and task.indicator.startswith("全区入库公粮")
+    assert task.indicator.endswith("任务完成程度") and task.time == "1950-11"
+    lighter = found["百分之十五左右"][0]
+    assert (lighter.kind, lighter.sign, lighter.comparator) == ("increase_by", -1, "about")

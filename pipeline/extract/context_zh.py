@@ -152,9 +152,9 @@ def _marker(text: str) -> str | None:
 
 # ---------------------------------------------------------------- kind
 
-FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "降")
+FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "减轻", "减低", "缩减", "压缩", "降")
 RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
-              "增添", "增")
+              "增添", "增多", "增收", "增")
 CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减)(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
 PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
@@ -747,7 +747,8 @@ class _Reader:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
-                                  r"|下降|缩小|减产|降|增|升|翻|恢复|压缩|缩减)了?(?:到|至|为)?$", "", indicator)
+                                  r"|下降|缩小|减产|减轻|减低|增多|增收|降|增|升|翻|恢复|压缩|缩减)了?(?:到|至|为)?$",
+                                  "", indicator)
                 borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
@@ -829,7 +830,13 @@ class _Reader:
             elif previous is not None:
                 read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
-        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
+        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*(?:计划|任务)",
+                                                           read.indicator) \
+                and previous is not None and previous.clause == read.clause - 1 and not previous.item:
+            # 全区共入库公粮十二亿斤，完成任务的百分之一○三: the task of the quantity before
+            read.indicator = _compact(previous.indicator + re.sub(r"^完成了?", "", read.indicator)
+                                      + "完成程度")
+        elif read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
                                                              mentions) + read.indicator)
         if read.kind == "plan_fulfilment_pct":
