@@ -673,3 +673,16 @@ def test_a_lighter_burden_and_the_task_of_the_quantity_before():
     assert task.indicator.endswith("任务完成程度") and task.time == "1950-11"
     lighter = found["百分之十五左右"][0]
     assert (lighter.kind, lighter.sign, lighter.comparator) == ("increase_by", -1, "about")
+
+
+def test_a_foreseen_level_of_the_same_measure_and_a_past_baseline_is_achieved():
+    """已生产钢…，预计到年底可以超过一千一百万吨，比1957年的五百三十五万吨增长一倍多: the
+    forecast and the baseline measure the steel of the clause before; 1957's output is done."""
+    found = chinese("到十二月二十九日止，全国今年已生产钢一千零七十三万吨，预计到年底可以超过一千一百万吨，"
+                    "比1957年的五百三十五万吨增长一倍多。", date="1958-12-30")
+    foreseen = found["超过一千一百万吨"][0]
+    assert (foreseen.status, foreseen.comparator) == ("forecast", "more_than")
+    assert "钢" in foreseen.indicator
+    baseline = found["五百三十五万吨"][0]
+    assert (baseline.status, baseline.time) == ("achieved", "1957") and "钢" in baseline.indicator
+    assert "钢" in found["一倍多"][0].indicator

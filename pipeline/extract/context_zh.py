@@ -578,9 +578,9 @@ class _Reader:
             k -= 1
             head = masked[clauses[k][0]:clauses[k][1] + 1]
             status = "planned" if PLAN_HEAD.search(head) else _marker(head)
-        if own is None and status == "planned" and time is not None and time.year \
+        if own is None and status in ("planned", "forecast") and time is not None and time.year \
                 and self.pub_year and time.year < self.pub_year:
-            status = "achieved"  # a plan's mood does not reach a clause about a past year
+            status = "achieved"  # a plan's or forecast's mood does not reach a past year
         if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
             status = self.previous_status
         if status is None and self.plan_before and kind in ("increase_to", "increase_by") \
@@ -770,10 +770,12 @@ class _Reader:
                 indicator = whose + re.sub(r"^完成了?", "", indicator) + "超额完成"
             elif borrowed:
                 pass
-            elif not indicator and read.kind in ("increase_to", "increase_by") and previous is not None \
-                    and previous.clause == read.clause - 1 \
-                    and self.doc.numbers[previous.index].unit == number.unit:
-                # …约占生猪总数的百分之四十，今年将提高到百分之六十: the same measure, changed
+            elif (not indicator or read.kind == "level" and _lacks_noun(indicator)
+                  and not _ends_in_verb(indicator)) \
+                    and previous is not None and previous.clause == read.clause - 1 \
+                    and self.doc.numbers[previous.index].unit == number.unit and not previous.item:
+                # …约占生猪总数的百分之四十，今年将提高到百分之六十; 已生产钢一千零七十三万吨，
+                # 预计到年底可以超过一千一百万吨: the same measure, changed or foreseen
                 indicator, read.noun = previous.indicator, previous.noun
             elif not indicator or _lacks_noun(indicator):
                 if indicator and _ends_in_verb(indicator):
