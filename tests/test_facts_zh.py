@@ -686,3 +686,12 @@ def test_a_foreseen_level_of_the_same_measure_and_a_past_baseline_is_achieved():
     baseline = found["五百三十五万吨"][0]
     assert (baseline.status, baseline.time) == ("achieved", "1957") and "钢" in baseline.indicator
     assert "钢" in found["一倍多"][0].indicator
+
+
+def test_the_share_of_a_part_after_it():
+    """其中女工二千八百人，占四分之一左右: the fraction keeps its 左右 and is the part's share."""
+    found = chinese("全市国营企业今年共招收新工人一万一千人，其中女工二千八百人，占四分之一左右。",
+                    date="1954-07-06")
+    share = found["四分之一左右"][0]
+    assert (share.kind, share.comparator) == ("share", "about")
+    assert share.indicator.startswith("女工") and "占" in share.indicator and "新工人" in share.indicator

@@ -108,6 +108,7 @@ def only(text):
     ("去年减产了三成", ("三成", 30, None, "%", "percent", None)),
     ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
     ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
+    ("占四分之一左右", ("四分之一左右", 25, None, "%", "percent", "about")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])
 def test_chinese_numbers(text, expected):

@@ -778,7 +778,7 @@ class _Reader:
                 # 预计到年底可以超过一千一百万吨: the same measure, changed or foreseen
                 indicator, read.noun = previous.indicator, previous.noun
             elif not indicator or _lacks_noun(indicator):
-                if indicator and _ends_in_verb(indicator):
+                if indicator and _ends_in_verb(indicator) and not indicator.endswith("占"):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
                                                read.verb or indicator)
                     # 每亩产 + 产量 → 每亩产量
@@ -829,6 +829,9 @@ class _Reader:
                 if read.clause > 0 else None
             if whole:
                 read.indicator = _compact(read.indicator + _clean(whole.group(1)))
+            elif previous is not None and previous.item and previous.head:
+                # 其中女工二千八百人，占四分之一左右: the part's share of its whole
+                read.indicator = _compact(f"{previous.indicator}占{previous.head}")
             elif previous is not None:
                 read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)

@@ -171,8 +171,11 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
                     chinese_numeral_value(match.group("den"))
             except (ValueError, ZeroDivisionError):
                 continue
-        comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
-        end = match.end() + (2 if comparator else 0)
+        suffix = longest_prefix(text[match.end():], SUFFIX_COMPARATORS)  # 四分之一左右
+        if suffix in ("多", "余"):
+            suffix = None
+        comparator = SUFFIX_COMPARATORS[suffix] if suffix else None
+        end = match.end() + (len(suffix) if suffix else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
     found = _joined_ranges(text, sorted(found, key=lambda q: q.start))
     base = INDEX_BASE.search(text)
