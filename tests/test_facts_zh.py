@@ -695,3 +695,9 @@ def test_the_share_of_a_part_after_it():
     share = found["四分之一左右"][0]
     assert (share.kind, share.comparator) == ("share", "about")
     assert share.indicator.startswith("女工") and "占" in share.indicator and "新工人" in share.indicator
+
+
+def test_a_hoped_for_level_is_a_forecast_of_the_measure():
+    found = chinese("如果不遭受大的灾害，全年粮食总产量可望达到一百二十亿斤。", date="1956-09-12")
+    hoped = found["一百二十亿斤"][0]
+    assert (hoped.status, hoped.kind, hoped.indicator) == ("forecast", "increase_to", "全年粮食总产量")

@@ -78,6 +78,8 @@ def only(text):
     ("二十两银子", ("二十两", 20, None, "liang", "level", None)),
     # a range whose ends each carry the unit or percent sign
     ("收入可以增加15％到25％", ("15％到25％", 15, 25, "%", "percent", None)),
+    ("每天熬九锅到十锅", ("九锅到十锅", 9, 10, None, "level", None)),  # GUIDELINE's example
+    ("今年共打井一万二千眼", ("一万二千眼", 12000, None, None, "level", None)),
     ("亩产四百斤至五百斤", ("四百斤至五百斤", 400, 500, "jin", "level", None)),
     ("增产了一成到两成", ("一成到两成", 10, 20, "%", "percent", None)),
     # modifiers before and after
