@@ -701,3 +701,14 @@ def test_a_hoped_for_level_is_a_forecast_of_the_measure():
     found = chinese("如果不遭受大的灾害，全年粮食总产量可望达到一百二十亿斤。", date="1956-09-12")
     hoped = found["一百二十亿斤"][0]
     assert (hoped.status, hoped.kind, hoped.indicator) == ("forecast", "increase_to", "全年粮食总产量")
+
+
+def test_the_base_of_a_ratio_keeps_its_year_out_of_the_fact():
+    """相当于一九四三年日本统治时期最高年产量的三倍多: 1943 is the base's year; the fact is
+    this year's steel, and the base is no part of the indicator."""
+    found = chinese("今年鞍钢生产的钢相当于一九四三年日本统治时期最高年产量的三倍多，"
+                    "生铁产量相当于一九五二年的百分之一百八十。", date="1957-12-10")
+    ratio = found["三倍多"][0]
+    assert (ratio.time, ratio.kind) == ("1957", "multiple")
+    assert "钢" in ratio.indicator and "相当于" not in ratio.indicator
+    assert found["百分之一百八十"][0].time == "1957"

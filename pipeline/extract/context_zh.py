@@ -112,6 +112,11 @@ OF_TIME = r"(?:同期|[^，；。的\d○〇零一二三四五六七八九十]{1
 def _starts_change(text: str, match: re.Match) -> bool:
     """由一九五一年的三十四个发展到六百一十二个, 为1965年的2.5倍: the year of a change's
     starting level, or of the level a ratio is taken over, is the baseline's time."""
+    ratio = re.search(r"(?:为|是|相当于|等于)$", text[max(0, match.start() - 3):match.start()])
+    if ratio and (re.match(r"[^，；。\d]{0,16}的(?:\d|[○〇零一二三四五六七八九十两百])[^，；。]*?(?:倍|％|%)",
+                           text[match.end():match.end() + 30])
+                  or re.match(r"[^，；。\d]{0,16}的百分之", text[match.end():match.end() + 20])):
+        return True  # 相当于一九四三年日本统治时期最高年产量的三倍多: the base's year
     if not re.match(OF_TIME, text[match.end():match.end() + 8]):
         return False
     return bool(re.search(r"(?:由|从|为|是|相当于)(?:原来|过去)?$", text[max(0, match.start() - 5):match.start()]))
@@ -655,7 +660,7 @@ class _Reader:
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
         if (re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text)
                 # 生产耐火砖一万二千吨，为去年同期的二·五倍: a ratio of the quantity before
-                or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。\d]{0,12}的", before.strip(" 　"))
+                or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。]{0,20}的", before.strip(" 　"))
                 and number.unit in ("times", "%")) and (previous or self.previous) is not None:
             # 鞍钢…达到一百八十亿斤 / 比前年增长百分之十二: a headline's second line compares
             # the quantity of its first
@@ -1351,8 +1356,9 @@ def _clean(text: str) -> str:
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
     text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
+    text = re.sub(r"(?<=[一-龥]{2})(?:相当于|等于)[^，；。]*$", "", text)  # …的钢相当于…最高年产量的
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|超过了?|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|超过了?|相当于|等于|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
