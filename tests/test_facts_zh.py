@@ -712,3 +712,14 @@ def test_the_base_of_a_ratio_keeps_its_year_out_of_the_fact():
     assert (ratio.time, ratio.kind) == ("1957", "multiple")
     assert "钢" in ratio.indicator and "相当于" not in ratio.indicator
     assert found["百分之一百八十"][0].time == "1957"
+
+
+def test_a_parallel_change_starts_in_the_same_year_and_a_share_of_the_count_before():
+    """医院由一九四九年的…增加到…，病床由八万张增加到十六万张: the second start is of 1949
+    too; 接种牛痘的人数达到…，占全国人口的百分之四十以上: the share of that count."""
+    found = chinese("全国医院已由一九四九年的二千六百所增加到一九五二年的三千五百四十所，病床由八万张"
+                    "增加到十六万张。今年全国接种牛痘的人数达到二亿四千万人，占全国人口的百分之四十以上。",
+                    date="1952-10-02")
+    assert [found[n][0].time for n in ("八万张", "十六万张")] == ["1949", "1952"]
+    share = found["百分之四十以上"][0]
+    assert share.kind == "share" and "接种牛痘的人数" in share.indicator and "全国人口" in share.indicator

@@ -162,6 +162,8 @@ RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多�
               "增添", "增多", "增收", "增")
 CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减)(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
+CHANGE_AFTER = re.compile(r"^[^，；。]{0,6}?(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|恢复|压缩|缩减)"
+                          r"了?(?:到|至|为)")
 PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
                          r"|计划[^，；。]{0,8}?完成(?:了)?$|进度[^，；。]{0,4}?(?:达到|达|为)$")
 SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
@@ -334,6 +336,7 @@ class _Reader:
         text = passage.text
         reads: list[_Read] = []
         out: list[FactReading] = []
+        parallel_start: TimeMention | None = None  # the time of the first change's start
         for i, start, end in numbers:
             number = self.doc.numbers[i]
             c = _clause_of(clauses, start)
@@ -342,6 +345,13 @@ class _Reader:
                 continue
             before = masked[clause_start:start]
             time = self._time(text, mentions, clauses, c, start, end)
+            starting = re.search(r"[由从][^，；。由从比]{0,12}$", before.rstrip(" 　")) and CHANGE_AFTER.match(
+                masked[end:clauses[c][1]])
+            if starting and parallel_start is not None and not any(
+                    clause_start <= m.start < start for m in mentions):
+                time = parallel_start  # 医院由一九四九年的二千六百所…，病床由八万张…: the same year
+            elif starting:
+                parallel_start = time
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
             status = self._status(text, masked, clauses, c, start, end, time, reads, kind)
             read = _Read(i, start, end, c, "", "", "", kind, status, time)
@@ -794,6 +804,10 @@ class _Reader:
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
+                if indicator.startswith(("占", "仅占")) and previous is not None \
+                        and previous.clause == read.clause - 1 and not previous.item:
+                    # 接种牛痘的人数达到二亿四千万人，占全国人口的百分之四十: that count's share
+                    subject = previous.indicator
                 if previous is not None and previous.noun and previous.clause == read.clause - 1 \
                         and not SCOPE.sub("", subject) and _generic(indicator):
                     # 全省新建小型水电站一百二十座，总装机容量五千瓩: of what was counted
