@@ -723,3 +723,17 @@ def test_a_parallel_change_starts_in_the_same_year_and_a_share_of_the_count_befo
     assert [found[n][0].time for n in ("八万张", "十六万张")] == ["1949", "1952"]
     share = found["百分之四十以上"][0]
     assert share.kind == "share" and "接种牛痘的人数" in share.indicator and "全国人口" in share.indicator
+
+
+def test_lists_of_products_with_their_own_measures_and_growth():
+    """指标是：钢…、生铁…、煤…: each item in the first one's place; 生产棉布…，比前年增长…；
+    卷烟…，增长…: each product takes the verb of the first, and each growth its product."""
+    found = chinese("今年全省主要工业产品的生产指标是：钢十二万吨、生铁三十五万吨、煤八百万吨。"
+                    "去年全省生产棉布二百四十万匹，比前年增长百分之十一；卷烟十八万箱，增长百分之七；"
+                    "食糖三万吨，增长百分之二十。", date="1956-02-20")
+    assert found["八百万吨"][0].indicator.endswith("生产指标煤")
+    assert found["三十五万吨"][0].status == "planned"
+    assert found["十八万箱"][0].indicator == "全省生产卷烟"
+    assert found["百分之七"][0].indicator == "全省生产卷烟"
+    assert found["百分之二十"][0].indicator == "全省生产食糖"
+    assert found["百分之十一"][0].indicator == "全省生产棉布"

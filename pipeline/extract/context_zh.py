@@ -231,6 +231,7 @@ class _Read:
     time: TimeMention | None
     item: bool = False
     head: str = ""  # the indicator a list's items take their measure from
+    compares: bool = False  # its clause opens with a comparison (比去年增长…)
 
 
 def read_facts(doc: Document, context: DocContext) -> list[FactReading]:
@@ -354,7 +355,9 @@ class _Reader:
                 parallel_start = time
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
             status = self._status(text, masked, clauses, c, start, end, time, reads, kind)
-            read = _Read(i, start, end, c, "", "", "", kind, status, time)
+            read = _Read(i, start, end, c, "", "", "", kind, status, time,
+                         compares=bool(re.match(r"\s*(?:比|较|和[^，；。]{0,8}?比较|与[^，；。]{0,8}?相比"
+                                                r"|增长|增加|提高|降低|减少|下降)", masked[clauses[c][0]:])))
             self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
             part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
             head = None
@@ -635,12 +638,20 @@ class _Reader:
                          masked[previous.end:read.start]):
             prefix_end = previous.start
             before = masked[clause_start:previous.start]
-        named = re.fullmatch(r"\s*[和与及、]\s*([一-龥]{2,10})\s*", masked[previous.end:read.start]) \
+        named = re.fullmatch(r"\s*[和与及、]\s*([一-龥]{1,10})\s*", masked[previous.end:read.start]) \
             if previous is not None and previous.clause == read.clause else None
         if named and _noun_only(named.group(1)) and not _marker(named.group(1)) \
                 and not TIME_RE.search(named.group(1)).group(0):
-            # 私营工业四千二百多户、私营商业一万八千多户: the second names its own thing
-            read.indicator, read.noun, read.verb = _compact(named.group(1)), previous.noun, previous.verb
+            # 私营工业四千二百多户、私营商业一万八千多户: the second names its own thing; 指标是：
+            # 钢十二万吨、生铁三十五万吨: in the place of the first one's name
+            own = re.search(r"[一-龥]{1,10}$", re.split(r"[、和与及：:]", masked[clause_start:previous.start])[-1])
+            name = named.group(1)
+            indicator = name
+            if own and previous.indicator.endswith(own.group(0)):
+                indicator = previous.indicator[:-len(own.group(0))] + name
+            elif own and previous.indicator.startswith(own.group(0)):
+                indicator = name + previous.indicator[len(own.group(0)):]
+            read.indicator, read.noun, read.verb = _compact(indicator), previous.noun, previous.verb
             return
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
         counted_noun = _clean_lead(masked[read.end:noun_end])
@@ -669,6 +680,10 @@ class _Reader:
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
         if (re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text)
+                # 卷烟十八万箱，增长百分之七: a change with no subject is of the quantity before
+                or re.fullmatch(r"(?:增长|增加|提高|降低|减少|下降)了?", before.strip(" 　"))
+                and read.kind in ("increase_by", "multiple") and bool(reads)
+                and reads[-1].clause == read.clause - 1
                 # 生产耐火砖一万二千吨，为去年同期的二·五倍: a ratio of the quantity before
                 or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。]{0,20}的", before.strip(" 　"))
                 and number.unit in ("times", "%")) and (previous or self.previous) is not None:
@@ -951,13 +966,13 @@ class _Reader:
             and not masked[read.end:clauses[read.clause][1]].strip(" 　以上左右多")
         # 收购生猪210多万头，茶叶约12万担: the object of the verb before changes, and with it
         # the measure
-        object_changed = head is not None and not its and head.clause == read.clause - 1 \
+        object_changed = head is not None and not its and head.clause < read.clause \
             and bool(head.noun) and head.indicator.endswith(head.noun) \
-            and _verb_in(head.indicator[:-len(head.noun)]) \
+            and _ends_in_verb(head.indicator[:-len(head.noun)]) \
             and masked[clauses[head.clause][0]:head.start].rstrip(" 　约近").endswith(head.noun)
         if head is None or (head_unit != unit and not measured and not object_changed):
             return None
-        if object_changed and head_unit != unit:
+        if object_changed:
             read.head = head.indicator
             return _compact(head.indicator[:-len(head.noun)] + name)
         if its and "占" in raw:  # 其中工业投资占55％: a share of the whole named before
@@ -978,7 +993,8 @@ class _Reader:
             levels = [r for r in alike if r.kind in ("level", "increase_to", "plan_fulfilment_pct")]
             return (levels or alike or [None])[-1]
         for read in reversed(reads):
-            if not read.item:
+            # 生产棉布…，比前年增长百分之十一；卷烟…: a comparison is no head of a list
+            if not read.item and not (read is not reads[0] and read.compares):
                 return read
         return self.previous
 
