@@ -737,3 +737,8 @@ def test_lists_of_products_with_their_own_measures_and_growth():
     assert found["百分之七"][0].indicator == "全省生产卷烟"
     assert found["百分之二十"][0].indicator == "全省生产食糖"
     assert found["百分之十一"][0].indicator == "全省生产棉布"
+
+
+def test_the_first_months_are_a_time_not_a_measure():
+    found = chinese("头八个月全市工业总产值达到三十二亿元。", date="1959-10-20")
+    assert found["三十二亿元"][0].indicator == "全市工业总产值"

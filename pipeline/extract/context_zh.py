@@ -1385,6 +1385,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
+    text = re.sub(r"^(?:头|前)[一二三四五六七八九十两\d]{1,2}个?(?:月|季度)(?:份|里|中|内)?", "", text)  # 头八个月
     text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
     text = re.sub(r"(?<=[一-龥]{2})(?:相当于|等于)[^，；。]*$", "", text)  # …的钢相当于…最高年产量的
     text = _clean_lead(text).rstrip(TRAILING)
