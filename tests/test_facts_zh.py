@@ -742,3 +742,5 @@ def test_lists_of_products_with_their_own_measures_and_growth():
 def test_the_first_months_are_a_time_not_a_measure():
     found = chinese("头八个月全市工业总产值达到三十二亿元。", date="1959-10-20")
     assert found["三十二亿元"][0].indicator == "全市工业总产值"
+    found = chinese("全国电影放映单位发展到九千九百多个。", date="1958-02-08")
+    assert found["九千九百多个"][0].indicator == "全国电影放映单位"

@@ -850,6 +850,9 @@ class _Reader:
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
+        if read.kind == "increase_to":  # 电影放映单位发展到九千九百多个
+            read.indicator = re.sub(r"(?<=[一-龥]{2})(?:发展|增加|提高|增长|扩大|上升|降低|减少|下降|恢复)了?$", "",
+                                    read.indicator)
         if len(read.indicator) <= 3 and _noun_only(read.indicator) and number.unit not in (None, "people"):
             # 和八月份比较，钢增长百分之十九: a product alone stands for the measure of it
             # named before (全月钢产量…)
