@@ -62,6 +62,7 @@ def only(text):
     ("粮食产量比去年翻一番多", ("一番多", 1, None, "times", "multiple", "more_than")),
     ("产值要翻两番", ("两番", 2, None, "times", "multiple", None)),
     ("亩产超过千斤", ("超过千斤", 1000, None, "jin", "level", "more_than")),
+    ("参加大会的有近万人", ("近万人", 10000, None, "people", "level", "nearly")),
     ("放出了亩产万斤的卫星", ("万斤", 10000, None, "jin", "level", None)),
     ("效率提高了十倍以上", ("十倍以上", 10, None, "times", "increase_by", "more_than")),
     # ranges
@@ -124,7 +125,7 @@ def test_chinese_numbers(text, expected):
 @pytest.mark.parametrize("text", [
     "统一支配", "一定要完成", "这是主要任务之一", "十分重要", "进一步提高", "第一个五年计划",
     "第五次会议", "1330型万能磨床", "1A62型车床", "另一个原因", "千方百计", "一个人", "鞍钢五号高炉",
-    "橡胶四厂", "万能磨床", "五○年代", "千斤顶", "几万元的收入", "每百斤麦子", "成千上万", "千百万群众",
+    "橡胶四厂", "万能磨床", "五○年代", "千斤顶", "几万元的收入", "召开了万人大会", "每百斤麦子", "成千上万", "千百万群众",
 ])
 def test_words_that_are_not_quantities(text):
     assert find_chinese_numbers(text) == []

@@ -273,7 +273,10 @@ def _is_ordinal_or_word(text: str, start: int, numeral: str) -> bool:
     if before in ("第", "初", "星", "周"):
         return True
     if numeral in ("万", "亿", "千", "百"):  # 亩产万斤, 超过千斤: a round figure of a measure
-        return not re.match(r"[斤担吨元亩](?!顶)", text[start + 1:start + 2]) or before in "几数成上每"
+        follows = text[start + 1:start + 2]
+        if re.match(r"[人户]", follows) and before and before in "近约达有过":
+            return False  # 近万人, 达万户
+        return not re.match(r"[斤担吨元亩](?!顶)", follows) or before in "几数成上每"
 
     after = text[start + len(numeral):start + len(numeral) + 1]
     if any(ch.isascii() and ch.isalpha() for ch in before + after) or after == "型":
