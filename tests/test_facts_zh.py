@@ -744,3 +744,13 @@ def test_the_first_months_are_a_time_not_a_measure():
     assert found["三十二亿元"][0].indicator == "全市工业总产值"
     found = chinese("全国电影放映单位发展到九千九百多个。", date="1958-02-08")
     assert found["九千九百多个"][0].indicator == "全国电影放映单位"
+
+
+def test_a_measure_alone_takes_the_topic_and_words_keep_their_prepositions():
+    """今年一季度的产值为…: a quarter is a time and a measure alone is of the topic of the
+    sentence before; 从业人员 keeps its 从 (only 从…起 around a time goes)."""
+    found = chinese("到今年三月底，全国手工业生产合作社已发展到二万三千多个。今年一季度的产值为二亿八千万元。"
+                    "到今年年底，社员将约占手工业从业人员的百分之十五。", date="1955-05-14")
+    value = found["二亿八千万元"][0]
+    assert value.indicator.startswith("全国手工业") and value.indicator.endswith("产值")
+    assert "从业人员" in found["百分之十五"][0].indicator

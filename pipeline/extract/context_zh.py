@@ -32,7 +32,7 @@ _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
     rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第?[一二三四]季度|春季|夏季|秋季|冬季))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1970}  # the third plan ran 1966–1970
 # 今后五年, 两年内: a span from the article's year; early in a year it counts that year.
@@ -827,6 +827,9 @@ class _Reader:
                         and not SCOPE.sub("", subject) and _generic(indicator):
                     # 全省新建小型水电站一百二十座，总装机容量五千瓩: of what was counted
                     subject += previous.noun
+                if not subject and not reads and self.previous_reads and _generic(indicator):
+                    # …合作社已发展到二万三千多个。今年一季度的产值为…: the topic's
+                    subject = _owner(self.previous_reads[0].indicator)
                 if not subject.endswith(GENERIC_MEASURES):
                     indicator = subject + indicator
                 elif not indicator.startswith(_owner(subject)) and re.search(
@@ -1365,11 +1368,20 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
     piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
     # 去年秋收时的40％, 去年同期的: the occasion of a time is part of it
     piece = re.sub(rf"(?<=\s){OF_TIME[:-1]}(?=的)", lambda m: " " * len(m.group(0)), piece)
+    def _bounds(m: re.Match) -> str:
+        """从…起, 到…止 around a dropped time go with it; 从业, 到会 stay words."""
+        word, rest = m.group(0), m.group(0)[1:]
+        if word.strip() == "在":
+            return word
+        bare = not re.search(r"[一-龥]", rest)
+        if bare and not (m.end() == len(piece) or piece[m.end()].isspace() or word != word.rstrip()):
+            return word
+        if bare or "日" in word or rest.strip() in ("起", "止", "为止", "以前", "以后", "以来", "前", "后"):
+            return " " * len(word)
+        return word
+
     piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
-                   lambda m: m.group(0) if m.group(0).strip() in ("在",) else
-                   (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
-                    or m.group(0)[1:].strip() in ("起", "止", "为止", "以前", "以后", "以来", "前", "后")
-                    else m.group(0)), piece)
+                   _bounds, piece)
     return piece
 
 
@@ -1381,7 +1393,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
     text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
-    text = re.sub(r"(?:已经|已)?[由从](?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
+    text = re.sub(r"(?:已经|已)?[由从](?![业事])(?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
     text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
