@@ -754,3 +754,16 @@ def test_a_measure_alone_takes_the_topic_and_words_keep_their_prepositions():
     value = found["二亿八千万元"][0]
     assert value.indicator.startswith("全国手工业") and value.indicator.endswith("产值")
     assert "从业人员" in found["百分之十五"][0].indicator
+
+
+def test_a_forecast_of_the_whole_year_and_a_part_that_did_something():
+    """预计全年可以完成计划的…: the plan of the quantity before, for the whole year (not the
+    month of the deadline before it); 其中全部建成投入生产的有…个: those of the projects."""
+    found = chinese("到十二月二十日止，全国基本建设投资已完成全年计划的百分之九十四，预计全年可以完成计划的"
+                    "百分之一百零二左右。今年施工的限额以上的建设项目共有八百多个，其中全部建成投入生产的"
+                    "有一百一十多个。", date="1956-12-26")
+    done, foreseen = found["百分之九十四"][0], found["百分之一百零二左右"][0]
+    assert done.time == "1956-12" and foreseen.time == "1956"
+    assert foreseen.indicator == done.indicator and "基本建设投资" in foreseen.indicator
+    assert found["一百一十多个"][0].indicator.endswith("的建设项目")
+    assert found["一百一十多个"][0].kind == "share"

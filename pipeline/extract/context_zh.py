@@ -473,6 +473,15 @@ class _Reader:
     # ------------------------------------------------------------ time
 
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
+        time = self._time_of(text, mentions, clauses, c, start, end)
+        clause_start = clauses[c][0]
+        if time is not None and time.month and re.search(r"全年度?(?![度的]?(?:计划|任务))", text[clause_start:start]) \
+                and not clause_start <= time.start < start:
+            # 到十二月二十日止…，预计全年可以完成计划的…: the whole year, not the month
+            return TimeMention(time.start, time.end, time.text, time.year, None, False)
+        return time
+
+    def _time_of(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         clause_start, clause_end = clauses[c]
         starting = [m for m in mentions if m.baseline and re.fullmatch(rf"{OF_TIME}\s*", text[m.end:start])
                     and re.search(r"[由从比较](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
@@ -742,6 +751,8 @@ class _Reader:
             indicator = _strip_pronoun(prefix)
             if noun and subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{noun}"
+            elif noun and indicator and re.search(r"的(?:有|为|是|共有)$", raw_before):
+                indicator = f"{indicator}的{noun}"  # 其中全部建成投入生产的有一百一十多个
             elif same and (not indicator or _lacks_noun(indicator)):
                 # 到十月份平均每日增加到二六·四条; 平均每户二·五头: a rate of the same count
                 rate = re.match(r"^(?:平均)?每[一-龥]", indicator)
@@ -875,12 +886,12 @@ class _Reader:
             elif previous is not None:
                 read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
-        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*(?:计划|任务)",
-                                                           read.indicator) \
+        if read.kind == "plan_fulfilment_pct" and re.match(
+                r"^[年月季度全上下半]*(?:完成)?[年月季度全上下半]*(?:计划|任务)", read.indicator) \
                 and previous is not None and previous.clause == read.clause - 1 and not previous.item:
             # 全区共入库公粮十二亿斤，完成任务的百分之一○三: the task of the quantity before
-            read.indicator = _compact(previous.indicator + re.sub(r"^完成了?", "", read.indicator)
-                                      + "完成程度")
+            read.indicator = previous.indicator if previous.kind == "plan_fulfilment_pct" else \
+                _compact(previous.indicator + re.sub(r"^完成了?", "", read.indicator) + "完成程度")
         elif read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
                                                              mentions) + read.indicator)
@@ -1233,10 +1244,21 @@ def _last_verb(passage: _Passage, start: int, end: int) -> str | None:
 
 
 def _last_noun(passage: _Passage, start: int, end: int) -> str:
-    nouns = [w.word for w in _words_in(passage, start, end)
-             if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2
-             and not re.search(r"[年月日天份]$|季度|方面|时候|期间", w.word)]
-    return nouns[-1] if nouns else ""
+    """The last noun before ``end``, with the nouns right before it (合理化 建议)."""
+    words = _words_in(passage, start, end)
+
+    def nounish(w: _Word, least: int) -> bool:
+        return w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= least \
+            and not re.search(r"[年月日天份]$|季度|方面|时候|期间", w.word) and not SCOPE.fullmatch(w.word)
+
+    last = max((k for k, w in enumerate(words) if nounish(w, 2)), default=None)
+    if last is None:
+        return ""
+    first = last
+    while first > 0 and nounish(words[first - 1], 1) and words[first - 1].tag.startswith("n") \
+            and words[first - 1].end == words[first].start:
+        first -= 1
+    return "".join(w.word for w in words[first:last + 1])
 
 
 def _subject(cleaned: str) -> str:
@@ -1329,7 +1351,7 @@ def _lacks_noun(text: str) -> bool:
 
     return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
-        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) and not SCOPE.fullmatch(p.word)
+        r"^(?:每[天日月年]|全年|平均|方面|全部|全体|部分|大部分)$", p.word) and not SCOPE.fullmatch(p.word)
         for p in jieba.posseg.cut(text))
 
 
