@@ -286,8 +286,9 @@ class _Reader:
         # The time that opened a clause last in this paragraph (到今年五月底，…): it frames
         # the paragraph's later sentences that name none (其中城市储蓄…).
         # Its third item: whether it opened its clause with a year, or only follows a subject
-        # or names a month alone (a month then reaches only sentences that refer back to it).
-        self.frame: tuple[int, TimeMention, bool] | None = None
+        # or names a month alone (a month then reaches only sentences that refer back to it);
+        # its fourth, whether the sentence was a plan or forecast.
+        self.frame: tuple[int, TimeMention, bool, bool] | None = None
         self.previous_status: str | None = None
         self.paragraph: int | None = None  # of the passage being read
         self.plan_before = False  # the passage before, in this paragraph, was a plan
@@ -327,7 +328,8 @@ class _Reader:
                    if not m.baseline and _opens_clause(text, clauses, m, after_subject=True)]
         if opening:
             mention, strong = opening[-1]
-            self.frame = (paragraph, self._dated(mention, mentions), strong)
+            self.frame = (paragraph, self._dated(mention, mentions), strong,
+                          _passage_status(text, clauses) in ("planned", "forecast"))
         self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
             or self.previous_status
         self.read_text += text + "\n"
@@ -509,7 +511,9 @@ class _Reader:
             return self._dated(after[0], mentions)
         if self.frame is None:
             return None
-        _, frame, strong = self.frame
+        _, frame, strong, prospective = self.frame
+        if prospective and re.search(r"已经|(?<!早)已|了", text[clause_start:start]):
+            return None  # 全省今年计划…。全省已有三十四个县…: the plan's year is no result's
         # 大同煤矿五月份超额完成了计划。全月…: a month said of a subject, or without its
         # year, dates a later sentence only when that one refers back to it (全月, 比四月份).
         if frame.month and not strong and not MONTH_BACK.search(text) \
