@@ -767,3 +767,14 @@ def test_a_forecast_of_the_whole_year_and_a_part_that_did_something():
     assert foreseen.indicator == done.indicator and "基本建设投资" in foreseen.indicator
     assert found["一百一十多个"][0].indicator.endswith("的建设项目")
     assert found["一百一十多个"][0].kind == "share"
+
+
+def test_a_headline_on_last_year_and_a_result_after_a_plan():
+    """去年江苏省农业获得全面丰收 (January): the article reports on last year, so a result
+    with no year of its own after this year's plan is of last year."""
+    found = chinese("据江苏省农业厅统计，一九六五年全省粮食总产量比一九六四年增产百分之十以上。"
+                    "全省今年计划把粮食亩产提高到五百斤以上。全省已有三十四个县粮食亩产超过“纲要”规定的指标。",
+                    date="1966-01-20", title="去年江苏省农业获得全面丰收")
+    assert (found["五百斤以上"][0].time, found["五百斤以上"][0].status) == ("1966", "planned")
+    assert (found["三十四个"][0].time, found["三十四个"][0].status) == ("1965", "achieved")
+    assert "纲要" in found["三十四个"][0].indicator

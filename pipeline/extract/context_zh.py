@@ -176,7 +176,7 @@ LEADING = re.compile(
     r"|使得|使(?![用命])|让)+")
 ADVERBS = re.compile(
     r"可望|有望|已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
-    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
+    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想纲])要(?![求素点])"
     r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
     r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
 ENUMERATION = re.compile(r"(?:[一-龥]{1,8}、)+[一-龥]{1,8}等")
@@ -1064,7 +1064,7 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
     title = doc.meta.title_zh or " ".join(s.text for s in doc.side(ZH) if s.kind == "headline")
     for mention in time_mentions(title, context.year):
         if mention.year and not mention.baseline and mention.year <= context.year \
-                and re.fullmatch(rf"{_DIGIT}{{4}}年.*", mention.text):
+                and re.fullmatch(rf"(?:{_DIGIT}{{4}}年|去年|上年).*", mention.text):  # 去年江苏省农业…
             return mention.year
     if context.month and context.month <= 2:
         years = [m.year for s in doc.side(ZH) for m in time_mentions(s.text, context.year)
