@@ -778,3 +778,10 @@ def test_a_headline_on_last_year_and_a_result_after_a_plan():
     assert (found["五百斤以上"][0].time, found["五百斤以上"][0].status) == ("1966", "planned")
     assert (found["三十四个"][0].time, found["三十四个"][0].status) == ("1965", "achieved")
     assert "纲要" in found["三十四个"][0].indicator
+
+
+def test_the_same_period_last_year_is_the_same_measure():
+    found = chinese("今年一月至十月，上海市私营工业为国家加工订货的产值占私营工业总产值的百分之七十九，"
+                    "去年同期为百分之六十二。", date="1954-12-18")
+    then = found["百分之六十二"][0]
+    assert then.indicator == found["百分之七十九"][0].indicator and then.time == "1953"

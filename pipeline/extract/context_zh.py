@@ -1393,7 +1393,7 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
             piece = piece[:a] + " " * (b - a) + piece[b:]
     piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
     # 去年秋收时的40％, 去年同期的: the occasion of a time is part of it
-    piece = re.sub(rf"(?<=\s){OF_TIME[:-1]}(?=的)", lambda m: " " * len(m.group(0)), piece)
+    piece = re.sub(rf"(?<=\s){OF_TIME[:-1]}(?=的)|(?<=\s)同期(?=[为是\s]|$)", lambda m: " " * len(m.group(0)), piece)
     def _bounds(m: re.Match) -> str:
         """从…起, 到…止 around a dropped time go with it; 从业, 到会 stay words."""
         word, rest = m.group(0), m.group(0)[1:]
