@@ -785,3 +785,15 @@ def test_the_same_period_last_year_is_the_same_measure():
                     "去年同期为百分之六十二。", date="1954-12-18")
     then = found["百分之六十二"][0]
     assert then.indicator == found["百分之七十九"][0].indicator and then.time == "1953"
+
+
+def test_a_campaign_value_a_plan_share_after_为_and_a_rate_after_its_verb():
+    """增产节约价值 is the value the campaign brought, not a rise; 为全年增产节约计划的
+    百分之一百一十二 is plan fulfilment of the month's date; 提高到每平方公尺…日产钢六点一吨
+    is a new level."""
+    found = chinese("到十月底止，全市国营企业共增产节约价值二千三百亿元，为全年增产节约计划的百分之一百一十二。"
+                    "天津钢厂十月份平炉利用系数提高到每平方公尺炉底面积日产钢六点一吨。", date="1953-11-20")
+    assert found["二千三百亿元"][0].kind == "level"
+    plan = found["百分之一百一十二"][0]
+    assert (plan.kind, plan.time) == ("plan_fulfilment_pct", "1953-10")
+    assert found["六点一吨"][0].kind == "increase_to"

@@ -477,7 +477,7 @@ class _Reader:
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         time = self._time_of(text, mentions, clauses, c, start, end)
         clause_start = clauses[c][0]
-        if time is not None and time.month and re.search(r"全年度?(?![度的]?(?:计划|任务))", text[clause_start:start]) \
+        if time is not None and time.month and re.search(r"全年度?(?![^，；。可能将要完成]{0,6}(?:计划|任务))", text[clause_start:start]) \
                 and not clause_start <= time.start < start:
             # 到十二月二十日止…，预计全年可以完成计划的…: the whole year, not the month
             return TimeMention(time.start, time.end, time.text, time.year, None, False)
@@ -561,7 +561,10 @@ class _Reader:
         if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
                 and head.kind == "plan_fulfilment_pct" and "占" not in tail:
             return "plan_fulfilment_pct", 1
-        if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$", "", tail).rstrip("了将近约")):
+        if re.search(r"(?:为|是|达到|达|相当于)[^，；。]{0,12}?(?:计划|任务)的$", tail) and number.unit == "%":
+            return "plan_fulfilment_pct", 1  # 为全年增产节约计划的百分之一百一十二
+        # 提高到每平方公尺炉底面积日产钢六点一吨: a rate between the verb and its new level
+        if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$|(?<=[到至])每[^，；。\d]{{1,16}}$", "", tail).rstrip("了将近约")):
             return "increase_to", 1
         verb = _governing_verb(tail)
         if verb == "超过" and _exceeds_a_level(tail):
@@ -1234,7 +1237,7 @@ def _governing_verb(before: str) -> str | None:
         r"(?:比|较)[^，；。]{0,12}?([多少])(?:发放|生产|收购|出售|销售|供应|完成|种植|储蓄|积肥|修建|兴修)了?$", tail)
     if more:
         return "减少" if more.group(1) == "少" else "增加"
-    match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
+    match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产(?!节约)|多出|超过)了?(.{1,8})$", tail)
     if match and not re.search(r"[，；。到至为]", match.group(2)) and (
             "的" not in match.group(2) or match.group(1) == "多出"):
         return match.group(1)
