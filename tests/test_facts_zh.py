@@ -172,6 +172,8 @@ def test_non_facts():
     assert "十二次" not in found and "三次" in found and "两万人次" in found
     found = chinese("省卫生厅先后派出了四批防疫队到灾区，治疗病人八千多名。", date="1963-08-02")
     assert "四批" not in found and "八千多名" in found
+    found = chinese("该县今年春季气温比常年低三度，全县发电一万度。", date="1958-05-16")
+    assert "三度" not in found and "一万度" in found
 
 
 def test_comparison_year_is_the_baseline_not_the_time():

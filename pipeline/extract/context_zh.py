@@ -431,6 +431,9 @@ class _Reader:
             return True
         if re.search(r"[^，；。：\s]如(?:果)?在?|如果|假如|倘若|若", before) and counted:
             return True
+        # 气温比常年低三度: degrees of heat are a circumstance, not kilowatt-hours.
+        if number.unit == "kWh" and re.search(r"气温|温度|摄氏|华氏|零下|零上|体温", masked[clause_start:clause_end]):
+            return True
         # 不使一亩田: "not a single".
         if number.text.startswith("一") and re.search(r"[不没无][使让叫]?$", before):
             return True
