@@ -160,10 +160,10 @@ def _marker(text: str) -> str | None:
 FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "减轻", "减低", "缩减", "压缩", "降")
 RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
               "增添", "增多", "增收", "增")
-CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减)(?:了)?(?:到|至|为)$"
+CHANGE_VERBS = "增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减"
+CHANGE_TO = re.compile(rf"(?:{CHANGE_VERBS})(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
-CHANGE_AFTER = re.compile(r"^[^，；。]{0,6}?(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|恢复|压缩|缩减)"
-                          r"了?(?:到|至|为)")
+CHANGE_AFTER = re.compile(rf"^[^，；。]{{0,6}}?(?:{CHANGE_VERBS})了?(?:到|至|为)")  # 由X增加到Y: X starts it
 PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
                          r"|计划[^，；。]{0,8}?完成(?:了)?$|进度[^，；。]{0,4}?(?:达到|达|为)$")
 SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
@@ -778,8 +778,7 @@ class _Reader:
             read.noun = noun
         elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)
                                                   or part_of_subject) \
-                and not re.match(r"^[^，；。]{0,4}?(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升)了?(?:到|至|为)",
-                                 masked[read.end:clause_end]):
+                and not CHANGE_AFTER.match(masked[read.end:clause_end]):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
             whole = "人" if number.unit == "people" else prefix if part_of_subject else \
                 _previous_noun_phrase(passage, masked, clauses, read.clause, mentions)
