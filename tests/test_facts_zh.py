@@ -799,3 +799,12 @@ def test_a_campaign_value_a_plan_share_after_为_and_a_rate_after_its_verb():
     plan = found["百分之一百一十二"][0]
     assert (plan.kind, plan.time) == ("plan_fulfilment_pct", "1953-10")
     assert found["六点一吨"][0].kind == "increase_to"
+
+
+def test_a_named_task_fulfilled_is_the_task_of_the_quantity_before():
+    found = chinese("到一月底止，全省共收购粮食四十二亿斤，完成国家收购任务的百分之九十八点五。"
+                    "今年全省争取粮食总产量达到二百三十亿斤。", date="1955-02-10")
+    task = found["百分之九十八点五"][0]
+    assert task.indicator.startswith("全省收购粮食") and task.indicator.endswith("收购任务完成程度")
+    assert found["二百三十亿斤"][0].indicator == "粮食总产量"
+    assert found["二百三十亿斤"][0].status == "planned"

@@ -895,12 +895,13 @@ class _Reader:
             elif previous is not None:
                 read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
-        if read.kind == "plan_fulfilment_pct" and re.match(
-                r"^[年月季度全上下半]*(?:完成)?[年月季度全上下半]*(?:计划|任务)", read.indicator) \
-                and previous is not None and previous.clause == read.clause - 1 and not previous.item:
+        task = re.match(r"^(?:全[省市区县国])?([年月季度全上下半]*(?:完成了?)?[^，；。]{0,8}?(?:计划|任务))",
+                        read.indicator)
+        if read.kind == "plan_fulfilment_pct" and task and previous is not None \
+                and previous.clause == read.clause - 1 and not previous.item:
             # 全区共入库公粮十二亿斤，完成任务的百分之一○三: the task of the quantity before
             read.indicator = previous.indicator if previous.kind == "plan_fulfilment_pct" else \
-                _compact(previous.indicator + re.sub(r"^完成了?", "", read.indicator) + "完成程度")
+                _compact(previous.indicator + re.sub(r"完成了?", "", task.group(1)) + "完成程度")
         elif read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
                                                              mentions) + read.indicator)
@@ -1446,7 +1447,7 @@ def _strip_adverbs(text: str) -> str:
 def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     stripped = PERSON_PRONOUNS.sub("", text)
     if not keep_intent:
-        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
+        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召|争取|力争)", "", stripped)
     return _compact(stripped)
 
 
