@@ -806,5 +806,5 @@ def test_a_named_task_fulfilled_is_the_task_of_the_quantity_before():
                     "今年全省争取粮食总产量达到二百三十亿斤。", date="1955-02-10")
     task = found["百分之九十八点五"][0]
     assert task.indicator.startswith("全省收购粮食") and task.indicator.endswith("收购任务完成程度")
-    assert found["二百三十亿斤"][0].indicator == "粮食总产量"
+    assert found["二百三十亿斤"][0].indicator == "全省粮食总产量"
     assert found["二百三十亿斤"][0].status == "planned"

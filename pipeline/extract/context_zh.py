@@ -1447,7 +1447,7 @@ def _strip_adverbs(text: str) -> str:
 def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     stripped = PERSON_PRONOUNS.sub("", text)
     if not keep_intent:
-        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召|争取|力争)", "", stripped)
+        stripped = re.sub(r"^(全[省市区县国])?(?:决定|要求|计划|准备|确定|规定|号召|争取|力争)", r"\1", stripped)
     return _compact(stripped)
 
 
