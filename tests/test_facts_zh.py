@@ -808,3 +808,11 @@ def test_a_named_task_fulfilled_is_the_task_of_the_quantity_before():
     assert task.indicator.startswith("全省收购粮食") and task.indicator.endswith("收购任务完成程度")
     assert found["二百三十亿斤"][0].indicator == "全省粮食总产量"
     assert found["二百三十亿斤"][0].status == "planned"
+
+
+def test_a_part_that_names_its_own_measure():
+    found = chinese("全区共播种一亿八千三百万亩，比去年扩大三百二十万亩。其中大豆播种面积为五千二百万亩，"
+                    "占总播种面积的百分之二十八。", date="1951-06-20")
+    soy = found["五千二百万亩"][0]
+    assert (soy.indicator, soy.kind) == ("大豆播种面积", "share")
+    assert found["百分之二十八"][0].indicator.startswith("大豆")

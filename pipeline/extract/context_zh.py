@@ -964,8 +964,14 @@ class _Reader:
                 or TIME_RE.search(name).group(0) or re.match(r"(?:平均|每)", name):  # 平均每户: a rate
             return None
         measure = re.search(r"(?:面积|产量|产值|总值|数量|人数|户数|比重)$", name)
-        if measure and previous is not None and measure.group(0) not in previous.indicator:
-            return None  # …扩大十二万亩；粮食作物播种面积二千一百万亩: a measure of its own
+        whole = previous or (self.previous_reads[-1] if its and self.previous_reads else None)
+        if measure and whole is not None and measure.group(0) not in whole.indicator:
+            # …扩大十二万亩；粮食作物播种面积二千一百万亩: a measure of its own (a part after
+            # 其中 still takes its whole's reading: 其中大豆播种面积为…)
+            if not its:
+                return None
+            read.head = _compact(name)
+            return read.head
         unit = self.doc.numbers[read.index].unit
         # The last item of the same unit continues the list past another measure said of it:
         # 其中城市储蓄十二亿三千万元，占储蓄总额的百分之七十三；农村储蓄四亿五千万元.
