@@ -171,9 +171,7 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
                     chinese_numeral_value(match.group("den"))
             except (ValueError, ZeroDivisionError):
                 continue
-        suffix = longest_prefix(text[match.end():], SUFFIX_COMPARATORS)  # 四分之一左右
-        if suffix in ("多", "余"):
-            suffix = None
+        suffix = longest_prefix(text[match.end():], SUFFIX_COMPARATORS)  # 四分之一左右, 三成多
         comparator = SUFFIX_COMPARATORS[suffix] if suffix else None
         end = match.end() + (len(suffix) if suffix else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
