@@ -816,3 +816,11 @@ def test_a_part_that_names_its_own_measure():
     soy = found["五千二百万亩"][0]
     assert (soy.indicator, soy.kind) == ("大豆播种面积", "share")
     assert found["百分之二十八"][0].indicator.startswith("大豆")
+
+
+def test_autumn_crops_are_no_time_and_about_reaches_past_the_whole():
+    found = chinese("据农业部了解，到十月十日止，全国已收割秋季作物三亿五千多万亩，约占秋收面积的百分之七十。",
+                    date="1955-10-15")
+    assert found["三亿五千多万亩"][0].time == "1955-10"
+    assert "秋季作物" in found["三亿五千多万亩"][0].indicator
+    assert (found["百分之七十"][0].comparator, found["百分之七十"][0].kind) == ("about", "share")

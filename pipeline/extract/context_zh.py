@@ -32,7 +32,7 @@ _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
     rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第?[一二三四]季度|春季|夏季|秋季|冬季))?")
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第?[一二三四]季度|(?:春|夏|秋|冬)季(?!作物|粮|庄稼|农作物)))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1970}  # the third plan ran 1966–1970
 # 今后五年, 两年内: a span from the article's year; early in a year it counts that year.
@@ -395,9 +395,11 @@ class _Reader:
                 comparator = None
             if comparator is None and read.kind == "level" and _exceeds_a_level(before):
                 comparator = "more_than"
-            if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
-                                                text[max(0, start - 4):start]):
-                comparator = "about"
+            if comparator is None and (re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
+                                                 text[max(0, start - 4):start])
+                                       or re.search(r"(?:大约|(?<![节制公合条契签预])约)占[^，；。\d]{1,14}的$",
+                                                    text[max(0, start - 20):start])):
+                comparator = "about"  # 约占秋收面积的百分之七十
             out.append(FactReading(
                 i, read.indicator, read.kind, sign, read.status, self._time_text(read.time),
                 read.time.text if read.time else None, comparator, number.high))
