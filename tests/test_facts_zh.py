@@ -824,3 +824,13 @@ def test_autumn_crops_are_no_time_and_about_reaches_past_the_whole():
     assert found["三亿五千多万亩"][0].time == "1955-10"
     assert "秋季作物" in found["三亿五千多万亩"][0].indicator
     assert (found["百分之七十"][0].comparator, found["百分之七十"][0].kind) == ("about", "share")
+
+
+def test_respectively_after_a_list_of_levels():
+    """钢产量为…，生铁…，煤…，分别比一九五二年增长…、…和…: the k-th growth is of the k-th
+    item of the list before, and every one after 分别 is a growth."""
+    found = chinese("一九五三年钢产量为一百七十七万吨，生铁二百二十三万吨，煤六千六百万吨，分别比一九五二年"
+                    "增长百分之三十三、百分之二十二和百分之二。", date="1954-01-12")
+    growth = [found[n][0] for n in ("百分之三十三", "百分之二十二", "百分之二")]
+    assert [g.indicator for g in growth] == ["钢产量", "生铁产量", "煤产量"]
+    assert {(g.kind, g.sign, g.time) for g in growth} == {("increase_by", 1, "1953")}

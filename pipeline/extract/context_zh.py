@@ -356,6 +356,9 @@ class _Reader:
             elif starting:
                 parallel_start = time
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
+            if kind in ("level", "share") and "分别" in before and reads and reads[-1].clause == c \
+                    and reads[-1].start > clauses[c][0] + before.find("分别"):
+                kind, sign = reads[-1].kind, out[-1].sign  # 分别增长百分之三十三、…和百分之二
             status = self._status(text, masked, clauses, c, start, end, time, reads, kind)
             read = _Read(i, start, end, c, "", "", "", kind, status, time,
                          compares=bool(re.match(r"\s*(?:比|较|和[^，；。]{0,8}?比较|与[^，；。]{0,8}?相比"
@@ -931,7 +934,16 @@ class _Reader:
         if respectively < 0:
             return None
         k = sum(1 for r in reads if r.clause == read.clause and r.start > respectively)
-        names = re.split(r"[和与及、]", _clean(_drop_times(masked, clause_start, respectively, mentions)))
+        named = _clean(_drop_times(masked, clause_start, respectively, mentions))
+        if not named:  # 钢产量为…，生铁…，煤…，分别比一九五二年增长…: the list before
+            listed: list[_Read] = []
+            for r in reversed([r for r in reads if r.clause < read.clause]):
+                if r.kind not in ("level", "increase_to") or listed and r.clause != listed[-1].clause - 1:
+                    break
+                listed.append(r)
+            listed.reverse()
+            return listed[k].indicator if 1 < len(listed) and k < len(listed) else None
+        names = re.split(r"[和与及、]", named)
         if len(names) < 2 or k >= len(names) or not all(names):
             return None
         measure = ""
