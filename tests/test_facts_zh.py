@@ -703,6 +703,8 @@ def test_a_hoped_for_level_is_a_forecast_of_the_measure():
     found = chinese("如果不遭受大的灾害，全年粮食总产量可望达到一百二十亿斤。", date="1956-09-12")
     hoped = found["一百二十亿斤"][0]
     assert (hoped.status, hoped.kind, hoped.indicator) == ("forecast", "increase_to", "全年粮食总产量")
+    found = chinese("第二个五年计划期间，工业总产值预定增长一倍左右。", date="1956-09-28")
+    assert (found["一倍左右"][0].indicator, found["一倍左右"][0].time) == ("工业总产值", "1962")
 
 
 def test_the_base_of_a_ratio_keeps_its_year_out_of_the_fact():
