@@ -836,3 +836,13 @@ def test_respectively_after_a_list_of_levels():
     growth = [found[n][0] for n in ("百分之三十三", "百分之二十二", "百分之二")]
     assert [g.indicator for g in growth] == ["钢产量", "生铁产量", "煤产量"]
     assert {(g.kind, g.sign, g.time) for g in growth} == {("increase_by", 1, "1953")}
+
+
+def test_items_in_the_place_of_a_modified_object_and_people_without_a_classifier():
+    """没收和征收的耕畜有…，农具…，房屋…: each item stands where 耕畜 stood; 六千多万农民 are
+    people though no classifier says so."""
+    found = chinese("全区有六千多万农民分得了土地。没收和征收的耕畜有八十多万头，农具二百多万件，"
+                    "房屋一百二十多万间。", date="1952-12-30")
+    assert [found[n][0].indicator for n in ("二百多万件", "一百二十多万间")] == ["没收和征收的农具",
+                                                                              "没收和征收的房屋"]
+    assert "农民" in found["六千多万"][0].indicator

@@ -112,6 +112,7 @@ def only(text):
     ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
     ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
     ("占四分之一左右", ("四分之一左右", 25, None, "%", "percent", "about")),
+    ("有六千多万农民分得了土地", ("六千多万", 6e7, None, "people", "level", "more_than")),
     ("比去年同期增加了三成多", ("三成多", 30, None, "%", "percent", "more_than")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])

@@ -232,6 +232,7 @@ class _Read:
     item: bool = False
     head: str = ""  # the indicator a list's items take their measure from
     compares: bool = False  # its clause opens with a comparison (比去年增长…)
+    replaces: str = ""  # the object of ``head`` that a list's items stand in for
 
 
 def read_facts(doc: Document, context: DocContext) -> list[FactReading]:
@@ -994,7 +995,9 @@ class _Reader:
                 r"\s*(?:约|仅|只)?占", masked[clauses[previous.clause][0]:previous.start]):
             previous = reads[-2]
         if previous is not None and previous.item and previous.clause < read.clause:
-            read.head = previous.head
+            read.head, read.replaces = previous.head, previous.replaces
+            if previous.replaces:  # 耕畜有…，农具…，房屋…: each item in the object's place
+                return _compact(previous.head[:-len(previous.replaces)] + name)
             return _replace_subject(previous.head, name)
         if opener == "：" and read.clause > 0:
             head_start, head_end = clauses[read.clause - 1]
@@ -1015,12 +1018,14 @@ class _Reader:
         # the measure
         object_changed = head is not None and not its and head.clause < read.clause \
             and bool(head.noun) and head.indicator.endswith(head.noun) \
-            and _ends_in_verb(head.indicator[:-len(head.noun)]) \
-            and masked[clauses[head.clause][0]:head.start].rstrip(" 　约近").endswith(head.noun)
+            and (_ends_in_verb(head.indicator[:-len(head.noun)]) or head.indicator[:-len(head.noun)].endswith("的")) \
+            and not re.search(r"计划|任务|指标|目标", head.noun) and not _generic(head.noun) \
+            and re.sub(r"(?:共有|有|为|是|达)$", "", masked[clauses[head.clause][0]:head.start].rstrip(" 　约近")
+                       ).endswith(head.noun)  # 没收的耕畜有八十多万头，农具二百多万件
         if head is None or (head_unit != unit and not measured and not object_changed):
             return None
         if object_changed:
-            read.head = head.indicator
+            read.head, read.replaces = head.indicator, head.noun
             return _compact(head.indicator[:-len(head.noun)] + name)
         if its and "占" in raw:  # 其中工业投资占55％: a share of the whole named before
             read.head = head.indicator

@@ -338,8 +338,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
     if classifier:
         person = classifier in ("个", "名") and PERSON_WORDS.match(rest[len(classifier):])
         return "people" if person else None, "level", 1.0, skipped + len(classifier)
-    if re.search(r"\d", numeral) or len(numeral) > 1:
-        return None, "level", 1.0, 0
+    if re.search(r"\d", numeral) or len(numeral) > 1:  # 六千多万农民: people without a classifier
+        return "people" if PERSON_WORDS.match(rest) else None, "level", 1.0, 0
     return None, None, 1.0, 0
 
 
