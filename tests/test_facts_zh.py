@@ -846,3 +846,5 @@ def test_items_in_the_place_of_a_modified_object_and_people_without_a_classifier
     assert [found[n][0].indicator for n in ("二百多万件", "一百二十多万间")] == ["没收和征收的农具",
                                                                               "没收和征收的房屋"]
     assert "农民" in found["六千多万"][0].indicator
+    found = chinese("这块田共收稻谷三万九千多斤。", date="1958-08-28")
+    assert found["三万九千多斤"][0].indicator == "田收稻谷"
