@@ -735,7 +735,8 @@ def test_lists_of_products_with_their_own_measures_and_growth():
     found = chinese("今年全省主要工业产品的生产指标是：钢十二万吨、生铁三十五万吨、煤八百万吨。"
                     "去年全省生产棉布二百四十万匹，比前年增长百分之十一；卷烟十八万箱，增长百分之七；"
                     "食糖三万吨，增长百分之二十。", date="1956-02-20")
-    assert found["八百万吨"][0].indicator.endswith("生产指标煤")
+    coal = found["八百万吨"][0].indicator
+    assert "煤" in coal and "生产指标" in coal and "今年" not in coal
     assert found["三十五万吨"][0].status == "planned"
     assert found["十八万箱"][0].indicator == "全省生产卷烟"
     assert found["百分之七"][0].indicator == "全省生产卷烟"
@@ -848,3 +849,14 @@ def test_items_in_the_place_of_a_modified_object_and_people_without_a_classifier
     assert "农民" in found["六千多万"][0].indicator
     found = chinese("这块田共收稻谷三万九千多斤。", date="1958-08-28")
     assert found["三万九千多斤"][0].indicator == "田收稻谷"
+
+
+def test_a_one_character_product_is_a_list_item_and_more_than_the_year_before():
+    """钢产量达到…，煤…，石油…: 煤 is an item like 石油 and takes the new level's reading;
+    国家收购的粮食比上年多百分之三十九: 多 is the change, not part of what is measured."""
+    found = chinese("一九五六年苏联钢产量达到四千八百六十万吨，煤四亿二千九百万吨，石油八千三百八十万吨。"
+                    "国家收购的粮食比上年多百分之三十九。", date="1957-02-03")
+    coal = found["四亿二千九百万吨"][0]
+    assert (coal.indicator, coal.kind) == ("煤产量", found["四千八百六十万吨"][0].kind)
+    more = found["百分之三十九"][0]
+    assert (more.kind, more.indicator) == ("increase_by", "国家收购的粮食")

@@ -730,7 +730,7 @@ class _Reader:
             read.indicator = respective
             return
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
-        item = self._list_item(passage, masked, clauses, read, reads)
+        item = self._list_item(passage, masked, clauses, read, reads, mentions)
         if item is not None:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
@@ -803,7 +803,8 @@ class _Reader:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
-                                  r"|下降|缩小|减产|减轻|减低|增多|增收|降|增|升|翻|恢复|压缩|缩减)了?(?:到|至|为)?$",
+                                  r"|下降|缩小|减产|减轻|减低|增多|增收|降|增|升|翻|恢复|压缩|缩减|(?<=[一-龥]{2})[多少])"
+                                  r"了?(?:到|至|为)?$",
                                   "", indicator)
                 borrowed = False
                 if stripped != indicator:
@@ -956,7 +957,7 @@ class _Reader:
                  if not re.match(r"^(?:平均|每)", r.indicator)]
         return _replace_subject(whole[-1].indicator, names[k]) if whole else names[k]
 
-    def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
+    def _list_item(self, passage, masked, clauses, read: _Read, reads, mentions) -> str | None:
         clause_start = clauses[read.clause][0]
         raw = masked[clause_start:read.start]
         opener = masked[clause_start - 1:clause_start] if clause_start else ""
@@ -975,7 +976,7 @@ class _Reader:
                     and _verb_in(repeated.group(0)) and not _verb_in(name[:-2]):
                 name = name[:-2]
         continuing = previous is not None and previous.item and previous.clause == read.clause - 1
-        if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
+        if not (1 if continuing or _product(name) else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
                 or TIME_RE.search(name).group(0) or re.match(r"(?:平均|每)", name):  # 平均每户: a rate
             return None
         measure = re.search(r"(?:面积|产量|产值|总值|数量|人数|户数|比重)$", name)
@@ -1003,7 +1004,7 @@ class _Reader:
             head_start, head_end = clauses[read.clause - 1]
             if not re.search(r"(?:为|是|如下|分别为|分别是)\s*$", masked[head_start:head_end]):
                 return None  # 制定了生产救灾计划：种粟二百六十亩 lists whole clauses
-            head = _clean(masked[head_start:head_end])
+            head = _clean(_drop_times(masked, head_start, head_end, mentions))
             read.head = head
             return _compact(name + head)
         head = self._head(reads, unit) if its else self._head(reads)
@@ -1388,6 +1389,14 @@ def _lacks_noun(text: str) -> bool:
         p.word) and not re.match(
         r"^(?:每[天日月年]|全年|平均|方面|全部|全体|部分|大部分)$", p.word) and not SCOPE.fullmatch(p.word)
         for p in jieba.posseg.cut(text))
+
+
+def _product(name: str) -> bool:
+    """煤, 钢, 盐: a one-character noun that names a product on its own."""
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(name))
+    return len(name) == 1 and len(words) == 1 and words[0].flag == "n" and name not in "产收"  # verbs to jieba
 
 
 def _verb_in(text: str) -> bool:
