@@ -860,3 +860,5 @@ def test_a_one_character_product_is_a_list_item_and_more_than_the_year_before():
     assert (coal.indicator, coal.kind) == ("煤产量", found["四千八百六十万吨"][0].kind)
     more = found["百分之三十九"][0]
     assert (more.kind, more.indicator) == ("increase_by", "国家收购的粮食")
+    found = chinese("一九六三年我国进出口贸易总额比一九六二年增长百分之五。", date="1964-03-05")
+    assert found["百分之五"][0].indicator == "我国进出口贸易总额"
