@@ -862,3 +862,13 @@ def test_a_one_character_product_is_a_list_item_and_more_than_the_year_before():
     assert (more.kind, more.indicator) == ("increase_by", "国家收购的粮食")
     found = chinese("一九六三年我国进出口贸易总额比一九六二年增长百分之五。", date="1964-03-05")
     assert found["百分之五"][0].indicator == "我国进出口贸易总额"
+
+
+def test_a_change_to_the_present_level():
+    """由今年春季的一万四千多个发展到目前的三万二千多个: the new level is of now, both
+    measure the co-operatives, and the verb of change is in neither."""
+    found = chinese("据统计，全省农业生产合作社已由今年春季的一万四千多个发展到目前的三万二千多个。",
+                    date="1955-11-25")
+    start, now = found["一万四千多个"][0], found["三万二千多个"][0]
+    assert (start.kind, now.kind) == ("level", "increase_to")
+    assert start.indicator == now.indicator == "全省农业生产合作社"

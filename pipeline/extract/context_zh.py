@@ -48,7 +48,7 @@ BASELINE_BEFORE = re.compile(r"(?:比|较|比较|较之)(?:过去的?|原来的?
 BASELINE_AFTER = re.compile(r"^(?:的?同期)?(?:比较|相比|相较|对比)")
 COMPARE_OPEN = re.compile(r"(?:和|与|同|跟)$")
 # 提高到1970年的2，800万吨: the year of the new level sits between the verb and the number.
-YEAR_OF = rf"(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?的"
+YEAR_OF = rf"(?:(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?|目前|现在|当前)的"
 
 
 def _small_number(text: str) -> int:
@@ -880,7 +880,8 @@ class _Reader:
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
-        if read.kind == "increase_to":  # 电影放映单位发展到九千九百多个
+        if read.kind == "increase_to" or CHANGE_AFTER.match(masked[read.end:clause_end]):
+            # 电影放映单位发展到九千九百多个; 由…的一万四千多个发展到…: the verb is no measure
             read.indicator = re.sub(r"(?<=[一-龥]{2})(?:发展|增加|提高|增长|扩大|上升|降低|减少|下降|恢复)了?$", "",
                                     read.indicator)
         if len(read.indicator) <= 3 and _noun_only(read.indicator) and number.unit not in (None, "people"):
