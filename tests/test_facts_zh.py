@@ -170,6 +170,10 @@ def test_non_facts():
     assert fields(found["百分之十二"][0]) == ("increase_by", "achieved", "1955", 1)
     found = chinese("这种新农具试验了十二次，全省召开了三次会议，门诊共达两万人次。")
     assert "十二次" not in found and "三次" in found and "两万人次" in found
+    found = chinese("省卫生厅先后派出了四批防疫队到灾区，治疗病人八千多名。", date="1963-08-02")
+    assert "四批" not in found and "八千多名" in found
+    found = chinese("该县今年春季气温比常年低三度，全县发电一万度。", date="1958-05-16")
+    assert "三度" not in found and "一万度" in found
 
 
 def test_comparison_year_is_the_baseline_not_the_time():
@@ -460,3 +464,411 @@ def test_more_than_the_years_plan_compares_the_quantity():
 def test_a_year_end_distribution_is_no_time():
     found = chinese("截至十二月二十日止，全省已有百分之九十五的农业社进行了年终分配。", date="1957-12-28")
     assert found["百分之九十五"][0].time == "1957-12"
+
+
+def test_a_time_between_the_subject_and_its_verb_frames_the_paragraph():
+    """大同煤矿五月份超额完成了国家计划。全月…: the month said of the subject dates the
+    sentences after it that name none, as a time opening the clause does."""
+    found = chinese("【新华社大同九日电】大同煤矿五月份超额完成了国家计划。全月原煤产量完成月计划的"
+                    "百分之一○七，比四月份增长百分之六。", "全矿职工提出合理化建议八百多件。",
+                    date="1958-06-10")
+    assert found["百分之一○七"][0].time == "1958-05"
+    assert found["百分之六"][0].time == "1958-05"
+    assert found["八百多件"][0].time == "1958"  # another paragraph
+    found = chinese("纺织工人受到一九五六年大水灾的影响。全厂棉纱产量完成年计划的百分之九十八。",
+                    date="1957-12-20")
+    assert found["百分之九十八"][0].time == "1957"  # a time inside an object frames nothing
+
+
+def test_the_occasion_of_a_starting_level_keeps_its_year():
+    """由去年开学时的一万二千人, 为去年同期的三倍: the starting level and the base of a
+    ratio belong to last year; the new level and the ratio to the year of the report."""
+    found = chinese("全县小学在校学生由去年开学时的一万二千人增加到一万五千人。"
+                    "今年一月份全厂生产农具六千件，为去年同期的三倍。", date="1959-03-02")
+    assert found["一万二千人"][0].time == "1958"
+    assert found["一万五千人"][0].time == "1959"
+    assert found["三倍"][0].time == "1959-01"
+
+
+def test_a_clause_that_names_a_measure_is_the_subject_of_the_next():
+    """入学儿童占学龄儿童的比重，由…提高到…; 沈阳机床厂今年生产机床的总值，到十月底止
+    已达…: the noun phrase of the clause before says what the numbers measure."""
+    found = chinese("全省入学儿童占学龄儿童的比重，由前年秋季开学时的60％提高到82％。",
+                    date="1960-10-05")
+    for number in ("60％", "82％"):
+        assert "入学儿童占学龄儿童的比重" in found[number][0].indicator
+    assert [found[n][0].time for n in ("60％", "82％")] == ["1958", "1960"]
+    found = chinese("沈阳机床厂今年生产机床的总值，到十月底止已达1.2亿元，比去年同期增长15％。",
+                    date="1959-11-08")
+    for number in ("1.2亿元", "15％"):
+        assert "生产机床的总值" in found[number][0].indicator
+
+
+def test_a_share_of_the_subject_and_land_in_the_indicator():
+    """全乡妇女70％参加了扫盲学习: the share of the subject that did what follows;
+    使耕地扩大到…: the causative is no part of what is measured, and 耕地 keeps its 地."""
+    found = chinese("全乡妇女70％参加了扫盲学习", date="1958-04-02", title="全乡妇女70％参加了扫盲学习")
+    reading = found["70％"][0]
+    assert "参加" in reading.indicator and "妇女" in reading.indicator
+    found = chinese("明年全社要修水渠十五条，使耕地扩大到二千四百亩。", date="1957-11-20")
+    reading = found["二千四百亩"][0]
+    assert "耕地" in reading.indicator and "使" not in reading.indicator
+    assert (reading.kind, reading.status, reading.time) == ("increase_to", "planned", "1958")
+
+
+def test_list_items_that_repeat_the_verb_or_change_the_object():
+    """原煤产量完成月计划的…，焦炭完成…: the item repeats the verb and reads like its head;
+    其中收购小麦…担，…；收购羊毛…斤，皮张…张: parts of a whole to the end of the
+    sentence, each with the verb of the item before and its own measure."""
+    found = chinese("全矿原煤产量完成月计划的百分之一○三·五，焦炭完成百分之九十八。", date="1958-07-03")
+    coke = found["百分之九十八"][0]
+    assert coke.kind == "plan_fulfilment_pct" and coke.indicator.startswith("焦炭")
+    assert "计划完成" in coke.indicator
+    found = chinese("新疆供销合作社今年收购畜产品的总值已达2.4亿元。其中收购小麦30万担，超额2％完成了"
+                    "收购计划；收购羊毛900多万斤，皮张约40万张。", date="1959-12-15")
+    assert [found[n][0].kind for n in ("30万担", "900多万斤", "约40万张")] == ["share"] * 3
+    assert found["约40万张"][0].indicator == "收购皮张"
+    assert found["900多万斤"][0].indicator == "收购羊毛"
+
+
+def test_a_product_alone_a_ratio_clause_and_whose_plan_was_exceeded():
+    """和上月比较，煤增长…: a product alone stands for its output named before; 为去年同期的
+    三倍 is a ratio of the quantity before it; 总产值超额…完成了计划 names whose plan."""
+    found = chinese("全局原煤产量完成季度计划的百分之一○二。和上季度比较，煤增长百分之七，"
+                    "焦炭百分之五。全局第二季度总产值超额百分之三·五完成了计划。", date="1957-07-08")
+    assert found["百分之七"][0].indicator == "煤产量"
+    assert found["百分之五"][0].indicator == "焦炭产量"
+    assert "总产值" in found["百分之三·五"][0].indicator
+    found = chinese("红旗农具厂十月份生产水车八百部，为去年同期的三倍。", date="1958-11-05")
+    assert "水车" in found["三倍"][0].indicator
+    assert (found["三倍"][0].kind, found["三倍"][0].time) == ("multiple", "1958-10")
+
+
+def test_a_change_after_a_plan_in_its_paragraph_is_planned():
+    """今年全乡计划…。油菜每亩产量由去年的八十斤提高到一百二十斤: a change of this year with
+    no mood of its own continues the plan before it; one marked as done, or of a past year,
+    does not."""
+    found = chinese("今年全乡计划粮食总产量达到四百万斤，比去年增长百分之二十。油菜每亩产量由去年的"
+                    "八十斤提高到一百二十斤。", "去年全乡生猪由三千头增加到四千头。", date="1958-03-20")
+    assert (found["一百二十斤"][0].status, found["一百二十斤"][0].time) == ("planned", "1958")
+    assert (found["八十斤"][0].status, found["八十斤"][0].time) == ("achieved", "1957")
+    assert found["四千头"][0].status == "achieved"
+    found = chinese("今年全乡计划粮食总产量达到四百万斤。油菜每亩产量已经由去年的八十斤提高到了"
+                    "一百二十斤。", date="1958-09-20")
+    assert found["一百二十斤"][0].status == "achieved"
+
+
+def test_doubling_exceeding_a_level_and_another_measure_of_the_same_owner():
+    """翻一番多 is a multiple; 亩产超过了八百斤 is a level and more, not an increase;
+    油料作物播种面积…，总产量…: the second measure is of the same crops."""
+    found = chinese("今年全省粮食总产量预计比去年翻一番多。全省有三十多个县的粮食平均亩产超过了"
+                    "八百斤。油料作物播种面积一千五百万亩，总产量二十亿斤。", date="1958-10-05")
+    doubled = found["一番多"][0]
+    assert (doubled.kind, doubled.comparator, doubled.status) == ("multiple", "more_than", "forecast")
+    assert "粮食总产量" in doubled.indicator
+    level = found["八百斤"][0]
+    assert (level.kind, level.comparator) == ("level", "more_than")
+    assert "亩产" in level.indicator and not level.indicator.endswith("超过")
+    assert found["二十亿斤"][0].indicator == "油料作物总产量"
+    assert "县" in found["三十多个"][0].indicator
+
+
+def test_a_clause_that_names_its_own_measure_is_no_list_item():
+    """…比去年扩大十二万亩；粮食作物播种面积二千一百万亩: the second clause names its measure
+    (面积), so it is a fact of its own, not an item that takes the change before it."""
+    found = chinese("全省今年计划种植棉花四十五万亩，比去年扩大十二万亩；粮食作物播种面积二千一百万亩，"
+                    "预计总产量可达三十二亿斤。", date="1952-04-10")
+    sown = found["二千一百万亩"][0]
+    assert (sown.kind, sown.status, sown.indicator) == ("level", "planned", "粮食作物播种面积")
+    assert found["三十二亿斤"][0].indicator == "粮食作物总产量"
+
+
+def test_respectively_and_a_rate_of_the_count_before():
+    """分别: the k-th number measures the k-th thing named; 平均每户二·五头 is a rate of the
+    count before it, a level, not an item that takes its change."""
+    found = chinese("今年上半年，全省粮食和油料的收购量分别比去年同期增长百分之十五和百分之二十二。"
+                    "全省生猪存栏数达到一千二百万头，平均每户二·五头。牛、羊分别为三百万头和四百五十万只。",
+                    date="1959-08-20")
+    assert found["百分之十五"][0].indicator == "全省粮食收购量"
+    assert found["百分之二十二"][0].indicator == "油料收购量"
+    rate = found["二·五头"][0]
+    assert rate.kind == "level" and rate.indicator.startswith("平均每户") and "生猪" in rate.indicator
+    assert [found[n][0].indicator for n in ("三百万头", "四百五十万只")] == ["牛存栏数", "羊存栏数"]
+
+
+def test_a_coordinated_count_names_its_own_thing():
+    found = chinese("到六月中旬为止，全市已有私营工业四千二百多户、私营商业一万八千多户实行了公私合营。",
+                    date="1956-06-30")
+    assert found["一万八千多户"][0].indicator == "私营商业"
+    assert "私营工业" in found["四千二百多户"][0].indicator
+    assert found["一万八千多户"][0].time == "1956-06"
+
+
+def test_a_report_on_last_year_dates_this_years_months_and_compares_across_lines():
+    """1960-02 on 1959: 到一月底止 is January 1960, not of the topic year; a line that opens
+    with 比 compares the quantity of the line before; 大豆 in a plan list takes the output."""
+    found = chinese("黑龙江省去年粮食总产量达到一百八十亿斤", "比前年增长百分之十二",
+                    "今年全省计划粮食总产量达到二百二十亿斤，大豆六十五亿斤。各地正在积极准备春耕，"
+                    "到一月底止，全省已积肥四亿五千万吨。", date="1960-02-05",
+                    title="黑龙江省去年粮食总产量达到一百八十亿斤")
+    assert found["百分之十二"][0].indicator == found["一百八十亿斤"][0].indicator
+    assert "粮食总产量" in found["百分之十二"][0].indicator
+    assert found["四亿五千万吨"][0].time == "1960-01"
+    assert found["六十五亿斤"][0].indicator == "大豆总产量"
+    found = chinese("公司号召职工力争在十二月二十日以前完成全年计划，全年钢产量比去年增加百分之二十二。",
+                    date="1956-10-12")
+    assert found["百分之二十二"][0].time.startswith("1956")
+
+
+def test_parts_of_a_plan_fulfilment_in_the_next_sentence_and_a_count_of_what_was_done():
+    """其中煤矿完成百分之一○二: 完成 with a percentage is plan fulfilment, and a part in the
+    next sentence takes the whole's measure and month; 提出合理化建议五千三百多件，已经
+    采用的有三千一百件: the count of what was proposed is a fact, not the set of a sample."""
+    found = chinese("据中南工业部统计，二月份全区国营厂矿总产值完成了月计划的百分之一○六·八，比一月份"
+                    "提高百分之九·三。其中煤矿完成百分之一○二，电厂完成百分之一一○·五。"
+                    "各厂矿共提出合理化建议五千三百多件，已经采用的有三千一百件。", date="1953-03-18")
+    coal = found["百分之一○二"][0]
+    assert (coal.kind, coal.time) == ("plan_fulfilment_pct", "1953-02")
+    assert coal.indicator.startswith("煤矿") and "计划完成" in coal.indicator
+    assert found["百分之一一○·五"][0].indicator.startswith("电厂")
+    assert "五千三百多件" in found and "合理化建议" in found["五千三百多件"][0].indicator
+
+
+def test_now_in_a_report_on_last_year_is_the_articles_year():
+    """A January report on 1954: 目前 names the time of the article, not of the topic year;
+    已有 alone (已有半数以上农民入社) still speaks of the year reported on."""
+    found = chinese("东北区国营林业局提前完成了一九五四年的木材生产计划，实际采伐木材四百五十六万立方公尺。"
+                    "目前各林业局有百分之七十的职工进入了冬季采伐作业区。各地都已有半数以上农民入社。",
+                    date="1955-01-20")
+    assert found["四百五十六万立方公尺"][0].time == "1954"
+    assert found["百分之七十"][0].time == "1955"
+    assert found["半数以上"][0].time == "1954"
+
+
+def test_a_measure_after_a_count_is_of_what_was_counted():
+    found = chinese("全省今年还要新建小型水电站一百二十座，总装机容量五千瓩。", date="1957-05-09")
+    capacity = found["五千瓩"][0]
+    assert "水电站" in capacity.indicator and capacity.indicator.endswith("总装机容量")
+    assert capacity.status == "planned"
+
+
+def test_restored_levels_a_change_of_the_share_before_and_an_elided_object():
+    """恢复到 is a new level; 今年将提高到百分之六十 changes the share of the clause before;
+    计划再种五十万亩 sows what the clause before sowed."""
+    found = chinese("目前全省生猪饲养量已经恢复到一千万头左右。去年全省社员自养的猪约占生猪总数的"
+                    "百分之四十，今年将提高到百分之六十以上。全省已经种植了青饲料八十多万亩，计划再种"
+                    "五十万亩。", date="1961-03-02")
+    assert found["一千万头左右"][0].kind == "increase_to"
+    assert "恢复" not in found["一千万头左右"][0].indicator
+    raised = found["百分之六十以上"][0]
+    assert raised.indicator == found["百分之四十"][0].indicator and "百分之" not in raised.indicator
+    assert (raised.kind, raised.status, raised.time) == ("increase_to", "planned", "1961")
+    assert "青饲料" in found["五十万亩"][0].indicator
+
+
+def test_a_lighter_burden_and_the_task_of_the_quantity_before():
+    """减轻 is a fall; 完成任务的百分之一○三 after 入库公粮… is the task of that quantity."""
+    found = chinese("截至十一月十日止，全区共入库公粮十二亿另五百万斤，完成任务的百分之一○三。"
+                    "今年全区公粮负担较去年减轻百分之十五左右。", date="1950-11-14")
+    task = found["百分之一○三"][0]
+    assert task.kind == "plan_fulfilment_pct" and task.indicator.startswith("全区入库公粮")
+    assert task.indicator.endswith("任务完成程度") and task.time == "1950-11"
+    lighter = found["百分之十五左右"][0]
+    assert (lighter.kind, lighter.sign, lighter.comparator) == ("increase_by", -1, "about")
+
+
+def test_a_foreseen_level_of_the_same_measure_and_a_past_baseline_is_achieved():
+    """已生产钢…，预计到年底可以超过一千一百万吨，比1957年的五百三十五万吨增长一倍多: the
+    forecast and the baseline measure the steel of the clause before; 1957's output is done."""
+    found = chinese("到十二月二十九日止，全国今年已生产钢一千零七十三万吨，预计到年底可以超过一千一百万吨，"
+                    "比1957年的五百三十五万吨增长一倍多。", date="1958-12-30")
+    foreseen = found["超过一千一百万吨"][0]
+    assert (foreseen.status, foreseen.comparator) == ("forecast", "more_than")
+    assert "钢" in foreseen.indicator
+    baseline = found["五百三十五万吨"][0]
+    assert (baseline.status, baseline.time) == ("achieved", "1957") and "钢" in baseline.indicator
+    assert "钢" in found["一倍多"][0].indicator
+
+
+def test_the_share_of_a_part_after_it():
+    """其中女工二千八百人，占四分之一左右: the fraction keeps its 左右 and is the part's share."""
+    found = chinese("全市国营企业今年共招收新工人一万一千人，其中女工二千八百人，占四分之一左右。",
+                    date="1954-07-06")
+    share = found["四分之一左右"][0]
+    assert (share.kind, share.comparator) == ("share", "about")
+    assert share.indicator.startswith("女工") and "占" in share.indicator and "新工人" in share.indicator
+
+
+def test_a_hoped_for_level_is_a_forecast_of_the_measure():
+    found = chinese("如果不遭受大的灾害，全年粮食总产量可望达到一百二十亿斤。", date="1956-09-12")
+    hoped = found["一百二十亿斤"][0]
+    assert (hoped.status, hoped.kind, hoped.indicator) == ("forecast", "increase_to", "全年粮食总产量")
+    found = chinese("第二个五年计划期间，工业总产值预定增长一倍左右。", date="1956-09-28")
+    assert (found["一倍左右"][0].indicator, found["一倍左右"][0].time) == ("工业总产值", "1962")
+
+
+def test_the_base_of_a_ratio_keeps_its_year_out_of_the_fact():
+    """相当于一九四三年日本统治时期最高年产量的三倍多: 1943 is the base's year; the fact is
+    this year's steel, and the base is no part of the indicator."""
+    found = chinese("今年鞍钢生产的钢相当于一九四三年日本统治时期最高年产量的三倍多，"
+                    "生铁产量相当于一九五二年的百分之一百八十。", date="1957-12-10")
+    ratio = found["三倍多"][0]
+    assert (ratio.time, ratio.kind) == ("1957", "multiple")
+    assert "钢" in ratio.indicator and "相当于" not in ratio.indicator
+    assert found["百分之一百八十"][0].time == "1957"
+
+
+def test_a_parallel_change_starts_in_the_same_year_and_a_share_of_the_count_before():
+    """医院由一九四九年的…增加到…，病床由八万张增加到十六万张: the second start is of 1949
+    too; 接种牛痘的人数达到…，占全国人口的百分之四十以上: the share of that count."""
+    found = chinese("全国医院已由一九四九年的二千六百所增加到一九五二年的三千五百四十所，病床由八万张"
+                    "增加到十六万张。今年全国接种牛痘的人数达到二亿四千万人，占全国人口的百分之四十以上。",
+                    date="1952-10-02")
+    assert [found[n][0].time for n in ("八万张", "十六万张")] == ["1949", "1952"]
+    share = found["百分之四十以上"][0]
+    assert share.kind == "share" and "接种牛痘的人数" in share.indicator and "全国人口" in share.indicator
+
+
+def test_lists_of_products_with_their_own_measures_and_growth():
+    """指标是：钢…、生铁…、煤…: each item in the first one's place; 生产棉布…，比前年增长…；
+    卷烟…，增长…: each product takes the verb of the first, and each growth its product."""
+    found = chinese("今年全省主要工业产品的生产指标是：钢十二万吨、生铁三十五万吨、煤八百万吨。"
+                    "去年全省生产棉布二百四十万匹，比前年增长百分之十一；卷烟十八万箱，增长百分之七；"
+                    "食糖三万吨，增长百分之二十。", date="1956-02-20")
+    coal = found["八百万吨"][0].indicator
+    assert "煤" in coal and "生产指标" in coal and "今年" not in coal
+    assert found["三十五万吨"][0].status == "planned"
+    assert found["十八万箱"][0].indicator == "全省生产卷烟"
+    assert found["百分之七"][0].indicator == "全省生产卷烟"
+    assert found["百分之二十"][0].indicator == "全省生产食糖"
+    assert found["百分之十一"][0].indicator == "全省生产棉布"
+
+
+def test_the_first_months_are_a_time_not_a_measure():
+    found = chinese("头八个月全市工业总产值达到三十二亿元。", date="1959-10-20")
+    assert found["三十二亿元"][0].indicator == "全市工业总产值"
+    found = chinese("全国电影放映单位发展到九千九百多个。", date="1958-02-08")
+    assert found["九千九百多个"][0].indicator == "全国电影放映单位"
+
+
+def test_a_measure_alone_takes_the_topic_and_words_keep_their_prepositions():
+    """今年一季度的产值为…: a quarter is a time and a measure alone is of the topic of the
+    sentence before; 从业人员 keeps its 从 (only 从…起 around a time goes)."""
+    found = chinese("到今年三月底，全国手工业生产合作社已发展到二万三千多个。今年一季度的产值为二亿八千万元。"
+                    "到今年年底，社员将约占手工业从业人员的百分之十五。", date="1955-05-14")
+    value = found["二亿八千万元"][0]
+    assert value.indicator.startswith("全国手工业") and value.indicator.endswith("产值")
+    assert "从业人员" in found["百分之十五"][0].indicator
+
+
+def test_a_forecast_of_the_whole_year_and_a_part_that_did_something():
+    """预计全年可以完成计划的…: the plan of the quantity before, for the whole year (not the
+    month of the deadline before it); 其中全部建成投入生产的有…个: those of the projects."""
+    found = chinese("到十二月二十日止，全国基本建设投资已完成全年计划的百分之九十四，预计全年可以完成计划的"
+                    "百分之一百零二左右。今年施工的限额以上的建设项目共有八百多个，其中全部建成投入生产的"
+                    "有一百一十多个。", date="1956-12-26")
+    done, foreseen = found["百分之九十四"][0], found["百分之一百零二左右"][0]
+    assert done.time == "1956-12" and foreseen.time == "1956"
+    assert foreseen.indicator == done.indicator and "基本建设投资" in foreseen.indicator
+    assert found["一百一十多个"][0].indicator.endswith("的建设项目")
+    assert found["一百一十多个"][0].kind == "share"
+
+
+def test_a_headline_on_last_year_and_a_result_after_a_plan():
+    """去年江苏省农业获得全面丰收 (January): the article reports on last year, so a result
+    with no year of its own after this year's plan is of last year."""
+    found = chinese("据江苏省农业厅统计，一九六五年全省粮食总产量比一九六四年增产百分之十以上。"
+                    "全省今年计划把粮食亩产提高到五百斤以上。全省已有三十四个县粮食亩产超过“纲要”规定的指标。",
+                    date="1966-01-20", title="去年江苏省农业获得全面丰收")
+    assert (found["五百斤以上"][0].time, found["五百斤以上"][0].status) == ("1966", "planned")
+    assert (found["三十四个"][0].time, found["三十四个"][0].status) == ("1965", "achieved")
+    assert "纲要" in found["三十四个"][0].indicator
+
+
+def test_the_same_period_last_year_is_the_same_measure():
+    found = chinese("今年一月至十月，上海市私营工业为国家加工订货的产值占私营工业总产值的百分之七十九，"
+                    "去年同期为百分之六十二。", date="1954-12-18")
+    then = found["百分之六十二"][0]
+    assert then.indicator == found["百分之七十九"][0].indicator and then.time == "1953"
+
+
+def test_a_campaign_value_a_plan_share_after_为_and_a_rate_after_its_verb():
+    """增产节约价值 is the value the campaign brought, not a rise; 为全年增产节约计划的
+    百分之一百一十二 is plan fulfilment of the month's date; 提高到每平方公尺…日产钢六点一吨
+    is a new level."""
+    found = chinese("到十月底止，全市国营企业共增产节约价值二千三百亿元，为全年增产节约计划的百分之一百一十二。"
+                    "天津钢厂十月份平炉利用系数提高到每平方公尺炉底面积日产钢六点一吨。", date="1953-11-20")
+    assert found["二千三百亿元"][0].kind == "level"
+    plan = found["百分之一百一十二"][0]
+    assert (plan.kind, plan.time) == ("plan_fulfilment_pct", "1953-10")
+    assert found["六点一吨"][0].kind == "increase_to"
+
+
+def test_a_named_task_fulfilled_is_the_task_of_the_quantity_before():
+    found = chinese("到一月底止，全省共收购粮食四十二亿斤，完成国家收购任务的百分之九十八点五。"
+                    "今年全省争取粮食总产量达到二百三十亿斤。", date="1955-02-10")
+    task = found["百分之九十八点五"][0]
+    assert task.indicator.startswith("全省收购粮食") and task.indicator.endswith("收购任务完成程度")
+    assert found["二百三十亿斤"][0].indicator == "全省粮食总产量"
+    assert found["二百三十亿斤"][0].status == "planned"
+
+
+def test_a_part_that_names_its_own_measure():
+    found = chinese("全区共播种一亿八千三百万亩，比去年扩大三百二十万亩。其中大豆播种面积为五千二百万亩，"
+                    "占总播种面积的百分之二十八。", date="1951-06-20")
+    soy = found["五千二百万亩"][0]
+    assert (soy.indicator, soy.kind) == ("大豆播种面积", "share")
+    assert found["百分之二十八"][0].indicator.startswith("大豆")
+
+
+def test_autumn_crops_are_no_time_and_about_reaches_past_the_whole():
+    found = chinese("据农业部了解，到十月十日止，全国已收割秋季作物三亿五千多万亩，约占秋收面积的百分之七十。",
+                    date="1955-10-15")
+    assert found["三亿五千多万亩"][0].time == "1955-10"
+    assert "秋季作物" in found["三亿五千多万亩"][0].indicator
+    assert (found["百分之七十"][0].comparator, found["百分之七十"][0].kind) == ("about", "share")
+
+
+def test_respectively_after_a_list_of_levels():
+    """钢产量为…，生铁…，煤…，分别比一九五二年增长…、…和…: the k-th growth is of the k-th
+    item of the list before, and every one after 分别 is a growth."""
+    found = chinese("一九五三年钢产量为一百七十七万吨，生铁二百二十三万吨，煤六千六百万吨，分别比一九五二年"
+                    "增长百分之三十三、百分之二十二和百分之二。", date="1954-01-12")
+    growth = [found[n][0] for n in ("百分之三十三", "百分之二十二", "百分之二")]
+    assert [g.indicator for g in growth] == ["钢产量", "生铁产量", "煤产量"]
+    assert {(g.kind, g.sign, g.time) for g in growth} == {("increase_by", 1, "1953")}
+
+
+def test_items_in_the_place_of_a_modified_object_and_people_without_a_classifier():
+    """没收和征收的耕畜有…，农具…，房屋…: each item stands where 耕畜 stood; 六千多万农民 are
+    people though no classifier says so."""
+    found = chinese("全区有六千多万农民分得了土地。没收和征收的耕畜有八十多万头，农具二百多万件，"
+                    "房屋一百二十多万间。", date="1952-12-30")
+    assert [found[n][0].indicator for n in ("二百多万件", "一百二十多万间")] == ["没收和征收的农具",
+                                                                              "没收和征收的房屋"]
+    assert "农民" in found["六千多万"][0].indicator
+    found = chinese("这块田共收稻谷三万九千多斤。", date="1958-08-28")
+    assert found["三万九千多斤"][0].indicator == "田收稻谷"
+
+
+def test_a_one_character_product_is_a_list_item_and_more_than_the_year_before():
+    """钢产量达到…，煤…，石油…: 煤 is an item like 石油 and takes the new level's reading;
+    国家收购的粮食比上年多百分之三十九: 多 is the change, not part of what is measured."""
+    found = chinese("一九五六年苏联钢产量达到四千八百六十万吨，煤四亿二千九百万吨，石油八千三百八十万吨。"
+                    "国家收购的粮食比上年多百分之三十九。", date="1957-02-03")
+    coal = found["四亿二千九百万吨"][0]
+    assert (coal.indicator, coal.kind) == ("煤产量", found["四千八百六十万吨"][0].kind)
+    more = found["百分之三十九"][0]
+    assert (more.kind, more.indicator) == ("increase_by", "国家收购的粮食")
+    found = chinese("一九六三年我国进出口贸易总额比一九六二年增长百分之五。", date="1964-03-05")
+    assert found["百分之五"][0].indicator == "我国进出口贸易总额"
+
+
+def test_a_change_to_the_present_level():
+    """由今年春季的一万四千多个发展到目前的三万二千多个: the new level is of now, both
+    measure the co-operatives, and the verb of change is in neither."""
+    found = chinese("据统计，全省农业生产合作社已由今年春季的一万四千多个发展到目前的三万二千多个。",
+                    date="1955-11-25")
+    start, now = found["一万四千多个"][0], found["三万二千多个"][0]
+    assert (start.kind, now.kind) == ("level", "increase_to")
+    assert start.indicator == now.indicator == "全省农业生产合作社"

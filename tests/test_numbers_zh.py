@@ -59,6 +59,11 @@ def only(text):
     ("提高七点五倍", ("七点五倍", 7.5, None, "times", "increase_by", None)),
     ("增加了将近二倍", ("将近二倍", 2, None, "times", "increase_by", "nearly")),
     ("是去年的三倍", ("三倍", 3, None, "times", "multiple", None)),
+    ("粮食产量比去年翻一番多", ("一番多", 1, None, "times", "multiple", "more_than")),
+    ("产值要翻两番", ("两番", 2, None, "times", "multiple", None)),
+    ("亩产超过千斤", ("超过千斤", 1000, None, "jin", "level", "more_than")),
+    ("参加大会的有近万人", ("近万人", 10000, None, "people", "level", "nearly")),
+    ("放出了亩产万斤的卫星", ("万斤", 10000, None, "jin", "level", None)),
     ("效率提高了十倍以上", ("十倍以上", 10, None, "times", "increase_by", "more_than")),
     # ranges
     ("二十或三十亿斤", ("二十或三十亿斤", 2e9, 3e9, "jin", "level", None)),
@@ -72,6 +77,12 @@ def only(text):
     ("三四百万斤", ("三四百万斤", 3e6, 4e6, "jin", "level", None)),
     ("一两个月", ("一两个月", 1, 2, "month", "duration", None)),
     ("二十两银子", ("二十两", 20, None, "liang", "level", None)),
+    # a range whose ends each carry the unit or percent sign
+    ("收入可以增加15％到25％", ("15％到25％", 15, 25, "%", "percent", None)),
+    ("每天熬九锅到十锅", ("九锅到十锅", 9, 10, None, "level", None)),  # GUIDELINE's example
+    ("今年共打井一万二千眼", ("一万二千眼", 12000, None, None, "level", None)),
+    ("亩产四百斤至五百斤", ("四百斤至五百斤", 400, 500, "jin", "level", None)),
+    ("增产了一成到两成", ("一成到两成", 10, 20, "%", "percent", None)),
     # modifiers before and after
     ("将近二百个", ("将近二百个", 200, None, None, "level", "nearly")),
     ("不到三十人", ("不到三十人", 30, None, "people", "level", "less_than")),
@@ -97,8 +108,12 @@ def only(text):
     ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
     ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
     ("今年增产两成", ("两成", 20, None, "%", "percent", None)),
+    ("去年减产了三成", ("三成", 30, None, "%", "percent", None)),
     ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
     ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),
+    ("占四分之一左右", ("四分之一左右", 25, None, "%", "percent", "about")),
+    ("有六千多万农民分得了土地", ("六千多万", 6e7, None, "people", "level", "more_than")),
+    ("比去年同期增加了三成多", ("三成多", 30, None, "%", "percent", "more_than")),
     ("一万五千千伏安", ("一万五千千伏安", 15000, None, "kVA", "level", None)),
 ])
 def test_chinese_numbers(text, expected):
@@ -112,7 +127,7 @@ def test_chinese_numbers(text, expected):
 @pytest.mark.parametrize("text", [
     "统一支配", "一定要完成", "这是主要任务之一", "十分重要", "进一步提高", "第一个五年计划",
     "第五次会议", "1330型万能磨床", "1A62型车床", "另一个原因", "千方百计", "一个人", "鞍钢五号高炉",
-    "橡胶四厂", "万能磨床", "五○年代",
+    "橡胶四厂", "万能磨床", "五○年代", "千斤顶", "几万元的收入", "召开了万人大会", "每百斤麦子", "成千上万", "千百万群众",
 ])
 def test_words_that_are_not_quantities(text):
     assert find_chinese_numbers(text) == []
@@ -122,6 +137,12 @@ def test_numbers_keep_their_order_and_offsets():
     text = "十一月一日到二十日已完成全月计划的百分之七十二点四"
     spans = [text[q.start:q.end] for q in find_chinese_numbers(text)]
     assert spans == ["十一月", "一日", "二十日", "百分之七十二点四"]
+
+
+def test_a_change_from_one_level_to_another_is_no_range():
+    """由30％提高到45％ and 从八百人到一千二百人 state a starting level and a new one."""
+    for text in ("入学率由30％提高到45％", "职工从八百人到一千二百人", "由三百斤至四百斤"):
+        assert [q.high for q in find_chinese_numbers(text)] == [None, None]
 
 
 def test_any_text_reads_without_error():

@@ -33,7 +33,7 @@ _SMALL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 TIME_RE = re.compile(
     rf"(?P<year>{_DIGIT}{{4}}年|今年|本年|去年|上年|前年|明年|今冬|今秋|今春|今夏|明春|去冬|去秋)?"
     rf"(?:(?:{_SMALL}(?:至|到|—|－))?(?P<month>{_SMALL})月(?!{_SMALL}?[天个])(?:份|间)?(?:上旬|中旬|下旬|上半月|下半月|底|末)?"
-    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第[一二三四]季度|春季|夏季|秋季|冬季))?")
+    rf"(?:{_SMALL}日)?|(?P<half>上半年|下半年|本季度|上季度|下季度|年底|年终(?!分配|结算|决算|评比|总结|奖)|年末|第?[一二三四]季度|(?:春|夏|秋|冬)季(?!作物|粮|庄稼|农作物)))?")
 PLAN_PERIOD = re.compile(r"第([一二三])个五年计划(?:期间|时期|内|中)?")
 PLAN_PERIOD_END = {"一": 1957, "二": 1962, "三": 1970}  # the third plan ran 1966–1970
 # 今后五年, 两年内: a span from the article's year; early in a year it counts that year.
@@ -49,7 +49,7 @@ BASELINE_BEFORE = re.compile(r"(?:比|较|比较|较之)(?:过去的?|原来的?
 BASELINE_AFTER = re.compile(r"^(?:的?同期)?(?:比较|相比|相较|对比)")
 COMPARE_OPEN = re.compile(r"(?:和|与|同|跟)$")
 # 提高到1970年的2，800万吨: the year of the new level sits between the verb and the number.
-YEAR_OF = rf"(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?的"
+YEAR_OF = rf"(?:(?:{_DIGIT}{{4}}年|今年|明年|去年)(?:底|末)?|目前|现在|当前)的"
 
 
 def _small_number(text: str) -> int:
@@ -106,10 +106,19 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
     return sorted(found, key=lambda m: m.start)
 
 
+# 为去年同期的二·五倍, 由去年秋收时的40％: the time of a level, with the occasion named.
+OF_TIME = r"(?:同期|[^，；。的\d○〇零一二三四五六七八九十]{1,4}?(?:时|前|后))?的"
+
+
 def _starts_change(text: str, match: re.Match) -> bool:
     """由一九五一年的三十四个发展到六百一十二个, 为1965年的2.5倍: the year of a change's
     starting level, or of the level a ratio is taken over, is the baseline's time."""
-    if not re.match(r"的", text[match.end():match.end() + 1]):
+    ratio = re.search(r"(?:为|是|相当于|等于)$", text[max(0, match.start() - 3):match.start()])
+    if ratio and (re.match(r"[^，；。\d]{0,16}的(?:\d|[○〇零一二三四五六七八九十两百])[^，；。]*?(?:倍|％|%)",
+                           text[match.end():match.end() + 30])
+                  or re.match(r"[^，；。\d]{0,16}的百分之", text[match.end():match.end() + 20])):
+        return True  # 相当于一九四三年日本统治时期最高年产量的三倍多: the base's year
+    if not re.match(OF_TIME, text[match.end():match.end() + 8]):
         return False
     return bool(re.search(r"(?:由|从|为|是|相当于)(?:原来|过去)?$", text[max(0, match.start() - 5):match.start()]))
 
@@ -149,11 +158,13 @@ def _marker(text: str) -> str | None:
 
 # ---------------------------------------------------------------- kind
 
-FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "降")
+FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "减轻", "减低", "缩减", "压缩", "降")
 RISE_VERBS = ("增加", "增长", "提高", "增产", "扩大", "上升", "多出", "多", "超额完成", "超额", "超过",
-              "增添", "增")
-CHANGE_TO = re.compile(r"(?:增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展)(?:了)?(?:到|至|为)$"
+              "增添", "增多", "增收", "增")
+CHANGE_VERBS = "增加|提高|发展|增长|上升|扩大|降低|减少|下降|降|增|升|扩充|扩展|恢复|压缩|缩减"
+CHANGE_TO = re.compile(rf"(?:{CHANGE_VERBS})(?:了)?(?:到|至|为)$"
                        r"|达到$|达$|增至$|增为$|提高为$")
+CHANGE_AFTER = re.compile(rf"^[^，；。]{{0,6}}?(?:{CHANGE_VERBS})了?(?:到|至|为)")  # 由X增加到Y: X starts it
 PLAN_FULFIL = re.compile(r"(?<!超额)(?<!超过)完成(?:了)?(?:[^，；。]{0,10}?计划|[^，；。]{0,6}?任务)(?:的)?$"
                          r"|计划[^，；。]{0,8}?完成(?:了)?$|进度[^，；。]{0,4}?(?:达到|达|为)$")
 SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
@@ -162,20 +173,23 @@ SHARE_RE = re.compile(r"占[^，；。]{0,20}$|^内|^其中")
 
 LEADING = re.compile(
     r"^(?:【[^】]*】|其中|例如|比如|如|并且|并|而且|而|同时|此外|另外|目前|现在|当前|据|根据|但是|但"
-    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我|他|这个|那个|这些|这一|那一|这|那些|那|还|也|都|又)+")
+    r"|可是|然而|不过|因此|所以|再加上|加上|结果|我们|他们|我(?![国省市县军区])|他|[这那][个些一块座条片项批种家所]?|还|也|都|又"
+    r"|使得|使(?![用命])|让)+")
 ADVERBS = re.compile(
-    r"已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
-    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想])要(?![求素])"
+    r"可望|有望|预定|已经|(?<!早)已|早就|早已|曾经|曾|都|也|(?<![归])还|(?<![成造迁])就(?!业)|(?<!不)再|又|总共|一共|共计"
+    r"|(?<!公)共(?![产和同])|大约|(?<![节制公合条契签预])约|将要|即将|(?<!即)将(?!近)|(?<![主需重必只想纲])要(?![求素点])"
     r"|可以|可能|(?<![许认不])可(?![是见惜爱口靠观])|预计|估计|能够|正在|(?<![改纠公])正(?![确常式])"
     r"|(?<!不)只(?!有)|仅|(?<![合吞])并(?![且列])|先后|陆续|基本上|普遍|不肯|不但")
 ENUMERATION = re.compile(r"(?:[一-龥]{1,8}、)+[一-龥]{1,8}等")
 ASIDE = re.compile(r"据[^，；。]{0,12}?(?:统计|调查|估计|计算)|根据[^，；。]{0,20}?的?(?:统计|预计|调查)")
-TRAILING = "的了地在把将给对从由比为是有到达和与及，。；：、 　"
+TRAILING = "的了在把将给对从由比为是有到达和与及，。；：、 　"
+# 积极地: an adverb's 地 ends no indicator; 水浇地, 耕地 and 荒地 are land.
+ADVERBIAL_DI = re.compile(r"(?<![耕土荒田草山旱园基各工浇洼林牧盐坡平高低湿沙碱圩菜空墓场])地$")
 GENERIC_MEASURES = ("产量", "产值", "总产值", "成本", "进度", "总进度", "数量", "面积", "比重",
-                    "效率", "利润", "总数")
+                    "效率", "利润", "总数", "装机容量", "容量", "销售额", "收购额", "总额", "总值")
 SCOPE = re.compile(r"^(?:全国|全省|全市|全区|全县|各省|各地|各市|全)")
 NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "nrt", "nrfg", "vn", "an", "b", "j", "l", "s")
-PERSON_PRONOUNS = re.compile(r"^(?:我们|他们|我|他|她|它们|咱们)")
+PERSON_PRONOUNS = re.compile(r"^(?:我们|他们|我(?![国省市县军区])|他|她|它们|咱们)")
 
 # ---------------------------------------------------------------- non-facts
 
@@ -218,6 +232,8 @@ class _Read:
     time: TimeMention | None
     item: bool = False
     head: str = ""  # the indicator a list's items take their measure from
+    compares: bool = False  # its clause opens with a comparison (比去年增长…)
+    replaces: str = ""  # the object of ``head`` that a list's items stand in for
 
 
 def read_facts(doc: Document, context: DocContext) -> list[FactReading]:
@@ -271,11 +287,17 @@ class _Reader:
         self.previous_reads: list[_Read] = []  # all facts of the previous passage
         # The time that opened a clause last in this paragraph (到今年五月底，…): it frames
         # the paragraph's later sentences that name none (其中城市储蓄…).
-        self.frame: tuple[int, TimeMention] | None = None
+        # Its third item: whether it opened its clause with a year, or only follows a subject
+        # or names a month alone (a month then reaches only sentences that refer back to it);
+        # its fourth, whether the sentence was a plan or forecast.
+        self.frame: tuple[int, TimeMention, bool, bool] | None = None
         self.previous_status: str | None = None
+        self.paragraph: int | None = None  # of the passage being read
+        self.plan_before = False  # the passage before, in this paragraph, was a plan
         self.nouns: list[str] = []  # counted nouns so far, to expand 社 to 农业生产合作社
         self.last_status: str | None = None
         self.sentences = {s.index: s for s in doc.side(ZH)}
+        self.read_text = ""  # the passages read so far, headline first
 
     # ------------------------------------------------------------ passage
 
@@ -289,29 +311,37 @@ class _Reader:
                 numbers.append((i, start, start + len(number.text)))
         mentions = time_mentions(text, self.pub_year, self.pub_month)
         paragraph = self.sentences[next(iter(passage.offsets))].paragraph
+        # A plan's sentence lends its mood to the next one of its paragraph that has none
+        self.plan_before = self.previous_status == "planned" and self.paragraph == paragraph
+        self.paragraph = paragraph
         if self.frame is not None and self.frame[0] != paragraph:
             self.frame = None
         if numbers:
             masked = _mask_parentheses(text)
             _tag(passage, masked)
-            clauses = _clauses(masked)
+            clauses = _clauses(masked, passage.headline)
             out = self._read_numbers(passage, masked, clauses, mentions, numbers)
         else:
             out = []
-            clauses = _clauses(text)
+            clauses = _clauses(text, passage.headline)
         years = [m.year for m in mentions if m.year and not m.baseline]
         self.previous_year = years[-1] if years else None
-        opening = [m for m in mentions if not m.baseline and m.year and _opens_clause(text, clauses, m)]
+        opening = [(m, bool(m.year) and _opens_clause(text, clauses, m)) for m in mentions
+                   if not m.baseline and _opens_clause(text, clauses, m, after_subject=True)]
         if opening:
-            self.frame = (paragraph, self._dated(opening[-1], mentions))
+            mention, strong = opening[-1]
+            self.frame = (paragraph, self._dated(mention, mentions), strong,
+                          _passage_status(text, clauses) in ("planned", "forecast"))
         self.previous_status = (out and self.last_status) or _passage_status(text, clauses) \
             or self.previous_status
+        self.read_text += text + "\n"
         return out
 
     def _read_numbers(self, passage, masked, clauses, mentions, numbers) -> list[FactReading]:
         text = passage.text
         reads: list[_Read] = []
         out: list[FactReading] = []
+        parallel_start: TimeMention | None = None  # the time of the first change's start
         for i, start, end in numbers:
             number = self.doc.numbers[i]
             c = _clause_of(clauses, start)
@@ -320,9 +350,21 @@ class _Reader:
                 continue
             before = masked[clause_start:start]
             time = self._time(text, mentions, clauses, c, start, end)
+            starting = re.search(r"[由从][^，；。由从比]{0,12}$", before.rstrip(" 　")) and CHANGE_AFTER.match(
+                masked[end:clauses[c][1]])
+            if starting and parallel_start is not None and not any(
+                    clause_start <= m.start < start for m in mentions):
+                time = parallel_start  # 医院由一九四九年的二千六百所…，病床由八万张…: the same year
+            elif starting:
+                parallel_start = time
             kind, sign = self._kind(number, before, masked, clauses, c, reads)
-            status = self._status(text, masked, clauses, c, start, end, time, reads)
-            read = _Read(i, start, end, c, "", "", "", kind, status, time)
+            if kind in ("level", "share") and "分别" in before and reads and reads[-1].clause == c \
+                    and reads[-1].start > clauses[c][0] + before.find("分别"):
+                kind, sign = reads[-1].kind, out[-1].sign  # 分别增长百分之三十三、…和百分之二
+            status = self._status(text, masked, clauses, c, start, end, time, reads, kind)
+            read = _Read(i, start, end, c, "", "", "", kind, status, time,
+                         compares=bool(re.match(r"\s*(?:比|较|和[^，；。]{0,8}?比较|与[^，；。]{0,8}?相比"
+                                                r"|增长|增加|提高|降低|减少|下降)", masked[clauses[c][0]:])))
             self._indicator(read, passage, masked, clauses, number, before, reads, mentions)
             part = re.match(r"^\s*(?:其中|内)", masked[clauses[c][0]:])
             head = None
@@ -337,20 +379,32 @@ class _Reader:
                 if (part or continued) and read.kind in ("level", "increase_to"):
                     read.kind = "share"  # 其中小麦四千万亩，大麦八百万亩: parts of the whole
                 read.status = head.status if head in reads else self.previous_status or read.status
+                if head.time is not None and not any(not m.baseline and m.end <= start
+                                                     for m in mentions):
+                    read.time = head.time  # 二月份…完成了月计划的…。其中煤矿完成…: its month
                 read.time = read.time or head.time
             elif read.item and self.previous is not None:
                 read.kind = self.previous.kind if read.kind in ("level", "increase_to", "share") else read.kind
                 read.status = self.previous_status or read.status
             elif part and read.kind == "level" and self._head(reads, number.unit) is not None:
                 read.kind = "share"  # …一百二十万亩农田…，其中八十万亩可以得到灌溉: a part
+            elif read.kind == "level" and (reads or self.previous_reads) and any(
+                    re.match(r"^\s*其中", masked[clauses[k][0]:]) for k in range(c + 1)):
+                # …总值6.3亿元。其中收购棉花186万担，…；收购生猪210多万头: the parts of a
+                # whole run to the end of the sentence, whatever each is counted in
+                read.kind = "share"
             if read.kind == "plan_fulfilment_pct" and "完成" not in read.indicator:
                 read.indicator += "计划完成程度"
             comparator = number.comparator
             if number.text.startswith("超过") and read.kind == "increase_by":
                 comparator = None
-            if comparator is None and re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
-                                                text[max(0, start - 4):start]):
-                comparator = "about"
+            if comparator is None and read.kind == "level" and _exceeds_a_level(before):
+                comparator = "more_than"
+            if comparator is None and (re.search(r"(?:大约|(?<![节制公合条契签预])约)(?:占|为|有|达到|达|计|合|是|在)?$",
+                                                 text[max(0, start - 4):start])
+                                       or re.search(r"(?:大约|(?<![节制公合条契签预])约)占[^，；。\d]{1,14}的$",
+                                                    text[max(0, start - 20):start])):
+                comparator = "about"  # 约占秋收面积的百分之七十
             out.append(FactReading(
                 i, read.indicator, read.kind, sign, read.status, self._time_text(read.time),
                 read.time.text if read.time else None, comparator, number.high))
@@ -384,6 +438,9 @@ class _Reader:
             return True
         if re.search(r"[^，；。：\s]如(?:果)?在?|如果|假如|倘若|若", before) and counted:
             return True
+        # 气温比常年低三度: degrees of heat are a circumstance, not kilowatt-hours.
+        if number.unit == "kWh" and re.search(r"气温|温度|摄氏|华氏|零下|零上|体温", masked[clause_start:clause_end]):
+            return True
         # 不使一亩田: "not a single".
         if number.text.startswith("一") and re.search(r"[不没无][使让叫]?$", before):
             return True
@@ -400,7 +457,9 @@ class _Reader:
                 return True
             cls = number.text[-1:]
             following = masked[clause_end + 1:clause_end + 14]
-            if not after.strip(" 　") or _has_noun_only(passage, end, clause_end):
+            if (not after.strip(" 　") or _has_noun_only(passage, end, clause_end)) \
+                    and not _has_verb(passage, clause_start, start, skip_copula=True):
+                # (提出合理化建议五千三百多件，已经采用的有三千一百件: a count of what was done)
                 if re.match(rf"^[^，；。]{{0,6}}有(?:将近|近|约)?[^，；。]{{1,6}}{re.escape(cls)}", following) \
                         and cls in ZH_CLASSIFIERS:
                     return True
@@ -419,13 +478,24 @@ class _Reader:
                 number.text.endswith("次") and not number.text.endswith("人次")
                 and re.search(r"[一-龥]了?$", before) and text[end:end + 1] in "，。；、！？"):
             return True  # 试验了十二次，: how often; 召开了三次会议 counts meetings
+        if number.text.endswith("批") and re.search(r"(?:先后|分)[^，；。]{0,6}$", before):
+            return True  # 先后派出了三批医疗队, 分两批: how often a thing was sent
         return False
 
     # ------------------------------------------------------------ time
 
     def _time(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
+        time = self._time_of(text, mentions, clauses, c, start, end)
+        clause_start = clauses[c][0]
+        if time is not None and time.month and re.search(r"全年度?(?![^，；。可能将要完成]{0,6}(?:计划|任务))", text[clause_start:start]) \
+                and not clause_start <= time.start < start:
+            # 到十二月二十日止…，预计全年可以完成计划的…: the whole year, not the month
+            return TimeMention(time.start, time.end, time.text, time.year, None, False)
+        return time
+
+    def _time_of(self, text, mentions, clauses, c, start, end) -> TimeMention | None:
         clause_start, clause_end = clauses[c]
-        starting = [m for m in mentions if m.baseline and re.fullmatch(r"的\s*", text[m.end:start])
+        starting = [m for m in mentions if m.baseline and re.fullmatch(rf"{OF_TIME}\s*", text[m.end:start])
                     and re.search(r"[由从比较](?:原来|过去)?$", text[max(0, m.start - 3):m.start])]
         if starting:  # 由一九五一年的三十四个: the starting level is of its own year
             return self._dated(starting[0], mentions)
@@ -433,6 +503,10 @@ class _Reader:
         before = [m for m in own if clause_start <= m.start and m.end <= start]
         if before:
             return self._dated(before[-1], mentions)
+        if PRESENT.search(text[clause_start:start]) and self.pub_year \
+                and self.topic_year != self.pub_year:
+            # a report of January on last year: 目前各林业局有百分之七十的职工… is now
+            return TimeMention(clause_start, clause_start, "", self.pub_year, None, False)
         after = [m for m in own if end <= m.start < clause_end]
         if after:
             return self._dated(after[0], mentions)
@@ -445,7 +519,17 @@ class _Reader:
         after = [m for m in own if m.start >= end]
         if after and after[0].month is not None and after[0].year is None:
             return self._dated(after[0], mentions)
-        return self.frame[1] if self.frame else None
+        if self.frame is None:
+            return None
+        _, frame, strong, prospective = self.frame
+        if prospective and re.search(r"已经|(?<!早)已|了", text[clause_start:start]):
+            return None  # 全省今年计划…。全省已有三十四个县…: the plan's year is no result's
+        # 大同煤矿五月份超额完成了计划。全月…: a month said of a subject, or without its
+        # year, dates a later sentence only when that one refers back to it (全月, 比四月份).
+        if frame.month and not strong and not MONTH_BACK.search(text) \
+                and not any(m.baseline and m.month for m in mentions):
+            return TimeMention(frame.start, frame.end, frame.text, frame.year, None, False)
+        return frame
 
     def _dated(self, mention: TimeMention, mentions: list[TimeMention]) -> TimeMention:
         """A month or half-year without its year takes the last year named before it."""
@@ -453,8 +537,16 @@ class _Reader:
             return mention
         years = [m.year for m in mentions if m.year and not m.baseline and m.end <= mention.start]
         year = years[-1] if years else (self.previous_year if "半年" in mention.text
-                                        else None) or self.topic_year
+                                        else None) or self._latest_year_of(mention.month)
         return TimeMention(mention.start, mention.end, mention.text, year, mention.month, False)
+
+    def _latest_year_of(self, month: int | None) -> int | None:
+        """到一月底止 in a report of 1960-02 on 1959: a month alone up to the article's date
+        is of the article's year even when the article reports on the year before; any other
+        (十二月二十日以前 in October, 十二月份 in a January report) is of the topic year."""
+        if month is not None and self.pub_year and self.pub_month and month <= self.pub_month:
+            return self.pub_year
+        return self.topic_year
 
     def _time_text(self, mention: TimeMention | None) -> str | None:
         year = mention.year if mention else self.topic_year
@@ -473,15 +565,20 @@ class _Reader:
             return "increase_by", 1  # 比计划超过百分之五: the excess, not "more than"
         if number.unit == "%" and re.search(r"超过了?[^，；。]{1,16}的$", tail):
             return "increase_by", 1  # 超过了历史上最高年产量的百分之五十三: the excess
-        if number.unit == "%" and PLAN_FULFIL.search(tail):
-            return "plan_fulfilment_pct", 1
+        if number.unit == "%" and (PLAN_FULFIL.search(tail) or re.search(r"(?<![超额])完成了?$", tail)):
+            return "plan_fulfilment_pct", 1  # 煤矿完成百分之一○二: of its plan
         head = reads[-1] if reads else self.previous
         if number.unit == "%" and re.match(r"^\s*其中", masked[clauses[c][0]:]) and head is not None \
                 and head.kind == "plan_fulfilment_pct" and "占" not in tail:
             return "plan_fulfilment_pct", 1
-        if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$", "", tail).rstrip("了将近约")):
+        if re.search(r"(?:为|是|达到|达|相当于)[^，；。]{0,12}?(?:计划|任务)的$", tail) and number.unit == "%":
+            return "plan_fulfilment_pct", 1  # 为全年增产节约计划的百分之一百一十二
+        # 提高到每平方公尺炉底面积日产钢六点一吨: a rate between the verb and its new level
+        if CHANGE_TO.search(re.sub(rf"{YEAR_OF}$|(?<=[到至])每[^，；。\d]{{1,16}}$", "", tail).rstrip("了将近约")):
             return "increase_to", 1
         verb = _governing_verb(tail)
+        if verb == "超过" and _exceeds_a_level(tail):
+            return "level", 1  # 亩产超过了八百斤: more than a level (the comparator says so)
         if verb is not None:
             if verb in FALL_VERBS:
                 return "increase_by", -1
@@ -502,7 +599,7 @@ class _Reader:
 
     # ------------------------------------------------------------ status
 
-    def _status(self, text, masked, clauses, c, start, end, time, reads) -> str:
+    def _status(self, text, masked, clauses, c, start, end, time, reads, kind) -> str:
         clause_start, clause_end = clauses[c]
         own = _marker(masked[clause_start:start])
         if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
@@ -525,11 +622,16 @@ class _Reader:
             k -= 1
             head = masked[clauses[k][0]:clauses[k][1] + 1]
             status = "planned" if PLAN_HEAD.search(head) else _marker(head)
-        if own is None and status == "planned" and time is not None and time.year \
+        if own is None and status in ("planned", "forecast") and time is not None and time.year \
                 and self.pub_year and time.year < self.pub_year:
-            status = "achieved"  # a plan's mood does not reach a clause about a past year
+            status = "achieved"  # a plan's or forecast's mood does not reach a past year
         if status is None and re.match(r"^(?:其中|内)", masked[clauses[0][0]:]) :
             status = self.previous_status
+        if status is None and self.plan_before and kind in ("increase_to", "increase_by") \
+                and time is not None and time.year and self.pub_year \
+                and time.year >= self.pub_year and not _passage_status(masked, clauses):
+            status = "planned"  # 今年全县计划…。棉花每亩产皮棉由去年的38斤提高到50斤: a change
+            # of this year with no mood of its own, after a plan, is the plan's next target
         if status in (None, "achieved") and time is not None and self._future(time):
             return "planned"
         if status == "planned" and re.search(r"[由从](?:原来|过去|现在)?的?[^，；。]{0,8}$",
@@ -562,6 +664,21 @@ class _Reader:
                          masked[previous.end:read.start]):
             prefix_end = previous.start
             before = masked[clause_start:previous.start]
+        named = re.fullmatch(r"\s*[和与及、]\s*([一-龥]{1,10})\s*", masked[previous.end:read.start]) \
+            if previous is not None and previous.clause == read.clause else None
+        if named and _noun_only(named.group(1)) and not _marker(named.group(1)) \
+                and not TIME_RE.search(named.group(1)).group(0):
+            # 私营工业四千二百多户、私营商业一万八千多户: the second names its own thing; 指标是：
+            # 钢十二万吨、生铁三十五万吨: in the place of the first one's name
+            own = re.search(r"[一-龥]{1,10}$", re.split(r"[、和与及：:]", masked[clause_start:previous.start])[-1])
+            name = named.group(1)
+            indicator = name
+            if own and previous.indicator.endswith(own.group(0)):
+                indicator = previous.indicator[:-len(own.group(0))] + name
+            elif own and previous.indicator.startswith(own.group(0)):
+                indicator = name + previous.indicator[len(own.group(0)):]
+            read.indicator, read.noun, read.verb = _compact(indicator), previous.noun, previous.verb
+            return
         noun_end = _noun_phrase_end(passage, masked, read.end, clause_end)
         counted_noun = _clean_lead(masked[read.end:noun_end])
         rest_start = noun_end
@@ -588,8 +705,17 @@ class _Reader:
             read.indicator, read.noun, read.verb = previous.indicator, previous.noun, previous.verb
             return
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
-        if re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text) \
-                and previous is not None:
+        if (re.match(r"^(?:比|较|和[^，；。]{0,8}?比较|超过了?(?![\d○〇零一二三四五六七八九十百千万两]))", clause_text)
+                # 卷烟十八万箱，增长百分之七: a change with no subject is of the quantity before
+                or re.fullmatch(r"(?:增长|增加|提高|降低|减少|下降)了?", before.strip(" 　"))
+                and read.kind in ("increase_by", "multiple") and bool(reads)
+                and reads[-1].clause == read.clause - 1
+                # 生产耐火砖一万二千吨，为去年同期的二·五倍: a ratio of the quantity before
+                or re.fullmatch(r"(?:为|是|相当于|等于)[^，；。]{0,20}的", before.strip(" 　"))
+                and number.unit in ("times", "%")) and (previous or self.previous) is not None:
+            # 鞍钢…达到一百八十亿斤 / 比前年增长百分之十二: a headline's second line compares
+            # the quantity of its first
+            previous = previous or self.previous
             # 比去年同期增长百分之九 compares the quantity, not its plan fulfilment before it
             measured = [r for r in reversed(reads) if r.kind in ("level", "increase_to")]
             compared = measured[0] if measured else previous
@@ -600,8 +726,12 @@ class _Reader:
             return
         read.verb = _last_verb(passage, clause_start, read.start) or ""
         clause_text = masked[clause_start:clause_end].lstrip(" 　")
+        respective = self._respective(masked, clauses, read, reads, mentions)
+        if respective:
+            read.indicator = respective
+            return
         # An elided list item: 太原百分之二，华东百分之四·六 / 其中煤炭工业部为101.7％.
-        item = self._list_item(passage, masked, clauses, read, reads)
+        item = self._list_item(passage, masked, clauses, read, reads, mentions)
         if item is not None:
             read.indicator, read.item = item, True
             read.noun = previous.noun if previous else ""
@@ -617,6 +747,9 @@ class _Reader:
         subject_role = (re.search(r"(?:有|给|把|被)(?:将近|近|约)?$", raw_before) or not prefix
                         or re.search(r"(?:使|让|令)[^，；。的]{0,4}$", raw_before)
                         or not _has_verb(passage, clause_start, read.start))
+        # 全县农户96％入了高级社: a share of the subject before it that did what follows
+        part_of_subject = number.unit == "%" and bool(prefix) and prefix == raw_before.strip(" 　") \
+            and _noun_only(prefix)
         if counted_noun:
             counted_noun = self._expanded(counted_noun, masked[:read.start])
             predicate = "" if rest or not subject_role else \
@@ -635,8 +768,12 @@ class _Reader:
             indicator = _strip_pronoun(prefix)
             if noun and subject_role and has_rest_verb:
                 indicator = f"{_strip_adverbs(rest)}的{noun}"
+            elif noun and indicator and re.search(r"的(?:有|为|是|共有)$", raw_before):
+                indicator = f"{indicator}的{noun}"  # 其中全部建成投入生产的有一百一十多个
             elif same and (not indicator or _lacks_noun(indicator)):
-                indicator = same[0].indicator  # 到十月份平均每日增加到二六·四条
+                # 到十月份平均每日增加到二六·四条; 平均每户二·五头: a rate of the same count
+                rate = re.match(r"^(?:平均)?每[一-龥]", indicator)
+                indicator = (rate.group(0) if rate else "") + SCOPE.sub("", same[0].indicator)
             elif noun and (not indicator or _lacks_noun(indicator)):
                 indicator = f"{indicator}的{noun}" if indicator else noun
             elif not indicator or _lacks_noun(indicator):  # 轮胎生产能力，超额完成112，965套
@@ -646,10 +783,12 @@ class _Reader:
                     and not re.match(r"(?:超额)?完成", indicator) else ""
                 indicator = subject + own
             read.noun = noun
-        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)):
+        elif subject_role and has_rest_verb and (not prefix or re.search(r"有$", raw_before)
+                                                  or part_of_subject) \
+                and not CHANGE_AFTER.match(masked[read.end:clause_end]):
             # 已有百分之六十恢复了健康 / 给两万一千多人接种了牛痘: the rest says who.
-            whole = "人" if number.unit == "people" else _previous_noun_phrase(
-                passage, masked, clauses, read.clause, mentions)
+            whole = "人" if number.unit == "people" else prefix if part_of_subject else \
+                _previous_noun_phrase(passage, masked, clauses, read.clause, mentions)
             if re.match(r"\s*其中", clause_text) and previous is not None and previous.noun \
                     and self.doc.numbers[previous.index].unit == number.unit:
                 whole = previous.noun  # 一百二十万亩农田…，其中八十万亩可以得到灌溉
@@ -665,7 +804,9 @@ class _Reader:
             indicator = _strip_pronoun(prefix, keep_intent=raw_before.endswith("的"))
             if read.kind in ("increase_by", "increase_to", "multiple") and number.unit != "yuan":
                 stripped = re.sub(r"(?:平均)?(?:超额完成|超额|超过|增加|提高|增长|增产|发展|扩大|上升|降低|减少"
-                                  r"|下降|缩小|减产|降|增|升)了?(?:到|至|为)?$", "", indicator)
+                                  r"|下降|缩小|减产|减轻|减低|增多|增收|降|增|升|翻|恢复|压缩|缩减|(?<=[一-龥]{2})[多少])"
+                                  r"了?(?:到|至|为)?$",
+                                  "", indicator)
                 borrowed = False
                 if stripped != indicator:
                     verb = indicator[len(stripped):]
@@ -681,12 +822,21 @@ class _Reader:
                 borrowed = False
             plan = re.search(r"完成了?([^，；。]*?计划)", masked[read.end:clause_end])
             if read.kind == "increase_by" and re.search(r"超额$", raw_before) and plan:
+                # 总产值超额百分之二·四完成了计划: whose plan, and which plan
+                whose = indicator if indicator and not _lacks_noun(indicator) else ""
                 indicator = _clean(_drop_times(masked, read.end, read.end + plan.end(), mentions))
-                indicator = re.sub(r"^完成了?", "", indicator) + "超额完成"
+                indicator = whose + re.sub(r"^完成了?", "", indicator) + "超额完成"
             elif borrowed:
                 pass
+            elif (not indicator or read.kind == "level" and _lacks_noun(indicator)
+                  and not _ends_in_verb(indicator)) \
+                    and previous is not None and previous.clause == read.clause - 1 \
+                    and self.doc.numbers[previous.index].unit == number.unit and not previous.item:
+                # …约占生猪总数的百分之四十，今年将提高到百分之六十; 已生产钢一千零七十三万吨，
+                # 预计到年底可以超过一千一百万吨: the same measure, changed or foreseen
+                indicator, read.noun = previous.indicator, previous.noun
             elif not indicator or _lacks_noun(indicator):
-                if indicator and _ends_in_verb(indicator):
+                if indicator and _ends_in_verb(indicator) and not indicator.endswith("占"):
                     noun = self._borrowed_noun(passage, masked, clauses, read, reads,
                                                read.verb or indicator)
                     # 每亩产 + 产量 → 每亩产量
@@ -697,14 +847,31 @@ class _Reader:
                     indicator = subject + indicator
             elif _generic(indicator) or re.match(r"^(?:占|仅占)", indicator):
                 subject = self._previous_subject(passage, masked, clauses, read.clause, mentions)
-                if not subject.endswith(GENERIC_MEASURES):  # 钢材产量…，成本降低了: another measure
+                if indicator.startswith(("占", "仅占")) and previous is not None \
+                        and previous.clause == read.clause - 1 and not previous.item:
+                    # 接种牛痘的人数达到二亿四千万人，占全国人口的百分之四十: that count's share
+                    subject = previous.indicator
+                if previous is not None and previous.noun and previous.clause == read.clause - 1 \
+                        and not SCOPE.sub("", subject) and _generic(indicator):
+                    # 全省新建小型水电站一百二十座，总装机容量五千瓩: of what was counted
+                    subject += previous.noun
+                if not subject and not reads and self.previous_reads and _generic(indicator):
+                    # …合作社已发展到二万三千多个。今年一季度的产值为…: the topic's
+                    subject = _owner(self.previous_reads[0].indicator)
+                if not subject.endswith(GENERIC_MEASURES):
                     indicator = subject + indicator
+                elif not indicator.startswith(_owner(subject)) and re.search(
+                        r"(?:产量|产值|面积|数量|总数)$", indicator):
+                    # 油料作物播种面积…，总产量…: another quantity of the same thing (钢材产量…，
+                    # 成本降低了: the cost is the producer's)
+                    indicator = _owner(subject) + indicator
             elif read.clause > 0 and _opens_with_verb(passage, clause_start, read.start):
                 # 第二期工程定于明年三月开工，计划完成土方…，需用民工…: a clause that opens with
                 # its verb continues the topic the chain opened with
                 k = read.clause - 1
                 while k > 0 and (_opens_with_verb(passage, *clauses[k])  # 塘堰八万多口: an item
-                                 or not _has_verb(passage, *clauses[k])) \
+                                 or not _has_verb(passage, *clauses[k])
+                                 or VERBAL_START.match(masked[clauses[k][0]:].lstrip(" 　"))) \
                         and masked[clauses[k][0] - 1] != "：":
                     k -= 1
                 subject = _subject(_clean(_drop_times(masked, *clauses[k], mentions)))
@@ -714,16 +881,37 @@ class _Reader:
         if re.match(r"^\s*（?内", masked[clause_start:clause_end]) and previous is not None:
             indicator = previous.indicator + "（" + re.sub(r"^内", "", indicator) + "）"
         read.indicator = _compact(indicator)
+        if read.kind == "increase_to" or CHANGE_AFTER.match(masked[read.end:clause_end]):
+            # 电影放映单位发展到九千九百多个; 由…的一万四千多个发展到…: the verb is no measure
+            read.indicator = re.sub(r"(?<=[一-龥]{2})(?:发展|增加|提高|增长|扩大|上升|降低|减少|下降|恢复)了?$", "",
+                                    read.indicator)
+        if len(read.indicator) <= 3 and _noun_only(read.indicator) and number.unit not in (None, "people"):
+            # 和八月份比较，钢增长百分之十九: a product alone stands for the measure of it
+            # named before (全月钢产量…)
+            named = re.search(rf"{re.escape(read.indicator)}(?:{'|'.join(GENERIC_MEASURES)})",
+                              self.read_text + masked[:read.start])
+            if named:
+                read.indicator = named.group(0)
         if read.indicator.endswith("占"):  # 粮食总产量中，小麦约占四分之一: a share of what
             whole = re.fullmatch(r"\s*(?:在)?([^，；。]{2,16}?)(?:之)?中\s*",
                                  masked[clauses[read.clause - 1][0]:clauses[read.clause - 1][1]]) \
                 if read.clause > 0 else None
             if whole:
                 read.indicator = _compact(read.indicator + _clean(whole.group(1)))
+            elif previous is not None and previous.item and previous.head:
+                # 其中女工二千八百人，占四分之一左右: the part's share of its whole
+                read.indicator = _compact(f"{previous.indicator}占{previous.head}")
             elif previous is not None:
                 read.indicator = _compact(read.indicator + previous.indicator)
         read.noun = read.noun or _last_noun(passage, clause_start, read.start)
-        if read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
+        task = re.match(r"^(?:全[省市区县国])?([年月季度全上下半]*(?:完成了?)?[^，；。]{0,8}?(?:计划|任务))",
+                        read.indicator)
+        if read.kind == "plan_fulfilment_pct" and task and previous is not None \
+                and previous.clause == read.clause - 1 and not previous.item:
+            # 全区共入库公粮十二亿斤，完成任务的百分之一○三: the task of the quantity before
+            read.indicator = previous.indicator if previous.kind == "plan_fulfilment_pct" else \
+                _compact(previous.indicator + re.sub(r"完成了?", "", task.group(1)) + "完成程度")
+        elif read.kind == "plan_fulfilment_pct" and re.match(r"^(?:完成)?[年月季度全上下半]*计划", read.indicator):
             read.indicator = _compact(self._previous_subject(passage, masked, clauses, read.clause,
                                                              mentions) + read.indicator)
         if read.kind == "plan_fulfilment_pct":
@@ -742,7 +930,36 @@ class _Reader:
                 return found.group(0)
         return noun
 
-    def _list_item(self, passage, masked, clauses, read: _Read, reads) -> str | None:
+    def _respective(self, masked, clauses, read: _Read, reads, mentions) -> str | None:
+        """粮食和油料的收购量分别增长百分之十五和百分之二十二; 牛、羊分别为三百万头和四百五十万
+        只: the k-th number after 分别 measures the k-th of the things named before it."""
+        clause_start = clauses[read.clause][0]
+        respectively = masked.find("分别", clause_start, read.start)
+        if respectively < 0:
+            return None
+        k = sum(1 for r in reads if r.clause == read.clause and r.start > respectively)
+        named = _clean(_drop_times(masked, clause_start, respectively, mentions))
+        if not named:  # 钢产量为…，生铁…，煤…，分别比一九五二年增长…: the list before
+            listed: list[_Read] = []
+            for r in reversed([r for r in reads if r.clause < read.clause]):
+                if r.kind not in ("level", "increase_to") or listed and r.clause != listed[-1].clause - 1:
+                    break
+                listed.append(r)
+            listed.reverse()
+            return listed[k].indicator if 1 < len(listed) and k < len(listed) else None
+        names = re.split(r"[和与及、]", named)
+        if len(names) < 2 or k >= len(names) or not all(names):
+            return None
+        measure = ""
+        if "的" in names[-1]:
+            names[-1], measure = names[-1].rsplit("的", 1)
+        if measure:
+            return _compact(names[k] + measure)
+        whole = [r for r in self.previous_reads + [r for r in reads if r.clause != read.clause]
+                 if not re.match(r"^(?:平均|每)", r.indicator)]
+        return _replace_subject(whole[-1].indicator, names[k]) if whole else names[k]
+
+    def _list_item(self, passage, masked, clauses, read: _Read, reads, mentions) -> str | None:
         clause_start = clauses[read.clause][0]
         raw = masked[clause_start:read.start]
         opener = masked[clause_start - 1:clause_start] if clause_start else ""
@@ -750,11 +967,29 @@ class _Reader:
         name = re.sub(r"^\s*其中", "", raw).strip(" 　")
         name = re.sub(r"(?:为|是)$", "", name)
         name = re.sub(r"占[^，；。]*$", "", name) if its else name
+        if self.doc.numbers[read.index].unit == "%" and read.kind == "plan_fulfilment_pct":
+            name = re.sub(r"(?<=[一-龥]{2})完成了?$", "", name)  # 其中煤矿完成百分之一○二
         previous = reads[-1] if reads else None
+        if previous is not None and previous.clause == read.clause - 1:
+            # 钢产量完成月计划的…，生铁完成…: an item may repeat the verb of the one before
+            repeated = re.search(r"[一-龥]{2}$", name)
+            if repeated and len(name) > 2 and repeated.group(0) in \
+                    masked[clauses[previous.clause][0]:previous.start] \
+                    and _verb_in(repeated.group(0)) and not _verb_in(name[:-2]):
+                name = name[:-2]
         continuing = previous is not None and previous.item and previous.clause == read.clause - 1
-        if not (1 if continuing else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
-                or TIME_RE.search(name).group(0):
+        if not (1 if continuing or _product(name) else 2) <= len(name) <= 10 or not _noun_only(name) or _marker(name) \
+                or TIME_RE.search(name).group(0) or re.match(r"(?:平均|每)", name):  # 平均每户: a rate
             return None
+        measure = re.search(r"(?:面积|产量|产值|总值|数量|人数|户数|比重)$", name)
+        whole = previous or (self.previous_reads[-1] if its and self.previous_reads else None)
+        if measure and whole is not None and measure.group(0) not in whole.indicator:
+            # …扩大十二万亩；粮食作物播种面积二千一百万亩: a measure of its own (a part after
+            # 其中 still takes its whole's reading: 其中大豆播种面积为…)
+            if not its:
+                return None
+            read.head = _compact(name)
+            return read.head
         unit = self.doc.numbers[read.index].unit
         # The last item of the same unit continues the list past another measure said of it:
         # 其中城市储蓄十二亿三千万元，占储蓄总额的百分之七十三；农村储蓄四亿五千万元.
@@ -763,13 +998,15 @@ class _Reader:
                 r"\s*(?:约|仅|只)?占", masked[clauses[previous.clause][0]:previous.start]):
             previous = reads[-2]
         if previous is not None and previous.item and previous.clause < read.clause:
-            read.head = previous.head
+            read.head, read.replaces = previous.head, previous.replaces
+            if previous.replaces:  # 耕畜有…，农具…，房屋…: each item in the object's place
+                return _compact(previous.head[:-len(previous.replaces)] + name)
             return _replace_subject(previous.head, name)
         if opener == "：" and read.clause > 0:
             head_start, head_end = clauses[read.clause - 1]
             if not re.search(r"(?:为|是|如下|分别为|分别是)\s*$", masked[head_start:head_end]):
                 return None  # 制定了生产救灾计划：种粟二百六十亩 lists whole clauses
-            head = _clean(masked[head_start:head_end])
+            head = _clean(_drop_times(masked, head_start, head_end, mentions))
             read.head = head
             return _compact(name + head)
         head = self._head(reads, unit) if its else self._head(reads)
@@ -780,8 +1017,19 @@ class _Reader:
             and head.clause == read.clause - 1 \
             and re.search(r"(?:是|为)$", masked[clauses[head.clause][0]:head.start]) \
             and not masked[read.end:clauses[read.clause][1]].strip(" 　以上左右多")
-        if head is None or (head_unit != unit and not measured):
+        # 收购生猪210多万头，茶叶约12万担: the object of the verb before changes, and with it
+        # the measure
+        object_changed = head is not None and not its and head.clause < read.clause \
+            and bool(head.noun) and head.indicator.endswith(head.noun) \
+            and (_ends_in_verb(head.indicator[:-len(head.noun)]) or head.indicator[:-len(head.noun)].endswith("的")) \
+            and not re.search(r"计划|任务|指标|目标", head.noun) and not _generic(head.noun) \
+            and re.sub(r"(?:共有|有|为|是|达)$", "", masked[clauses[head.clause][0]:head.start].rstrip(" 　约近")
+                       ).endswith(head.noun)  # 没收的耕畜有八十多万头，农具二百多万件
+        if head is None or (head_unit != unit and not measured and not object_changed):
             return None
+        if object_changed:
+            read.head, read.replaces = head.indicator, head.noun
+            return _compact(head.indicator[:-len(head.noun)] + name)
         if its and "占" in raw:  # 其中工业投资占55％: a share of the whole named before
             read.head = head.indicator
             return _compact(f"{name}占{head.indicator}")
@@ -797,10 +1045,11 @@ class _Reader:
         if unit is not False:  # the whole is a level before a change said of it
             alike = [r for r in self.previous_reads + reads
                      if not r.item and self.doc.numbers[r.index].unit == unit]
-            levels = [r for r in alike if r.kind in ("level", "increase_to")]
+            levels = [r for r in alike if r.kind in ("level", "increase_to", "plan_fulfilment_pct")]
             return (levels or alike or [None])[-1]
         for read in reversed(reads):
-            if not read.item:
+            # 生产棉布…，比前年增长百分之十一；卷烟…: a comparison is no head of a list
+            if not read.item and not (read is not reads[0] and read.compares):
                 return read
         return self.previous
 
@@ -828,6 +1077,10 @@ class _Reader:
             if re.match(r"^\s*(?:比|较|和|与|同)[^，；。]{0,8}?(?:比较|相比)", masked[start:end]):
                 continue
             text = _clean(_drop_times(masked, start, end, mentions))
+            # 入社农户占总农户的比重，由…: a clause that only names a measure is the subject
+            phrase = re.fullmatch(r"[^，；。\d]{2,20}的([^的，；。\d]{1,6})", text)
+            if phrase and _noun_only(phrase.group(1)) and not re.search(r"[了已将要]", text):
+                return text
             subject = _subject(text)
             if subject:
                 return subject
@@ -845,7 +1098,7 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
     title = doc.meta.title_zh or " ".join(s.text for s in doc.side(ZH) if s.kind == "headline")
     for mention in time_mentions(title, context.year):
         if mention.year and not mention.baseline and mention.year <= context.year \
-                and re.fullmatch(rf"{_DIGIT}{{4}}年.*", mention.text):
+                and re.fullmatch(rf"(?:{_DIGIT}{{4}}年|去年|上年).*", mention.text):  # 去年江苏省农业…
             return mention.year
     if context.month and context.month <= 2:
         years = [m.year for s in doc.side(ZH) for m in time_mentions(s.text, context.year)
@@ -873,9 +1126,11 @@ def _mask_parentheses(text: str) -> str:
 THOUSANDS = re.compile(r"[0-9０-９][，,][0-9０-９]{3}(?![0-9０-９])")
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, headline: bool = False) -> list[tuple[int, int]]:
+    """Clauses end at punctuation, and a headline's lines (joined by spaces) at their ends."""
     spans, start = [], 0
-    for match in re.finditer(r"[，；：。！？,;:（）()]", text):
+    ends = r"[，；：。！？,;:（）()]|(?<=[一-龥])\s+(?=[一-龥])" if headline else r"[，；：。！？,;:（）()]"
+    for match in re.finditer(ends, text):
         if THOUSANDS.match(text, match.start() - 1):
             continue
         spans.append((start, match.start()))
@@ -889,12 +1144,26 @@ def _same_measure(a: Number, b: Number) -> bool:
     return a.unit == b.unit and (a.unit is not None or a.text[-1:] == b.text[-1:])
 
 
-def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention) -> bool:
+DATELINE = re.compile(r"^\s*(?:【[^】]*】|据?新华社[^，；。\s　]{0,10}?(?:讯|电)|本报讯)\s*")
+
+
+PRESENT = re.compile(r"目前|现在|现有|至今|如今|当前")
+MONTH_BACK = re.compile(r"全月|本月|当月|同月|该月|这个月")
+
+
+def _opens_clause(text: str, clauses: list[tuple[int, int]], mention: TimeMention,
+                  after_subject: bool = False) -> bool:
     """A time at the head of its clause frames the chain (1955年的工业生产…，但是…增长54％);
     one inside a clause is that clause's own (受到1954年大水灾)."""
     start = clauses[_clause_of(clauses, mention.start)][0]
-    return bool(re.fullmatch(r"\s*(?:【[^】]*】)?(?:到|在|从|自|截至|于|而|但是?|同时)?\s*",
-                             text[start:mention.start]))
+    before = DATELINE.sub("", text[start:mention.start])
+    if re.fullmatch(r"\s*(?:到|在|从|自|截至|于|而|但是?|同时)?\s*", before):
+        return True
+    if not after_subject:
+        return False
+    # 鞍山钢铁公司九月份超额完成了…: a time between the subject and its verb frames it too.
+    subject = re.fullmatch(r"\s*([^，；。\s]{2,16}?)(?:在|到|于|截至)?\s*", before)
+    return bool(subject) and not _verb_in(subject.group(1))
 
 
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> int:
@@ -958,7 +1227,8 @@ def _noun_phrase_end(passage: _Passage, masked: str, start: int, limit: int) -> 
         if VERBAL_START.match(masked, w.start):
             break
         nounish = w.tag.startswith(NOUN_TAGS) or w.tag == "i" or w.word == "半" or (
-            w.tag == "m" and not NUMERAL_WORD.match(w.word))
+            w.tag == "m" and not NUMERAL_WORD.match(w.word)) or (
+            w.start == start and w.tag in ("zg", "g") and len(w.word) == 1)  # 三十多个县 (县/zg)
         spaced = not w.word.strip() and k + 1 < len(words) and end > start
         modifier = w.tag in ("a", "ad", "b", "q") and k + 1 < len(words) and (
             words[k + 1].tag.startswith(NOUN_TAGS) or words[k + 1].word == "的")
@@ -979,6 +1249,12 @@ VERBAL_START = re.compile(r"(?:超额|提前|完成|基本(?:上|实现|完成)|
 NUMERAL_WORD = re.compile(r"^[\d○〇零一二三四五六七八九十百千万亿两多余]")
 
 
+def _exceeds_a_level(before: str) -> bool:
+    """超过了八百斤 with nothing it is compared with (比去年, 计划) is a level and more."""
+    return bool(re.search(r"超过了?$", before.rstrip(" 　"))) and not re.search(
+        r"比|较|计划|任务|指标|定额|同期|纪录", before)
+
+
 def _governing_verb(before: str) -> str | None:
     """A verb of change that governs the number: 增加了百分之十, 增产八呎车床十台, 超额."""
     tail = before.rstrip("了将近约 　")
@@ -990,7 +1266,7 @@ def _governing_verb(before: str) -> str | None:
         r"(?:比|较)[^，；。]{0,12}?([多少])(?:发放|生产|收购|出售|销售|供应|完成|种植|储蓄|积肥|修建|兴修)了?$", tail)
     if more:
         return "减少" if more.group(1) == "少" else "增加"
-    match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产|多出|超过)了?(.{1,8})$", tail)
+    match = re.search(r"(降低|减少|下降|减产|增加|增长|提高|增产(?!节约)|多出|超过)了?(.{1,8})$", tail)
     if match and not re.search(r"[，；。到至为]", match.group(2)) and (
             "的" not in match.group(2) or match.group(1) == "多出"):
         return match.group(1)
@@ -1004,10 +1280,21 @@ def _last_verb(passage: _Passage, start: int, end: int) -> str | None:
 
 
 def _last_noun(passage: _Passage, start: int, end: int) -> str:
-    nouns = [w.word for w in _words_in(passage, start, end)
-             if w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= 2
-             and not re.search(r"[年月日天份]$|方面|时候|期间", w.word)]
-    return nouns[-1] if nouns else ""
+    """The last noun before ``end``, with the nouns right before it (合理化 建议)."""
+    words = _words_in(passage, start, end)
+
+    def nounish(w: _Word, least: int) -> bool:
+        return w.tag.startswith(NOUN_TAGS) and w.tag != "vn" and len(w.word) >= least \
+            and not re.search(r"[年月日天份]$|季度|方面|时候|期间", w.word) and not SCOPE.fullmatch(w.word)
+
+    last = max((k for k, w in enumerate(words) if nounish(w, 2)), default=None)
+    if last is None:
+        return ""
+    first = last
+    while first > 0 and nounish(words[first - 1], 1) and words[first - 1].tag.startswith("n") \
+            and words[first - 1].end == words[first].start:
+        first -= 1
+    return "".join(w.word for w in words[first:last + 1])
 
 
 def _subject(cleaned: str) -> str:
@@ -1062,6 +1349,16 @@ def _previous_noun_phrase(passage, masked, clauses, c, mentions) -> str:
     return tail if tail and _noun_only(tail) else _last_noun(passage, start, end)
 
 
+def _owner(measure: str) -> str:
+    """油料作物播种面积 → 油料作物: the nouns that open a measure, whose measure it is."""
+    owner = ""
+    for w in tag_chinese(measure):
+        if not w.flag.startswith(NOUN_TAGS) or w.flag == "vn" or w.word.endswith(GENERIC_MEASURES):
+            break
+        owner += w.word
+    return owner
+
+
 def _generic(indicator: str) -> bool:
     """产量, 实际产量, 同期产量: a measure that does not say whose."""
     return re.sub(r"^(?:实际|同期|平均|全年|每日|每天|每月|总)+", "", indicator) in GENERIC_MEASURES \
@@ -1082,12 +1379,26 @@ def _lacks_noun(text: str) -> bool:
     """每月可产, 超额完成, 平均每日: no noun of two characters or more."""
     return not any(p.flag.startswith(NOUN_TAGS) and p.flag != "vn" and len(p.word) >= 2 and not VERBAL_START.match(
         p.word) and not re.match(
-        r"^(?:每[天日月年]|全年|平均|方面)$", p.word) for p in tag_chinese(text))
+        r"^(?:每[天日月年]|全年|平均|方面|全部|全体|部分|大部分)$", p.word) and not SCOPE.fullmatch(p.word)
+        for p in tag_chinese(text))
+
+
+def _product(name: str) -> bool:
+    """煤, 钢, 盐: a one-character noun that names a product on its own."""
+    words = list(tag_chinese(name))
+    return len(name) == 1 and len(words) == 1 and words[0].flag == "n" and name not in "产收"  # verbs to jieba
+
+
+def _verb_in(text: str) -> bool:
+    """大同煤矿 (jieba reads 大同 as an adverb), 第一炼钢厂: no verb, so no predicate yet."""
+    return any(p.flag.startswith("v") and p.flag != "vn" or p.word in ("了", "被", "把")
+               for p in tag_chinese(text))
 
 
 def _ends_in_verb(text: str) -> bool:
     words = [p for p in tag_chinese(text) if p.word.strip()]
-    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1)
+    return bool(words) and (words[-1].flag.startswith("v") or len(words[-1].word) == 1
+                            and (len(words) > 1 or words[-1].word in "产种"))  # 每月产, 再种; 煤 alone is a product
 
 
 def _earlier_counted(masked: str, start: int, classifier: str) -> str:
@@ -1107,11 +1418,22 @@ def _drop_times(text: str, start: int, end: int, mentions: list[TimeMention]) ->
             a, b = mention.start - start, mention.end - start
             piece = piece[:a] + " " * (b - a) + piece[b:]
     piece = re.sub(r"(?<=\s)(?:为止|止|起|以前|以后|以来)", lambda m: " " * len(m.group(0)), piece)
+    # 去年秋收时的40％, 去年同期的: the occasion of a time is part of it
+    piece = re.sub(rf"(?<=\s){OF_TIME[:-1]}(?=的)|(?<=\s)同期(?=[为是\s]|$)", lambda m: " " * len(m.group(0)), piece)
+    def _bounds(m: re.Match) -> str:
+        """从…起, 到…止 around a dropped time go with it; 从业, 到会 stay words."""
+        word, rest = m.group(0), m.group(0)[1:]
+        if word.strip() == "在":
+            return word
+        bare = not re.search(r"[一-龥]", rest)
+        if bare and not (m.end() == len(piece) or piece[m.end()].isspace() or word != word.rstrip()):
+            return word
+        if bare or "日" in word or rest.strip() in ("起", "止", "为止", "以前", "以后", "以来", "前", "后"):
+            return " " * len(word)
+        return word
+
     piece = re.sub(r"(?:从|自|到|至|截至|在)\s*(?:[一二三四五六七八九十廿卅\d]{1,3}日)?\s*(?:起|止|为止|以前|以后|以来|前|后)?",
-                   lambda m: m.group(0) if m.group(0).strip() in ("在",) else
-                   (" " * len(m.group(0)) if not re.search(r"[一-龥]", m.group(0)[1:]) or "日" in m.group(0)
-                    or m.group(0)[1:].strip() in ("起", "止", "为止", "以前", "以后", "以来", "前", "后")
-                    else m.group(0)), piece)
+                   _bounds, piece)
     return piece
 
 
@@ -1123,16 +1445,18 @@ def _clean(text: str) -> str:
     text = re.sub(r"^\s*据?新华社[^，；。\s　]{0,10}?(?:讯|电)|^\s*本报讯", "", text)
     text = re.sub(r"在([^，；。]{1,10}?)方面", r"\1", text)
     text = re.sub(r"以([^，；。]{1,20}?)为$", r"\1", text)
-    text = re.sub(r"(?:已经|已)?[由从](?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
+    text = re.sub(r"(?:已经|已)?[由从](?![业事])(?=[^，；。]{0,10}$)", "", text)  # 入社农户已由占总农户的 → baseline
     text = re.sub(r"在\s{2,}", "", text)
     text = re.sub(r"\s+", "", text)
     text = LEADING.sub("", text)
     text = re.sub(r"^(?:在|于|到|从|自|截至)(?=[^，；。]{1,6}(?:期间|时|中|里|内))[^，；。]{1,6}?(?:期间|时|中|里|内)",
                   "", text)
     text = re.sub(r"^(?:到|至)(?:为止|止)", "", text)
+    text = re.sub(r"^(?:头|前)[一二三四五六七八九十两\d]{1,2}个?(?:月|季度)(?:份|里|中|内)?", "", text)  # 头八个月
     text = re.sub(r"(?:原来|过去)的?$", "", text)  # 将由原来的十五万亩: the baseline's 原来
+    text = re.sub(r"(?<=[一-龥]{2})(?:相当于|等于)[^，；。]*$", "", text)  # …的钢相当于…最高年产量的
     text = _clean_lead(text).rstrip(TRAILING)
-    text = re.sub(r"(?:为|是|有|达到|达|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
+    text = re.sub(r"(?:为|是|有|达到|达|超过了?|相当于|等于|共有|共值|共计|(?<![节制])约|大约|平均为|平均)$", "", text).rstrip(TRAILING)
     return text
 
 
@@ -1143,7 +1467,7 @@ def _strip_adverbs(text: str) -> str:
 def _strip_pronoun(text: str, keep_intent: bool = False) -> str:
     stripped = PERSON_PRONOUNS.sub("", text)
     if not keep_intent:
-        stripped = re.sub(r"^(?:决定|要求|计划|准备|确定|规定|号召)", "", stripped)
+        stripped = re.sub(r"^(全[省市区县国])?(?:决定|要求|计划|准备|确定|规定|号召|争取|力争)", r"\1", stripped)
     return _compact(stripped)
 
 
@@ -1152,8 +1476,8 @@ def _compact(text: str) -> str:
     text = re.sub(r"\s+", "", text).replace("的的", "的")
     text = re.sub(r"了(?=[一-龥])", "", text)
     text = re.sub(r"(?<=[一-龥])(?<![所没具占拥原享含持现固特])有(?=[一-龥])", "", text)  # 全国(已)有互助组
-    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|$)", "", text)  # 利润比(去年同期)增加
-    return _clean_lead(text).rstrip(TRAILING)[:40]
+    text = re.sub(r"[比较](?:的?同期)?(?=增|减|提|降|多|少|超|翻|$)", "", text)  # 利润比(去年同期)增加
+    return ADVERBIAL_DI.sub("", _clean_lead(text).rstrip(TRAILING)).rstrip(TRAILING)[:40]
 
 
 def _replace_subject(head: str, name: str) -> str:
@@ -1164,6 +1488,9 @@ def _replace_subject(head: str, name: str) -> str:
         position = head.find(tail)
         if position >= 0:
             return _compact(name + head[position + size:])
+    measure = re.search("总?(?:" + "|".join(sorted(GENERIC_MEASURES, key=len, reverse=True)) + ")", head)
+    if measure and 0 < measure.start() <= 6:  # 全月钢产量…完成程度 + 生铁 → 生铁产量…完成程度
+        return _compact(name + head[measure.start():])
     if head.endswith(name[-1]):
         return name  # 其中高级社 of 农业生产合作社: the part names itself
     scoped = SCOPE.match(head)

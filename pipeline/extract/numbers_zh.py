@@ -51,7 +51,7 @@ PREFIX_COMPARATORS = {"将近": "nearly", "接近": "nearly", "近": "nearly", "
 SUFFIX_COMPARATORS = {"左右": "about", "上下": "about", "以上": "more_than",
                       "以下": "less_than", "多": "more_than", "余": "more_than"}
 # Words made of numeral characters that are not quantities.
-LEXICAL = ("十分", "万分", "万一", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
+LEXICAL = ("十分", "万分", "万一", "千百万", "千万", "万能", "千方百计", "百般", "一律", "一点一点",
            "三三两两", "一五一十", "七上八下", "乱七八糟", "九九")
 INCREASE_VERBS = ("增加", "提高", "增长", "增产", "扩大", "上升", "超过")
 
@@ -105,6 +105,8 @@ def _digit_string(text: str) -> str:
 
 def _integer_value(text: str) -> float:
     """Chinese integer with or without place units; a run of digits reads digit by digit."""
+    if text in SMALL_UNITS or text in BIG_UNITS:  # 万斤: a round ten thousand
+        return {**SMALL_UNITS, **BIG_UNITS}[text]
     if not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in text):
         return float(_digit_string(text)) if len(text) > 1 else float(DIGITS[text])
     total, section, digit = 0.0, 0.0, None
@@ -136,7 +138,8 @@ def _integer_value(text: str) -> float:
 # 以上/左右 (增产两成, 占七成以上), never in 完成, 成为, 成立.
 FRACTION_RE = re.compile(
     r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)"
-    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=[占达约]))(?P<tenths>[一二三四五六七八九两])成"
+    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=增产了|减产了|增加了|减少了|提高了|降低了)|(?<=[占达约到至]))"
+    r"(?P<tenths>[一二三四五六七八九两])成"
     r"(?![为立功绩本员果就熟效品交长型])"
     r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
 INDEX_BASE = re.compile(r"以[^，；。]{1,30}?为(?P<base>一[○〇零]{2}|100|一百)(?![\d○〇零一二三四五六七八九十百千万])")
@@ -168,9 +171,11 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
                     chinese_numeral_value(match.group("den"))
             except (ValueError, ZeroDivisionError):
                 continue
-        comparator = "more_than" if text[match.end():match.end() + 2] == "以上" else None
-        end = match.end() + (2 if comparator else 0)
+        suffix = longest_prefix(text[match.end():], SUFFIX_COMPARATORS)  # 四分之一左右, 三成多
+        comparator = SUFFIX_COMPARATORS[suffix] if suffix else None
+        end = match.end() + (len(suffix) if suffix else 0)
         found.append(Quantity(match.start(), end, value, "%", "percent", None, comparator))
+    found = _joined_ranges(text, sorted(found, key=lambda q: q.start))
     base = INDEX_BASE.search(text)
     if base:  # 以九月的产量为一○○，十月份…纸浆一○六·二九: an index is a percentage of its base
         for quantity in found:
@@ -178,6 +183,26 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
                     and quantity.kind == "level":
                 quantity.unit = "%"
     return sorted(found, key=lambda q: q.start)
+
+
+# 20％到30％, 五百斤至六百斤: a range whose ends each carry the unit; 由/从 before the first
+# end makes it a change instead (由40％增加到96％, 从一百人到二百人).
+RANGE_JOIN = re.compile(r"(?:到|至|—|－|～|~)")
+CHANGE_START = re.compile(r"[由从自][^，；。]{0,8}$")
+
+
+def _joined_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        low = out[-1] if out else None
+        if low is not None and RANGE_JOIN.fullmatch(text[low.end:q.start]) \
+                and low.kind == q.kind and low.kind in ("level", "percent") and low.unit == q.unit \
+                and low.high is None and q.high is None and low.comparator is None \
+                and q.value > low.value and not CHANGE_START.search(text[:low.start]):
+            out[-1] = Quantity(low.start, q.end, low.value, q.unit, q.kind, q.value, q.comparator)
+            continue
+        out.append(q)
+    return out
 
 
 def _read_match(text: str, match: re.Match) -> Quantity | None:
@@ -213,7 +238,7 @@ def _read_match(text: str, match: re.Match) -> Quantity | None:
         if kind is None:
             return None
     end += length
-    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多: more than double
+    if unit == "times" and text[end:end + 1] in ("多", "余"):  # 增长一倍多, 翻一番多
         comparator, end = "more_than", end + 1
     suffix = longest_prefix(text[end:], SUFFIX_COMPARATORS)
     if suffix and suffix not in ("多", "余") and kind != "date":
@@ -243,8 +268,14 @@ def _strip_approx(numeral: str) -> str:
 
 def _is_ordinal_or_word(text: str, start: int, numeral: str) -> bool:
     before = text[max(0, start - 1):start]
-    if before in ("第", "初", "星", "周") or numeral in ("万", "亿", "千", "百"):
+    if before in ("第", "初", "星", "周"):
         return True
+    if numeral in ("万", "亿", "千", "百"):  # 亩产万斤, 超过千斤: a round figure of a measure
+        follows = text[start + 1:start + 2]
+        if re.match(r"[人户]", follows) and before and before in "近约达有过":
+            return False  # 近万人, 达万户
+        return not re.match(r"[斤担吨元亩](?!顶)", follows) or before in "几数成上每"
+
     after = text[start + len(numeral):start + len(numeral) + 1]
     if any(ch.isascii() and ch.isalpha() for ch in before + after) or after == "型":
         return True  # 1A62型, 1330型: model names
@@ -289,6 +320,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
         return "times", "multiple", (value + 0.5) / value, skipped + 2
     if rest.startswith("倍"):
         return "times", "multiple", 1.0, skipped + 1
+    if rest.startswith("番") and text[:end - len(numeral)].endswith("翻"):
+        return "times", "multiple", 1.0, skipped + 1  # 翻一番: doubled, as 增长一倍
     if rest.startswith(("年计划", "年代", "年级")):
         return None, None, 1.0, 0  # 五年计划 is a period's name; 五○年代 a decade
     after_hours = text[:end - len(numeral)].endswith("时")
@@ -305,8 +338,8 @@ def _read_unit(text: str, end: int, value: float, numeral: str):
     if classifier:
         person = classifier in ("个", "名") and PERSON_WORDS.match(rest[len(classifier):])
         return "people" if person else None, "level", 1.0, skipped + len(classifier)
-    if re.search(r"\d", numeral) or len(numeral) > 1:
-        return None, "level", 1.0, 0
+    if re.search(r"\d", numeral) or len(numeral) > 1:  # 六千多万农民: people without a classifier
+        return "people" if PERSON_WORDS.match(rest) else None, "level", 1.0, 0
     return None, None, 1.0, 0
 
 

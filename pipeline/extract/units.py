@@ -27,7 +27,7 @@ ZH_UNITS: dict[str, tuple[str | None, float]] = {
 ZH_CLASSIFIERS = tuple(
     "个 种 台 部 座 所 家 张 件 条 根 片 支 头 匹 间 项 批 处 块 辆 艘 架 只 本 篇 期 届 次 "
     "级 层 门 份 股 宗 起 场 班 队 组 社 县 省 市 乡 村 区 团 节 字 册 口 包 箱 车 船 盘 枚 "
-    "颗 粒 棵 株 把 面 幅 栋 幢 尊 道 首 封 笔 桩 堆 群 伙 国 所 架 辆 双 套"
+    "颗 粒 棵 株 把 面 幅 栋 幢 尊 道 首 封 笔 桩 堆 群 伙 国 所 架 辆 双 套 眼 锅"
     .split())
 
 # Units that measure (as opposed to classifiers): ``一`` before them is a real quantity.
