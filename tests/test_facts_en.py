@@ -457,3 +457,73 @@ def test_present_counts_a_possessive_and_a_span_of_months(tmp_path):
     communes = one(facts, 45)
     assert (communes.time, communes.unit) == ("1959", None)
     assert one(facts, 5_000).time == "1959-02"
+
+
+def test_a_month_reported_then_the_whole_month_and_a_gapped_list(tmp_path):
+    """A monthly report: "for the whole month" and a comparison with the month before take
+    the month the paragraph named; "coke by 6%, and washed coal by 4.2%" share the verb of
+    the item before them."""
+    facts = english_facts(
+        tmp_path,
+        "The Fuxin Mining Bureau overfulfilled its state plan in March. Coal output for the "
+        "whole month fulfilled 106.3% of the monthly plan, and coke 102.5%. Compared with "
+        "February, coal output rose by 11%, coke by 6%, and washed coal by 4.2%.",
+        date="1958-04-09")
+    plan = one(facts, 106.3)
+    assert fields(plan) == ("plan_fulfilment_pct", "achieved", "1958-03", "%", None)
+    assert one(facts, 102.5).time == "1958-03"
+    assert fields(one(facts, 11)) == ("increase_by", "achieved", "1958-03", "%", None)
+    for value, item in ((6, "coke"), (4.2, "washed coal")):
+        fact = one(facts, value)
+        assert (fact.kind, fact.time, item in fact.indicator) == ("increase_by", "1958-03", True)
+
+
+def test_a_named_mill_a_fractional_multiple_and_a_unit_before_a_time(tmp_path):
+    """"Mill 12" is a name; "three and a half times the figure for the same period last
+    year" is a multiple whose baseline is last year; "from 40,000 tons last year" is a fact
+    (a time, not a described noun, follows its unit)."""
+    facts = english_facts(
+        tmp_path,
+        "Mill 12 produced 3,500 bolts of cloth in May, three and a half times the figure for "
+        "the same period last year. In the whole year the mill will weave 40,000 bolts.",
+        "The supply of cement has grown from 40,000 tons last year to 65,000 tons.",
+        date="1959-06-20")
+    assert not [t for t in facts if t.value == 12]
+    multiple = one(facts, 3.5)
+    assert (multiple.unit, multiple.kind, multiple.time) == ("times", "multiple", "1959-05")
+    assert one(facts, 40_000, None).time == "1959"  # "the whole year" is not last year
+    start = one(facts, 40_000, "ton")
+    assert (start.kind, start.time, start.indicator) == ("level", "1958", "supply of cement")
+    assert one(facts, 65_000).kind == "increase_to"
+
+
+def test_parts_of_which_and_of_whom(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The workers of the bureau made more than 2,600 technical proposals, of which 1,150 "
+        "have been adopted. The district has 48,000 pupils, of whom 21,000 are girls.",
+        date="1963-05-04")
+    adopted = one(facts, 1150)
+    assert (adopted.kind, adopted.indicator) == ("share", "technical proposals adopted")
+    girls = one(facts, 21_000)
+    assert (girls.kind, girls.unit, girls.indicator) == ("share", "people", "girls")
+
+
+def test_a_verb_that_multiplies_goods_worth_and_more_workers(tmp_path):
+    """"have all more than tripled" multiplies its subject; "sell goods worth N yuan" is
+    the value of the sales; "employ 3,000 more shop assistants" counts them (no change
+    against a "than")."""
+    facts = english_facts(
+        tmp_path,
+        "The sales of sewing machines, bicycles and radios have all more than tripled "
+        "compared with last year. Next year the company plans to sell industrial goods worth "
+        "450 million yuan and to employ 3,000 more shop assistants.",
+        date="1964-12-15")
+    tripled = one(facts, 3, "times")
+    assert (tripled.comparator, tripled.kind) == ("more_than", "multiple")
+    assert tripled.indicator.startswith("sales of sewing machines")
+    goods = one(facts, 450e6)
+    assert (goods.indicator, goods.status, goods.time) == (
+        "sales of industrial goods", "planned", "1965")
+    assistants = one(facts, 3000)
+    assert fields(assistants) == ("level", "planned", "1965", "people", None)

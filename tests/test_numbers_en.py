@@ -53,6 +53,7 @@ def only(text):
     ("in two years", ("two years", 2, None, "year", "duration", None)),
     ("concluded on the 28th.", ("28th", 28, None, "day", "date", None)),
     ("In 1954, it grew", ("1954", 1954, None, "year", "date", None)),
+    ("produced in May by the mill", ("May", 5, None, "month", "date", None)),
     ("planned for January to November.", ("January to November", 1, 11, "month", "date", None)),
     ("less than 30 people", ("less than 30 people", 30, None, "people", "level", "less_than")),
     ("70 million households", ("70 million households", 7e7, None, "households", "level", None)),
@@ -76,6 +77,13 @@ def only(text):
     ("must not exceed 5%", ("not exceed 5%", 5, None, "%", "percent", "less_than")),
     ("a loan of no more than 300 yuan", ("no more than 300 yuan", 300, None, "yuan", "level",
                                          "less_than")),
+    # a half added to a whole number; a comparator before a multiplying verb
+    ("two and a half times the output of that year", ("two and a half times", 2.5, None, "times",
+                                                 "multiple", None)),
+    ("one and a half million mu of wheat", ("one and a half million mu", 1.5e6, None, "mu",
+                                            "level", None)),
+    ("sales of eggs have more than doubled", ("more than doubled", 2, None, "times",
+                                              "multiple", "more_than")),
 ])
 def test_english_numbers(text, expected):
     got = only(text)

@@ -66,6 +66,7 @@ TIME_RE = re.compile(
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
+    rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month)\b(?!['’]s)"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
     rf"|(?:next|coming|following)\s+(?P<span>{_COUNT})\s+years\b)",
     re.IGNORECASE)
@@ -77,7 +78,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
-    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+of\b))\s*"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?:the\s+\w+\s+(?:for|in)\s+(?=the\s+same\b)|"
+    r"(?=that\b|those\b|the\s+\w+\s+of\b)))\s*"
     r"(?:the\s+\w+\s+of\s+)?"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
@@ -149,7 +151,21 @@ boy boys girl girls trainee trainees graduate graduates recruit recruits carpent
 blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
 industrialist industrialists businessman businessmen spectator spectators visitor visitors
 participant participants population model models hero heroes troops prisoners officer
-officers guard guards masses commander commanders fighter fighters
+officers guard guards masses commander commanders fighter fighters assistant assistants
+clerk clerks salesman salesmen saleswoman saleswomen shop-assistants accountant accountants
+physician physicians surgeon surgeons midwife midwives pharmacist pharmacists dentist dentists
+veterinarian veterinarians agronomist agronomists geologist geologists surveyor surveyors
+operator operators mechanic mechanics electrician electricians mason masons bricklayer
+bricklayers builder builders porter porters boatman boatmen sailor sailors seaman seamen
+pilot pilots cook cooks herder herders shepherd shepherds hunter hunters settler settlers
+migrant migrants pioneer pioneers instructor instructors professor professors lecturer
+lecturers researcher researchers scholar scholars writer writers artist artists actor actors
+musician musicians athlete athletes player players reader readers listener listeners
+candidate candidates applicant applicants entrant entrants newcomer newcomers learner
+learners infant infants baby babies elder elders veteran veterans cadet cadets guerrilla
+guerrillas servicemen policeman policemen official officials leader leaders secretary
+secretaries chairman chairmen director directors manager managers foreman foremen
+supervisor supervisors inspector inspectors illiterate illiterates adult adults
 """.split())
 HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
 SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
@@ -163,18 +179,21 @@ CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|
 
 
 def time_mentions(text: str, year_now: int | None, carried: int | None,
-                  month_now: int | None = None) -> list[TimeMention]:
+                  month_now: int | None = None,
+                  carried_month: TimeMention | None = None) -> list[TimeMention]:
     """The time phrases of one sentence, resolved. ``year_now`` and ``month_now`` are when
     the article is written (this year, last month); ``carried`` is the year the context
-    speaks of, for "the year" and a bare month; a year the sentence names is carried on."""
+    speaks of, for "the year" and a bare month; a year the sentence names is carried on.
+    ``carried_month`` is the month the context last named, for "the whole month"."""
     out = []
     for match in TIME_RE.finditer(text):
         words = match.group(0)
         name = match.group("month")
-        if name and not (match.group("myear") or match.group("mrel")) and (
-                name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower()):
-            continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
+        if name and not (match.group("myear") or match.group("mrel")) and (
+                name.lower() == "may" and not re.match(r"May\s+\d", words) and (
+                    not before.strip() or before.rstrip()[-1] in ".:;\"“") or name.islower()):
+            continue  # the modal verb opening a sentence, or "march" the verb
         month = MONTHS.get((name or "").lower())
         if name and not (match.group("myear") or match.group("mrel")) and re.match(
                 rf"\s*(?:and|to|-|–)\s*(?:{_MONTH})\b", text[match.end():], re.IGNORECASE):
@@ -211,6 +230,11 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             years = SPAN_COUNTS[count] if count in SPAN_COUNTS else int(count)
             # "in the next five years" written in January 1966 is 1966-1970: its end year
             year = year_now + years - (1 if month_now is not None and month_now <= 3 else 0)
+        elif match.group("the_month"):
+            if carried_month is None or not re.search(
+                    r"\b(?:of|in|for|during|through|throughout)\s+$", before, re.IGNORECASE):
+                continue  # "the month" as a subject, or with no month named before it
+            year, month = carried_month.year, carried_month.month
         elif match.group("the_year"):
             if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
                              re.IGNORECASE):
@@ -294,7 +318,10 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a verb, through conjoined and embedded verbs; for a relative clause
     ("cadres, who account for 0.71%") the noun the pronoun stands for."""
     for candidate in (verb, *_ancestors(verb)):
-        subject = _child(candidate, {"nsubj", "nsubjpass"})
+        subject = _child(candidate, {"nsubj", "nsubjpass"}) or next(
+            (_child(aux, {"nsubj", "nsubjpass"}) for aux in candidate.children
+             if aux.dep_ in ("aux", "auxpass") and _child(aux, {"nsubj", "nsubjpass"})), None)
+        # (a parse may hang the subject on the auxiliary: "purchases ... have doubled")
         if subject is not None:
             if subject.tag_ in ("WP", "WDT"):
                 clause = next((t for t in (candidate, *_ancestors(candidate))
@@ -371,11 +398,12 @@ VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest
               "pay": "payments", "transport": "freight", "increase": "increase",
               "reduce": "reduction", "train": "people trained", "treat": "people treated",
               "vaccinate": "people vaccinated", "irrigate": "area irrigated"}
+_CHANGE_WORD = (r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|"
+                r"reduc\w*|decreas\w*|cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|"
+                r"overfulfil\w*|surpass\w*)\b")
 CHANGE_BY_RE = re.compile(
-    r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|reduc\w*|decreas\w*|"
-    r"cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|overfulfil\w*|surpass\w*)\b"
-    r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|about\s+|"
-    r"nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
+    _CHANGE_WORD + r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|"
+    r"about\s+|nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
 
 
 class _SentenceReader:
@@ -433,6 +461,9 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
+        gapped = self._gapped_label(start)
+        if gapped is not None:
+            indicator, counted, change, elided, label = None, None, None, True, gapped
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         change_start = from_ and re.match(r"[^;]*?\bto\b", self.text[end:]) is not None
         if number.kind == "multiple" and re.match(
@@ -440,6 +471,12 @@ class _SentenceReader:
             needs_prior, indicator, counted = True, None, None  # "double that of last spring"
         if from_ and counted is None and base is None and not change_start:
             needs_prior = True  # "up from 280 catties": where the fact before it started
+        if counted is None and root.dep_ in ("nsubj", "nsubjpass") and root.pos_ == "NUM" \
+                and root.head.lemma_ == "be":
+            named = _child(root.head, {"attr"})  # "of whom 32,000 are senior students"
+            if named is not None and named.pos_ == "NOUN" and not any(
+                    t.like_num or t.i in own for t in named.subtree):
+                counted = named
         if counted is not None:
             indicator = self.phrase(counted, own)
         elif indicator is None and not elided:
@@ -447,6 +484,12 @@ class _SentenceReader:
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own, unit_token)
+            elif indicator is None and verb is None and root.pos_ == "VERB":
+                indicator = self._verb_indicator(root, "", own, unit_token)  # "purchases
+                # of tung oil have more than doubled": the number is the verb
+        part = self._part_of_which(start, verb) if verb is not None else None
+        if part and (indicator in (None, verb.lemma_.lower()) or part.startswith(indicator)):
+            indicator = part
         if unit_token is not None and EN_UNITS.get(unit_token.lower_) in ("people", "households") \
                 and (indicator and indicator.lower() in GENERIC_NOUNS or current.dep_ in (
                     "nsubj", "nsubjpass") and (current.i == unit_token.i or current.lower_ in
@@ -456,8 +499,8 @@ class _SentenceReader:
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
-        if kind == "level" and unit is not None and (
-                node.head.lower_ in ("including", "include") or re.search(
+        if kind == "level" and (
+                unit is not None and node.head.lower_ in ("including", "include") or re.search(
                     r"\b(?:of|among)\s+(?:which|whom|them)\b[^,;]*$", self.text[:start])):
             kind = "share"  # "(including 20 mu of ...)", "of which 80,000 mu are irrigated"
         if kind == "increase_by" and (indicator in (None, "more", "less", "higher", "lower") or
@@ -474,6 +517,34 @@ class _SentenceReader:
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
                         change_start, chain)
+
+    def _part_of_which(self, start: int, verb: Token) -> str | None:
+        """"3,400 proposals, of which 1,900 have been adopted": the whole the relative pronoun
+        stands for, with what the verb says of the part."""
+        part = re.search(r"\b(?:of|among)\s+(which|whom)\b[^,;]*$", self.text[:start])
+        span = part and self.parsed.char_span(part.start(1), part.end(1))
+        whole = _antecedent(span.root) if span else None
+        if whole is None or whole.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.phrase(whole) + (f" {verb.text}" if verb.tag_ == "VBN" else "")
+
+    def _gapped_label(self, start: int) -> str | None:
+        """"steel increased by 19%, pig iron by 13%, and rolled steel by 8.5%": a list item
+        that shares the change verb of the item before it (the parse seldom sees the gap),
+        named by the words before its "by"."""
+        item = re.search(r"(?:^|[,;]\s*)(?:and\s+)?(?P<label>[A-Za-z][\w' -]{0,40}?)\s+by\s+"
+                         r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?$",
+                         self.text[:start])
+        if item is None or not re.search(_CHANGE_WORD + r"[^;]{0,60}?\bby\b[^;]*$",
+                                         self.text[:item.start()], re.IGNORECASE):
+            return None
+        words = self.parsed.char_span(item.start("label"), item.end("label"),
+                                      alignment_mode="expand") or []
+        if any(t.lemma_.lower() in RISE_WORDS | FALL_WORDS | REACH_WORDS | FULFIL_WORDS
+               or t.pos_ in ("AUX", "PRON") or t.tag_ in ("VBZ", "VBP", "MD")
+               for t in words):
+            return None  # "..., and output increased by 8%" has its own verb
+        return item.group("label")
 
     def nearest_noun_phrase(self, start: int, end: int) -> str | None:
         """When the parse gives the number no head (a headline in title case, a broken
@@ -513,6 +584,9 @@ class _SentenceReader:
             return f"{unit_token.lower_} of {self.phrase(subject, own)}"  # "has 5,300 households"
         if how == "dobj" and lemma in VERB_NOUNS:
             return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
+        if how == "worth" and lemma in VERB_NOUNS and obj is not None:
+            return f"{VERB_NOUNS[lemma]} of {self.phrase(obj, own)}"  # "purchase products
+            # worth 680 million yuan": the value of the purchases
         if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
             return self.phrase(obj, own)  # "increase production by 200,000 tons"
         if subject is not None and not _is_actor(subject):
@@ -580,7 +654,10 @@ class _SentenceReader:
                 FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
-        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) or \
+        additional = re.match(r"\s+more\s+(?!than\b)[a-z][^;]*$", after) and not re.search(
+            r"\bthan\b", after.split(",")[0])  # "train 5,000 more health workers": a count
+        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) and \
+                not additional or \
                 re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|"
                          r"its\s+|their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after,
                          re.IGNORECASE):
@@ -856,10 +933,10 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
     if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
-                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot)"
-                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before)
-                                       and after.startswith(")")):
-        return True  # "Article 3", "Division 38", "(2)": a name or a list marker
+                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot|"
+                 r"Factory|Plant|Mill|Mine|Workshop|Team|Brigade|Unit)\s+$", before) or (
+                     re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
+        return True  # "Article 3", "Factory 501", "(2)": a name or a list marker
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
     if number.unit is None and number.value < 100 and number.kind == "level":
@@ -872,8 +949,9 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         if re.match(r"[^.;:!?\"“”()\d]{0,60}:", after):
             return True  # "3 main forms of cooperation: ...": the items of a list
     if number.kind == "multiple" and number.text.lower().endswith("times") and root is not None \
-            and _is_frequency(root):
-        return True  # "ploughed three times"
+            and number.value == int(number.value) and _is_frequency(root) and not re.match(
+                r"\s+(?:that|those|the|as|more|higher|greater|larger)\b", after, re.IGNORECASE):
+        return True  # "ploughed three times", not "three times the output of 1952"
     return _is_sample(root, before)
 
 
@@ -888,6 +966,8 @@ def _modifies_noun(parsed: Doc, end: int) -> bool:
     coordinated twin ("15,000 kVA and 20,000 kVA large transformers")."""
     rest = parsed.text[end:]
     rest = re.sub(r"^\s+(?:and|or|to)\s+[\d,.]+\s*[A-Za-z-]+", "", rest)
+    if TIME_RE.match(rest.lstrip()):
+        return False  # "from 180,000 tons last year": a time, not a described noun
     match = re.match(r"\s+([A-Za-z-]+)", rest)
     if not match or match.group(1).lower() in ("of", "per", "and", "or", "a", "an", "the",
                                                "in", "to", "by", "for", "each", "every"):
@@ -1005,6 +1085,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     governing: TimeMention | None = None  # the paragraph's report or plan period
+    month_named: TimeMention | None = None  # the month the paragraph last named
     previous: FactReading | None = None
     previous_facts: list[FactReading] = []  # the facts of the last sentence that had any
     previous_paragraph = None
@@ -1012,9 +1093,9 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
-            paragraph, carried, governing = sentence.paragraph, None, None
+            paragraph, carried, governing, month_named = sentence.paragraph, None, None, None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
-                                 context.month)
+                                 context.month, month_named)
         own_period = _governing_time(parsed, mentions)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
@@ -1036,6 +1117,11 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 continue
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
+            if time is None and month_named is not None and all(m.baseline for m in mentions) \
+                    and any(m.month is not None and (m.year, m.month) < (
+                        month_named.year, month_named.month) for m in mentions):
+                time = month_named  # "(In September ...) Compared with August, steel
+                # increased by 19%": a month's change against the month before it
             if time is None and not any(not m.baseline for m in mentions) and not (
                     governing is not None and context.year is not None
                     and governing.year < context.year and _present_tense(reading.chain)):
@@ -1100,6 +1186,9 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
             previous_facts = sentence_facts
         governing = own_period or governing
+        month_named = next((m for m in reversed(mentions) if m.month is not None and
+                            m.year is not None and not m.baseline and not m.span_start),
+                           month_named)
     return out
 
 

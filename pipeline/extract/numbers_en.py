@@ -37,7 +37,8 @@ _UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONES}))?|{_SMALL})(?:\b|(?=fold)
 _WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
-_CORE = rf"(?:{_DIGITS}|{_WORDS}){_SCALE}"
+# "two and a half times", "one and a half million": a half added to a whole number
+_CORE = rf"(?:{_DIGITS}|{_WORDS})(?:\s+and\s+a\s+half\b)?{_SCALE}"
 _PERCENT = r"\s*(?:%|percent\b|per cent\b)"
 _MONTH = "|".join(MONTHS)
 
@@ -82,9 +83,11 @@ def words_value(text: str) -> float:
     """Value of number words and digits with scales: 'one hundred and twenty', '1.9 million'."""
     total, current = 0.0, 0.0
     for token in re.split(r"[\s-]+", text.lower().replace(",", "")):
-        if token in ("", "and"):
-            continue
-        if token in SMALL:
+        if token in ("", "and", "a"):
+            continue  # "one hundred and twenty", "two and a half"
+        if token == "half":
+            current += 0.5
+        elif token in SMALL:
             current += SMALL[token]
         elif token in TENS:
             current += TENS[token]
@@ -137,7 +140,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("verb") or match.group("mult"):
         word = (match.group("verb") or match.group("mult")).lower()
         value = MULTIPLE_VERBS.get(word) or MULTIPLE_WORDS[word]
-        return [Quantity(match.start(), match.end(), value, "times", "multiple")]
+        comparator, start = _prefix(text, match.start())  # "have more than doubled"
+        return [Quantity(start, match.end(), value, "times", "multiple", None, comparator)]
     low_text, high_text = match.group("low"), match.group("high")
     if low_text is None:
         return []
@@ -198,8 +202,10 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
 
 def _read_month(text: str, match: re.Match) -> list[Quantity]:
     name = match.group("month")
-    if name == "May" and not match.group("day") or name.islower():
-        return []  # the modal verb, or "march" the verb
+    before = text[:match.start()].rstrip()
+    if name == "May" and not match.group("day") and (not before or before[-1] in ".:;\"“") \
+            or name.islower():
+        return []  # the modal verb opening a sentence, or "march" the verb
     month = MONTHS[name.capitalize()]
     if match.group("month2"):  # January to November, as 一到十一月份
         return [Quantity(match.start(), match.end(), month, "month", "date",
