@@ -527,3 +527,46 @@ def test_a_verb_that_multiplies_goods_worth_and_more_workers(tmp_path):
         "sales of industrial goods", "planned", "1965")
     assistants = one(facts, 3000)
     assert fields(assistants) == ("level", "planned", "1965", "people", None)
+
+
+def test_a_list_of_products_and_a_rise_after_a_plan(tmp_path):
+    """"; cotton yarn 62,000 pieces, an increase of 9%; and paper 15,000 tons" are items of
+    the list the first one opens (an amount continues an amount, not the rise between);
+    "an increase of 14.6%" after "108% of the annual plan" is the output's rise; "Output
+    Value" in a headline is what is measured, not an organisation."""
+    facts = english_facts(
+        tmp_path,
+        "The total industrial output value of the province in 1957 reached 1.15 billion yuan, "
+        "completing 108% of the annual plan, an increase of 14.6% over 1956. The output of "
+        "the main products all increased: coal output was 1.8 million tons, an increase of "
+        "21% over the previous year; cotton yarn 62,000 pieces, an increase of 9%; and paper "
+        "15,000 tons.",
+        date="1958-01-05", title="Jiangxi's Industrial Output Value Exceeded the Plan by 8%")
+    assert "Output Value" in one(facts, 8).indicator
+    assert one(facts, 14.6).indicator == "total industrial output value of the province"
+    for value, item, kind in ((62_000, "cotton yarn", "level"), (9, "cotton yarn",
+                                                                 "increase_by"),
+                              (15_000, "paper", "level")):
+        fact = one(facts, value)
+        assert (item in fact.indicator, fact.kind, fact.time) == (True, kind, "1957")
+
+
+def test_respectively_and_the_months_of_a_report(tmp_path):
+    """"in the two months" and the paragraph's later sentences report on the months its
+    first sentence named; "an increase of 35% and 12% respectively" pairs each rise with
+    the amount it follows; "Of this" is a part of the sown area, not of its rise."""
+    facts = english_facts(
+        tmp_path,
+        "The city's shops supplied large quantities of goods in January and February. Retail "
+        "sales in the two months totaled 380 million yuan. The supply of pork reached 21 "
+        "million jin, and that of fresh vegetables 190 million jin, an increase of 35% and "
+        "12% respectively.",
+        "This autumn, the communes sowed 40 million mu of winter wheat, 2 million mu more "
+        "than last year. Of this, 28 million mu are on irrigated land.",
+        date="1964-03-02")
+    assert one(facts, 380e6).time == one(facts, 21e6).time == "1964-02"
+    pork, vegetables = one(facts, 35), one(facts, 12)
+    assert (pork.kind, vegetables.kind, pork.time) == ("increase_by", "increase_by", "1964-02")
+    assert "vegetables" not in pork.indicator and "vegetables" in vegetables.indicator
+    part = one(facts, 28e6)
+    assert (part.kind, part.indicator) == ("share", "winter wheat")

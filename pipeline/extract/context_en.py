@@ -66,7 +66,8 @@ TIME_RE = re.compile(
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
-    rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month)\b(?!['’]s)"
+    rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month|(?:the|these|those)\s+"
+    rf"(?:two|three|four|five|six)\s+months)\b(?!['’]s)"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
     rf"|(?:next|coming|following)\s+(?P<span>{_COUNT})\s+years\b)",
     re.IGNORECASE)
@@ -134,6 +135,10 @@ ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "p
                "units", "township",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
+# Nouns that name a measure, never who acts, whatever the entity tagger says of them.
+MEASURE_HEADS = {"output", "value", "production", "yield", "yields", "area", "sales", "income",
+                 "investment", "savings", "deposits", "purchases", "revenue", "expenditure",
+                 "cost", "costs", "volume", "productivity", "supply", "exports", "imports"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
 # Nouns that count people (a fact's unit "people" when the number counts them).
 PERSON_NOUNS = set("""
@@ -173,6 +178,15 @@ SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll",
 FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multiply"}
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
             "her", "all", "such", "another", "each", "every"}
+# Words that a list item's bare name ("; cotton yarn 62,000 pieces") never holds: verbs,
+# prepositions, articles and comparators show a clause of its own.
+LIST_LABEL_STOPS = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+                    "will", "would", "can", "could", "should", "must", "may", "did", "do",
+                    "does", "of", "in", "by", "to", "from", "at", "for", "with", "on", "than",
+                    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                    "more", "less", "about", "nearly", "over", "some", "which", "who", "it",
+                    "they", "we", "or", "per", "each", "average", "total", "totalled",
+                    "totaled", "amounting", "only", "reaching", "respectively"}
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
 CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
@@ -310,6 +324,8 @@ def _is_actor(token: Token | None) -> bool:
         return True
     if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
         return True
+    if token.lower_ in MEASURE_HEADS:
+        return False  # "Industrial Output Value" tagged as an organisation in a headline
     return token.ent_type_ in ACTOR_ENTITIES or token.lower_ in ACTOR_HEADS or (
         token.lemma_.lower() in ACTOR_HEADS)
 
@@ -401,6 +417,9 @@ VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest
 _CHANGE_WORD = (r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|"
                 r"reduc\w*|decreas\w*|cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|"
                 r"overfulfil\w*|surpass\w*)\b")
+# Verbs that report what a period brought: a month on them is the period of a report.
+REPORT_VERBS = FULFIL_WORDS | set(VERB_NOUNS) | RISE_WORDS | FALL_WORDS | REACH_WORDS | {
+    "supply", "total", "amount", "make", "turn", "put", "exceed", "be"}
 CHANGE_BY_RE = re.compile(
     _CHANGE_WORD + r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|"
     r"about\s+|nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
@@ -461,7 +480,7 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
-        gapped = self._gapped_label(start)
+        gapped = self._gapped_label(start) or self._listed_label(start, end)
         if gapped is not None:
             indicator, counted, change, elided, label = None, None, None, True, gapped
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
@@ -517,6 +536,24 @@ class _SentenceReader:
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
                         change_start, chain)
+
+    def _listed_label(self, start: int, end: int) -> str | None:
+        """"coal output was 1.8 million tons; cotton yarn 62,000 pieces; and paper 15,000
+        tons", "and that of fresh vegetables 190 million jin": a list item that is only a
+        name and a number, with the verb of the first item understood."""
+        item = re.search(r"[,;]\s*(?:and\s+)?(?:(?:that|those)\s+of\s+)?"
+                         r"(?P<label>[A-Za-z][A-Za-z'’ -]{0,40}?)\s+$", self.text[:start])
+        if item is None or not re.match(r"\s*(?:[A-Za-z]+\s*)?(?:[,;.]|$)", self.text[end:]):
+            return None
+        words = item.group("label").lower().split()
+        if not 1 <= len(words) <= 4 or any(w in LIST_LABEL_STOPS for w in words):
+            return None
+        tokens = self.parsed.char_span(item.start("label"), item.end("label"),
+                                       alignment_mode="expand") or []
+        if any(t.lemma_.lower() in RISE_WORDS | FALL_WORDS | REACH_WORDS | FULFIL_WORDS
+               or t.tag_ == "VBG" or t.lower_.endswith("ing") for t in tokens):
+            return None  # ", saving 3.1 billion yuan" is a clause of its own
+        return item.group("label")
 
     def _part_of_which(self, start: int, verb: Token) -> str | None:
         """"3,400 proposals, of which 1,900 have been adopted": the whole the relative pronoun
@@ -1086,6 +1123,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     paragraph, carried = None, None  # the year the paragraph last named
     governing: TimeMention | None = None  # the paragraph's report or plan period
     month_named: TimeMention | None = None  # the month the paragraph last named
+    year_named: TimeMention | None = None  # the year the paragraph's last timed fact named
     previous: FactReading | None = None
     previous_facts: list[FactReading] = []  # the facts of the last sentence that had any
     previous_paragraph = None
@@ -1093,7 +1131,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
-            paragraph, carried, governing, month_named = sentence.paragraph, None, None, None
+            paragraph, carried, governing = sentence.paragraph, None, None
+            month_named = year_named = None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
                                  context.month, month_named)
         own_period = _governing_time(parsed, mentions)
@@ -1105,6 +1144,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
         sentence_facts: list[FactReading] = []
         starts = [source.relative(sentence, doc.numbers[i].start)
                   for i in candidates.get(sentence.index, [])]
+        respective = _respective_groups(sentence.text, candidates.get(sentence.index, []),
+                                        starts, doc.numbers)
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
             start = source.relative(sentence, number.start)
@@ -1117,21 +1158,30 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 continue
             status = status_of(parsed, reading.chain, start)
             time = choose_time(parsed, reading.chain, start, mentions, starts)
-            if time is None and month_named is not None and all(m.baseline for m in mentions) \
-                    and any(m.month is not None and (m.year, m.month) < (
-                        month_named.year, month_named.month) for m in mentions):
-                time = month_named  # "(In September ...) Compared with August, steel
-                # increased by 19%": a month's change against the month before it
+            if time is None and month_named is not None and all(m.baseline for m in mentions):
+                time = month_named  # "(... overfulfilled the plan in September.) Compared
+                # with August, steel increased by 19%"
             if time is None and not any(not m.baseline for m in mentions) and not (
                     governing is not None and context.year is not None
                     and governing.year < context.year and _present_tense(reading.chain)):
                 time = governing  # a sentence naming a time of its own speaks of that, and
                 # one in the present ("The county has 45 communes") of now
+            if time is None and year_named is not None and not any(
+                    not m.baseline for m in mentions) and not _present_tense(reading.chain):
+                time = year_named  # "The output value in 1957 reached ... The output of the
+                # main products all increased: coal output was 1.8 million tons"
             # A continuation is a part of the last whole counted in the same unit
             # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
-            whole = next((f for f in reversed(previous_facts)
-                          if doc.numbers[f.number].unit == number.unit), previous)
-            prior = sentence_facts[-1] if sentence_facts else (
+            # A whole is a level, not a change ("2 million mu more than last year").
+            same_unit = [f for f in previous_facts if doc.numbers[f.number].unit == number.unit]
+            whole = next((f for f in reversed(same_unit) if f.kind not in (
+                "increase_by", "multiple")), same_unit[-1] if same_unit else previous)
+            # A list item continues the last item of its own sort, a percentage or an amount
+            # ("coal 1.8 million tons, an increase of 21%; cotton yarn 62,000 pieces").
+            alike = [f for f in sentence_facts
+                     if (doc.numbers[f.number].unit == "%") == (number.unit == "%")]
+            prior = (alike or sentence_facts)[-1] if sentence_facts and reading.elided else \
+                sentence_facts[-1] if sentence_facts else (
                 (whole if continuation else previous) if (continuation or _actor_only(reading))
                 and previous is not None and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
@@ -1149,9 +1199,15 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 status = status or prior.status
             elif sentence_facts and (reading.needs_prior or _compared(reading)) or \
                     continuation and prior is not None and _verb_only(reading):
-                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000",
-                # "Of this, 3 billion jin will come from the mountains"
-            if continuation and kind == "level" and prior is not None and not inherits:
+                measured = next((f for f in reversed(sentence_facts) if f.kind not in (
+                    "plan_fulfilment_pct", "share")), prior)  # "108% of the plan, an
+                # increase of 14.6%" is the output's rise, not the fulfilment's
+                indicator = measured.indicator  # "an increase of 7.4%", "compared to the
+                # 650,000", "Of this, 3 billion jin will come from the mountains"
+            if i in respective:
+                indicator, kind, sign = _respective(respective[i], sentence_facts, indicator,
+                                                    kind, sign)
+            if continuation and kind == "level" and prior is not None:
                 kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
@@ -1170,6 +1226,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 resolved = str(topic)
             if time is not None and time.year is not None:
                 carried = time.year
+                if time in mentions and time.month is None and not reading.change_start:
+                    year_named = time
             if status is None or reading.change_start:
                 status = "planned" if _future(time, context) and not reading.change_start \
                     else "achieved"  # the start of a planned change already exists
@@ -1186,10 +1244,27 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
             previous_facts = sentence_facts
         governing = own_period or governing
-        month_named = next((m for m in reversed(mentions) if m.month is not None and
-                            m.year is not None and not m.baseline and not m.span_start),
-                           month_named)
+        month_named = _month_of_report(parsed, mentions) or month_named
     return out
+
+
+def _month_of_report(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
+    """The last month a sentence names as the period of its report ("overfulfilled the plan
+    in September", "output for the whole month"): the paragraph's later sentences without a
+    time of their own report on it. An event's month ("suffered a flood in June") does not."""
+    for mention in reversed(mentions):
+        if mention.month is None or mention.year is None or mention.baseline or \
+                mention.span_start:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or re.match(r"(?:by|before|after|until|till|since|from|up\s+to|as\s+of)"
+                                    r"\b", mention.text, re.IGNORECASE):
+            continue  # "By July 15, we had transplanted": a milestone, not a period
+        head = _mention_head(span.root)
+        if head.dep_ in ("nsubj", "nsubjpass") or head.pos_ in ("VERB", "AUX") and (
+                head.lemma_.lower() in REPORT_VERBS or head.lower_.startswith("overfulfil")):
+            return mention
+    return None
 
 
 def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
@@ -1212,6 +1287,37 @@ def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | N
         if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
             found = mention
     return found
+
+
+def _respective_groups(text: str, indices: list[int], starts: list[int],
+                       numbers: list[Number]) -> dict[int, list[int]]:
+    """"an increase of 35% and 12% respectively": each number of such a list, with the
+    list's numbers in order."""
+    groups: dict[int, list[int]] = {}
+    run: list[int] = []
+    for k, (i, start) in enumerate(zip(indices, starts)):
+        if run:
+            previous_end = starts[k - 1] + len(numbers[indices[k - 1]].text)
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous_end:start]):
+                run = []
+        run.append(i)
+        if re.match(r"\s*,?\s*respectively\b", text[start + len(numbers[i].text):]) and \
+                len(run) > 1:
+            groups.update((j, list(run)) for j in run)
+    return groups
+
+
+def _respective(group: list[int], facts: list[FactReading], indicator: str | None, kind: str,
+                sign: int) -> tuple[str | None, str, int]:
+    """A "respectively" list's numbers share the first one's kind; the k-th measures what the
+    k-th of the facts just before the list measures, when there are as many."""
+    mine = [f for f in facts if f.number in group]
+    earlier = [f for f in facts if f.number < group[0]]
+    if mine and mine[0].number == group[0]:
+        kind, sign = mine[0].kind, mine[0].sign
+    if len(earlier) >= len(group):
+        indicator = earlier[len(earlier) - len(group) + len(mine)].indicator
+    return indicator, kind, sign
 
 
 def _compared(reading: _Reading) -> bool:
