@@ -570,3 +570,19 @@ def test_respectively_and_the_months_of_a_report(tmp_path):
     assert "vegetables" not in pork.indicator and "vegetables" in vegetables.indicator
     part = one(facts, 28e6)
     assert (part.kind, part.indicator) == ("share", "winter wheat")
+
+
+def test_quarters_of_a_year_and_a_title_that_exceeds_last_year(tmp_path):
+    """"In the first three quarters" is a period of the year (no fact, no carried month);
+    "Exceed Last Year's" in a December headline is a baseline, not the topic year."""
+    facts = english_facts(
+        tmp_path,
+        "From January to October, the factories produced 4,100 machine tools. In the first "
+        "three quarters, labor productivity increased by 31% compared with the same period "
+        "last year. As of December 15, the cooperatives had purchased 3.4 million dan of "
+        "cotton.",
+        date="1959-12-20", title="Cotton Purchases Exceed Last Year's")
+    assert not [t for t in facts if t.value == 3]
+    assert one(facts, 4100).time == "1959-10"
+    assert one(facts, 31).time == "1959"
+    assert one(facts, 3.4e6).time == "1959-12"

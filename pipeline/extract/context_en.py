@@ -65,7 +65,9 @@ TIME_RE = re.compile(
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
-    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
+    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year"
+    rf"|the\s+(?:first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?quarters?"
+    rf"|the\s+(?:first|second)\s+half(?:\s+of\s+the\s+year)?)\b(?!\s+of\b)"
     rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month|(?:the|these|those)\s+"
     rf"(?:two|three|four|five|six)\s+months)\b(?!['’]s)"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
@@ -78,7 +80,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
                   "last": -1, "the previous": -1, "the past": -1}
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
+    r"surpass(?:es|ed|ing)?|"
     r"(?:double|twice|triple|treble|times|fold)\s+(?:the\s+\w+\s+(?:for|in)\s+(?=the\s+same\b)|"
     r"(?=that\b|those\b|the\s+\w+\s+of\b)))\s*"
     r"(?:the\s+\w+\s+of\s+)?"
@@ -959,6 +962,10 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         return True  # "eight-foot lathes", "64-blade fans": a specification
     if re.match(r"\s*(?:°|degrees?\b)", after):
         return True  # circumstances: 130 °F
+    if re.search(r"\b(?:first|last|past|next|coming|previous|following)\s+$", before,
+                 re.IGNORECASE) and re.match(r"\s+(?:quarters|months|years|weeks|days|"
+                                             r"five-year)\b", after, re.IGNORECASE):
+        return True  # "in the first three quarters": a period
     if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
             re.match(r"\s+[a-z]", after, re.IGNORECASE):
         return True  # "6,000-kilowatt generating sets"
