@@ -586,3 +586,17 @@ def test_quarters_of_a_year_and_a_title_that_exceeds_last_year(tmp_path):
     assert one(facts, 4100).time == "1959-10"
     assert one(facts, 31).time == "1959"
     assert one(facts, 3.4e6).time == "1959-12"
+
+
+def test_a_plan_never_takes_a_past_period(tmp_path):
+    """"In the past year, ..." governs the paragraph's reports, but a plan after it ("will not
+    exceed") speaks of now or later."""
+    facts = english_facts(
+        tmp_path,
+        "In the past year, the number of students increased 2.3 times. The output value "
+        "accounted for 12.5 percent of the total. Wage expenditure will not exceed 20 million "
+        "yuan.",
+        date="1957-03-10")
+    assert one(facts, 2.3).time == one(facts, 12.5).time == "1956"
+    wages = one(facts, 20e6)
+    assert (wages.status, wages.time, wages.comparator) == ("planned", "1957", "less_than")

@@ -1164,19 +1164,9 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if reading is None:
                 continue
             status = status_of(parsed, reading.chain, start)
-            time = choose_time(parsed, reading.chain, start, mentions, starts)
-            if time is None and month_named is not None and all(m.baseline for m in mentions):
-                time = month_named  # "(... overfulfilled the plan in September.) Compared
-                # with August, steel increased by 19%"
-            if time is None and not any(not m.baseline for m in mentions) and not (
-                    governing is not None and context.year is not None
-                    and governing.year < context.year and _present_tense(reading.chain)):
-                time = governing  # a sentence naming a time of its own speaks of that, and
-                # one in the present ("The county has 45 communes") of now
-            if time is None and year_named is not None and not any(
-                    not m.baseline for m in mentions) and not _present_tense(reading.chain):
-                time = year_named  # "The output value in 1957 reached ... The output of the
-                # main products all increased: coal output was 1.8 million tons"
+            time = choose_time(parsed, reading.chain, start, mentions, starts) or \
+                _paragraph_time(mentions, reading.chain, status, context,
+                                (month_named, governing, year_named))
             # A continuation is a part of the last whole counted in the same unit
             # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
             # A whole is a level, not a change ("2 million mu more than last year").
@@ -1253,6 +1243,26 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
         governing = own_period or governing
         month_named = _month_of_report(parsed, mentions) or month_named
     return out
+
+
+def _paragraph_time(mentions: list[TimeMention], chain: list[Token], status: str | None,
+                    context: DocContext,
+                    candidates: tuple[TimeMention | None, ...]) -> TimeMention | None:
+    """The time a fact without one of its own takes from its paragraph: the month of its
+    report ("(... overfulfilled the plan in September.) Compared with August, steel increased
+    by 19%"), else its report or plan period, else the year of its last timed fact ("The
+    output value in 1957 reached ... Coal output was 1.8 million tons"). A sentence naming a
+    time of its own speaks of that; one in the present ("The county has 45 communes") speaks
+    of now, and a plan ("will not exceed") of now or later, never of a past period."""
+    if any(not m.baseline for m in mentions):
+        return None
+    for mention in candidates:
+        if mention is not None and not (
+                context.year is not None and mention.year is not None
+                and mention.year < context.year
+                and (status == "planned" or _present_tense(chain))):
+            return mention
+    return None
 
 
 def _month_of_report(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
