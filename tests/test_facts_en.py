@@ -600,3 +600,16 @@ def test_a_plan_never_takes_a_past_period(tmp_path):
     assert one(facts, 2.3).time == one(facts, 12.5).time == "1956"
     wages = one(facts, 20e6)
     assert (wages.status, wages.time, wages.comparator) == ("planned", "1957", "less_than")
+
+
+def test_now_and_a_multiple_of_an_earlier_year(tmp_path):
+    """"There are now 8,700 cooperatives" is the article's year, not the month of the report
+    before it; "1.4 times the amount in 1954" has 1954 as its baseline."""
+    facts = english_facts(
+        tmp_path,
+        "By the end of January, 92% of the peasant households had joined cooperatives. There "
+        "are now 8,700 cooperatives in the province. The state farms harvested 450,000 tons "
+        "of grain in 1955, 1.4 times the amount in 1954.",
+        date="1956-02-20")
+    assert (one(facts, 92).time, one(facts, 8700).time) == ("1956-01", "1956")
+    assert one(facts, 1.4).time == "1955"

@@ -68,6 +68,7 @@ TIME_RE = re.compile(
     rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year"
     rf"|the\s+(?:first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?quarters?"
     rf"|the\s+(?:first|second)\s+half(?:\s+of\s+the\s+year)?)\b(?!\s+of\b)"
+    rf"|(?P<now>(?<!until\s)(?<!till\s)(?<!up\sto\s)\bnow\b|at\s+present|currently)"
     rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month|(?:the|these|those)\s+"
     rf"(?:two|three|four|five|six)\s+months)\b(?!['’]s)"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
@@ -82,8 +83,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
     r"surpass(?:es|ed|ing)?|"
-    r"(?:double|twice|triple|treble|times|fold)\s+(?:the\s+\w+\s+(?:for|in)\s+(?=the\s+same\b)|"
-    r"(?=that\b|those\b|the\s+\w+\s+of\b)))\s*"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+(?:of|in|for|"
+    r"during)\b)(?:the\s+\w+\s+(?:of|in|for|during)\s+)?)\s*"
     r"(?:the\s+\w+\s+of\s+)?"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
@@ -247,6 +248,8 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             years = SPAN_COUNTS[count] if count in SPAN_COUNTS else int(count)
             # "in the next five years" written in January 1966 is 1966-1970: its end year
             year = year_now + years - (1 if month_now is not None and month_now <= 3 else 0)
+        elif match.group("now"):
+            year = year_now  # "There are now 8,700 cooperatives": the article's year
         elif match.group("the_month"):
             if carried_month is None or not re.search(
                     r"\b(?:of|in|for|during|through|throughout)\s+$", before, re.IGNORECASE):
