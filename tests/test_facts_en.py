@@ -613,3 +613,23 @@ def test_now_and_a_multiple_of_an_earlier_year(tmp_path):
         date="1956-02-20")
     assert (one(facts, 92).time, one(facts, 8700).time) == ("1956-01", "1956")
     assert one(facts, 1.4).time == "1955"
+
+
+def test_changes_without_by(tmp_path):
+    """A percentage a verb of change takes directly ("grew 8.3 percent"), ", up 12% from
+    last year" (a baseline) and "down 6%" are changes; "an increase of 12% in grain output"
+    and "Deposits showed a net increase of" name what changed."""
+    facts = english_facts(
+        tmp_path,
+        "Coal output grew 8.3 percent compared with 1956. Grain output rose to 3.5 billion "
+        "jin, up 12% from last year. Exports were 20 million yuan, down 6% from 1957. The "
+        "county achieved an increase of 14% in cotton output. Deposits showed a net increase "
+        "of 80 million yuan.",
+        date="1958-12-30")
+    assert fields(one(facts, 8.3)) == ("increase_by", "achieved", "1958", "%", None)
+    up = one(facts, 12)
+    assert (up.kind, up.time, up.indicator) == ("increase_by", "1958", "Grain output")
+    assert (one(facts, -6).kind, one(facts, -6).indicator) == ("increase_by", "Exports")
+    assert one(facts, 14).indicator == "cotton output"
+    deposits = one(facts, 80e6)
+    assert (deposits.kind, deposits.indicator) == ("increase_by", "Deposits")

@@ -82,6 +82,7 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
+    r"(?:%|percent|times|fold)\s+from|"
     r"surpass(?:es|ed|ing)?|"
     r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+(?:of|in|for|"
     r"during)\b)(?:the\s+\w+\s+(?:of|in|for|during)\s+)?)\s*"
@@ -473,6 +474,8 @@ class _SentenceReader:
                 break  # else "20 billion jin, or about 10 percent over last year"
             if _is_change(governor) and prep in ("of", None):
                 change = (governor, "of" if prep == "of" else dep)
+                if counted is None and indicator is None:
+                    indicator = self._change_subject(governor, own)
                 needs_prior = counted is None and indicator is None
                 break
             changed = _of_object(governor) if prep == "by" and governor.pos_ == "NOUN" else None
@@ -542,6 +545,24 @@ class _SentenceReader:
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
                         change_start, chain)
+
+    def _change_subject(self, change: Token, own: set[int]) -> str | None:
+        """"an increase of 12% in grain output", "Deposits showed a net increase of 80
+        million yuan": what the change is of, or what the verb that has it as its object
+        says it of."""
+        prep = _child(change, {"prep"}, {"in"})
+        changed = _child(prep, {"pobj"}) if prep is not None else None
+        if changed is not None and changed.pos_ in ("NOUN", "PROPN") and not any(
+                t.like_num or t.i in own for t in changed.subtree) and not _is_actor(changed):
+            return self.phrase(changed, own)
+        verb = change.head
+        if change.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX") or \
+                verb.i > change.i or any(t.text == ";" for t in change.doc[verb.i:change.i]):
+            return None
+        subject = _child(verb, {"nsubj", "nsubjpass"})  # its own, not a governing clause's
+        if subject is None or subject.i in own or _is_actor(subject):
+            return None
+        return self.phrase(subject, own)
 
     def _listed_label(self, start: int, end: int) -> str | None:
         """"coal output was 1.8 million tons; cotton yarn 62,000 pieces; and paper 15,000
@@ -707,6 +728,13 @@ class _SentenceReader:
             return "increase_by", 1  # "four or five catties more", "100,000 tons above quota"
         if re.match(r"\s+(?:less|lower|fewer)\b", after, re.IGNORECASE):
             return "increase_by", -1
+        if re.search(r"(?:^|[,;(]\s*|\band\s+)(?P<way>up|down)\s+(?:by\s+)?$", before,
+                     re.IGNORECASE) or number.unit == "%" and how == "npadvmod" and lemma in \
+                RISE_WORDS | FALL_WORDS and word.pos_ == "VERB":
+            fall = re.search(r"\bdown\s+(?:by\s+)?$", before, re.IGNORECASE) or (
+                lemma in FALL_WORDS and not re.search(r"\bup\s+(?:by\s+)?$", before))
+            return "increase_by", -1 if fall else 1  # ", up 12% from last year", "grew 8.3
+            # percent compared with 1956"
         if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
             return "increase_to", 1
         if re.search(r"\bto\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|below\s+|under\s+)?$",
