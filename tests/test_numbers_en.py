@@ -82,6 +82,13 @@ def only(text):
                                                  "multiple", None)),
     ("one and a half million mu of wheat", ("one and a half million mu", 1.5e6, None, "mu",
                                             "level", None)),
+    # 万 and 亿 translated word by word; comparators of the period's translations
+    ("about 45 ten thousand mu", ("about 45 ten thousand mu", 4.5e5, None, "mu", "level",
+                                  "about")),
+    ("reached 2.3 hundred million yuan", ("2.3 hundred million yuan", 2.3e8, None, "yuan",
+                                          "level", None)),
+    ("upwards of 3,000 workers", ("upwards of 3,000", 3000, None, None, "level", "more_than")),
+    ("no less than 50 tons", ("no less than 50 tons", 50, None, "ton", "level", "at_least")),
     ("sales of eggs have more than doubled", ("more than doubled", 2, None, "times",
                                               "multiple", "more_than")),
 ])

@@ -20,7 +20,8 @@ SMALL = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"hundred": 100, "thousand": 1e3, "myriad": 1e4, "million": 1e6, "billion": 1e9,
+          "trillion": 1e12}
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December"
     .split())}
@@ -36,7 +37,8 @@ _UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONES}))?|{_SMALL})(?:\b|(?=fold)
 # "one hundred and twenty", never "ten eight" (ten eight-foot lathes is two numbers).
 _WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
+# "45 ten thousand mu": 万 translated word by word is a scale of its own after digits.
+_SCALE = r"(?:(?<=\d)(?<!1[6-9]\d\d)(?<!20\d\d)\s+ten\s+thousand\b)?(?:\s+(?:hundred|thousand|million|billion|trillion))*"
 # "two and a half times", "one and a half million": a half added to a whole number
 _CORE = rf"(?:{_DIGITS}|{_WORDS})(?:\s+and\s+a\s+half\b)?{_SCALE}"
 _PERCENT = r"\s*(?:%|percent\b|per cent\b)"
@@ -59,7 +61,9 @@ NUMBER_RE = re.compile(
 DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
 PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
                       "exceeding": "more_than", "exceed": "more_than", "exceeds": "more_than",
-                      "exceeded": "more_than", "nearly": "nearly", "almost": "nearly",
+                      "exceeded": "more_than", "upwards of": "more_than",
+                      "in excess of": "more_than", "no less than": "at_least",
+                      "not less than": "at_least", "nearly": "nearly", "almost": "nearly",
                       "close to": "nearly", "about": "about", "approximately": "about",
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
@@ -82,7 +86,8 @@ UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT
 def words_value(text: str) -> float:
     """Value of number words and digits with scales: 'one hundred and twenty', '1.9 million'."""
     total, current = 0.0, 0.0
-    for token in re.split(r"[\s-]+", text.lower().replace(",", "")):
+    text = re.sub(r"(?<=\d)\s+ten\s+thousand\b", " myriad", text.lower().replace(",", ""))
+    for token in re.split(r"[\s-]+", text):
         if token in ("", "and", "a"):
             continue  # "one hundred and twenty", "two and a half"
         if token == "half":
@@ -98,7 +103,7 @@ def words_value(text: str) -> float:
             current = 0.0
         else:
             current += float(token)
-    return total + current
+    return float(f"{total + current:.12g}")  # 2.3 hundred million, not 229999999.99999997
 
 
 # "more than half of the farmers" is 50% of them (一半, 半数); "the first half of the year",
