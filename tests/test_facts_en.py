@@ -633,3 +633,18 @@ def test_changes_without_by(tmp_path):
     assert one(facts, 14).indicator == "cotton output"
     deposits = one(facts, 80e6)
     assert (deposits.kind, deposits.indicator) == ("increase_by", "Deposits")
+
+
+def test_respectively_with_a_joined_subject_and_a_plan(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The output of steel and pig iron increased by 12% and 8% respectively. In the first "
+        "half of the year, the province produced 1.2 million tons of coal and 300,000 tons of "
+        "cement, fulfilling 55% and 52% of the annual plan respectively.",
+        date="1958-07-02")
+    assert (one(facts, 12).indicator, one(facts, 8).indicator) == (
+        "output of steel", "output of pig iron")
+    assert one(facts, 8).kind == "increase_by"
+    coal, cement = one(facts, 55), one(facts, 52)
+    assert (coal.kind, coal.indicator, cement.indicator) == (
+        "plan_fulfilment_pct", "coal plan fulfilment", "cement plan fulfilment")

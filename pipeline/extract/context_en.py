@@ -1232,9 +1232,6 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 # increase of 14.6%" is the output's rise, not the fulfilment's
                 indicator = measured.indicator  # "an increase of 7.4%", "compared to the
                 # 650,000", "Of this, 3 billion jin will come from the mountains"
-            if i in respective:
-                indicator, kind, sign = _respective(respective[i], sentence_facts, indicator,
-                                                    kind, sign)
             if continuation and kind == "level" and prior is not None:
                 kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
             if topic_phrase and (not indicator or set(indicator.lower().split())
@@ -1268,6 +1265,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             out.append(fact)
             if reading.change_start:
                 change_starts.add(i)
+        _settle_respective(respective, sentence_facts)
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
             previous_facts = sentence_facts
@@ -1349,23 +1347,34 @@ def _respective_groups(text: str, indices: list[int], starts: list[int],
             if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous_end:start]):
                 run = []
         run.append(i)
-        if re.match(r"\s*,?\s*respectively\b", text[start + len(numbers[i].text):]) and \
-                len(run) > 1:
+        after = text[start + len(numbers[i].text):]
+        if re.match(r"[^,;.\d]{0,40}?,?\s*respectively\b", after) and len(run) > 1:
             groups.update((j, list(run)) for j in run)
     return groups
 
 
-def _respective(group: list[int], facts: list[FactReading], indicator: str | None, kind: str,
-                sign: int) -> tuple[str | None, str, int]:
-    """A "respectively" list's numbers share the first one's kind; the k-th measures what the
-    k-th of the facts just before the list measures, when there are as many."""
-    mine = [f for f in facts if f.number in group]
-    earlier = [f for f in facts if f.number < group[0]]
-    if mine and mine[0].number == group[0]:
-        kind, sign = mine[0].kind, mine[0].sign
-    if len(earlier) >= len(group):
-        indicator = earlier[len(earlier) - len(group) + len(mine)].indicator
-    return indicator, kind, sign
+def _settle_respective(groups: dict[int, list[int]], facts: list[FactReading]) -> None:
+    """A "respectively" list's numbers share the kind that one of them states ("an increase
+    of 35% and 12%", "fulfilling 55% and 52% of the annual plan"); the k-th measures what
+    the k-th of the facts just before the list measures, when there are as many, else the
+    k-th of the things its first number's indicator joins ("the output of steel and pig
+    iron increased by 12% and 8%")."""
+    for group in {tuple(g) for g in groups.values()}:
+        members = [f for f in facts if f.number in group]
+        if len(members) != len(group):
+            continue
+        stated = next((f for f in members if f.kind != "level"), members[0])
+        earlier = [f for f in facts if f.number < group[0]]
+        joined = re.match(r"(?P<head>.*?\bof\s+)?(?P<items>[^()]+)$", members[0].indicator)
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", joined.group("items")) if joined \
+            else []
+        for k, fact in enumerate(members):
+            fact.kind, fact.sign = stated.kind, stated.sign
+            if len(earlier) >= len(group):
+                fact.indicator = earlier[len(earlier) - len(group) + k].indicator + (
+                    " plan fulfilment" if stated.kind == "plan_fulfilment_pct" else "")
+            elif len(items) == len(group):
+                fact.indicator = (joined.group("head") or "") + items[k]
 
 
 def _compared(reading: _Reading) -> bool:
