@@ -648,3 +648,10 @@ def test_respectively_with_a_joined_subject_and_a_plan(tmp_path):
     coal, cement = one(facts, 55), one(facts, 52)
     assert (coal.kind, coal.indicator, cement.indicator) == (
         "plan_fulfilment_pct", "coal plan fulfilment", "cement plan fulfilment")
+
+
+def test_an_ordinal_word_in_an_of_phrase(tmp_path):
+    """"the rate of first-grade cloth" keeps its "of" phrase: an ordinal word is no number."""
+    facts = english_facts(tmp_path, "The rate of first-grade cloth rose from 91% to 95.5%.",
+                          date="1954-10-08")
+    assert one(facts, 95.5).indicator == "rate of first-grade cloth"

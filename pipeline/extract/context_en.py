@@ -191,7 +191,10 @@ LIST_LABEL_STOPS = {"was", "were", "is", "are", "be", "been", "being", "has", "h
                     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
                     "more", "less", "about", "nearly", "over", "some", "which", "who", "it",
                     "they", "we", "or", "per", "each", "average", "total", "totalled",
-                    "totaled", "amounting", "only", "reaching", "respectively"}
+                    "totaled", "amounting", "only", "reaching", "respectively", "among",
+                    "them", "whom", "including", "namely", "up", "down", "almost", "roughly",
+                    "approximately", "around", "under", "below", "above", "another", "still",
+                    "also", "just", "even", "again", "i.e", "or", "and", "not", "no"}
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
 CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
@@ -363,7 +366,8 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     without leading articles, numbers and units; acronyms keep their expansion."""
     tokens = _modified(noun)
     of_object = _of_object(noun)
-    if of_object is not None and not any(t.like_num for t in of_object.subtree):
+    if of_object is not None and not any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text)
+                                         for t in of_object.subtree):  # "first-grade" is none
         tokens |= {of_object.head.i} | _modified(of_object)
     tokens -= set(skip)
     if not tokens:
