@@ -655,3 +655,13 @@ def test_an_ordinal_word_in_an_of_phrase(tmp_path):
     facts = english_facts(tmp_path, "The rate of first-grade cloth rose from 91% to 95.5%.",
                           date="1954-10-08")
     assert one(facts, 95.5).indicator == "rate of first-grade cloth"
+
+
+def test_spans_of_seasons_and_months_are_timed_by_their_end(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "Last winter and this spring, the province built 3,000 small reservoirs. From last "
+        "October to the end of March this year, the province completed 900 million cubic "
+        "meters of earthwork.",
+        date="1958-04-02")
+    assert (one(facts, 3000).time, one(facts, 900e6).time) == ("1958", "1958-03")

@@ -79,6 +79,10 @@ PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "th
                     "3rd": 1970, "fourth": 1975, "4th": 1975}
 RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the coming": 1,
                   "last": -1, "the previous": -1, "the past": -1}
+# The end of a span of months or seasons after its first one.
+SPAN_END_RE = re.compile(
+    rf"\s*(?:and|to|-|–|through|till|until)\s*(?:the\s+(?:end|beginning|middle)\s+of\s+)?"
+    rf"(?:{_MONTH}|{_RELATIVE}\s+{_SEASON})\b", re.IGNORECASE)
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
@@ -217,9 +221,11 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                     not before.strip() or before.rstrip()[-1] in ".:;\"“") or name.islower()):
             continue  # the modal verb opening a sentence, or "march" the verb
         month = MONTHS.get((name or "").lower())
-        if name and not (match.group("myear") or match.group("mrel")) and re.match(
-                rf"\s*(?:and|to|-|–)\s*(?:{_MONTH})\b", text[match.end():], re.IGNORECASE):
-            continue  # "January and February this year": the span's end names the time
+        if (name and not (match.group("myear") or match.group("mrel")) or match.group("rel")
+                and re.search(_SEASON + r"$", words, re.IGNORECASE)) and SPAN_END_RE.match(
+                    text, match.end()):
+            continue  # "January and February this year", "last winter and this spring",
+            # "from last October to the end of March": the span's end names the time
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
