@@ -665,3 +665,11 @@ def test_spans_of_seasons_and_months_are_timed_by_their_end(tmp_path):
         "meters of earthwork.",
         date="1958-04-02")
     assert (one(facts, 3000).time, one(facts, 900e6).time) == ("1958", "1958-03")
+
+
+def test_money_a_verb_spends_on_a_purpose(tmp_path):
+    facts = english_facts(
+        tmp_path, "The state has allocated 45 million yuan for water conservancy. The "
+                  "cooperative saved 300 yuan for each household.", date="1956-05-10")
+    assert one(facts, 45e6).indicator == "allocations for water conservancy"
+    assert one(facts, 300).indicator == "savings"

@@ -430,7 +430,11 @@ VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest
               "sow": "area sown", "transplant": "area transplanted", "build": "construction",
               "pay": "payments", "transport": "freight", "increase": "increase",
               "reduce": "reduction", "train": "people trained", "treat": "people treated",
-              "vaccinate": "people vaccinated", "irrigate": "area irrigated"}
+              "vaccinate": "people vaccinated", "irrigate": "area irrigated",
+              "allocate": "allocations", "appropriate": "appropriations", "grant": "grants",
+              "supply": "supply", "procure": "procurement", "distribute": "distribution",
+              "afforest": "area afforested", "cultivate": "area cultivated",
+              "repair": "repairs", "process": "processing", "store": "storage"}
 _CHANGE_WORD = (r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|"
                 r"reduc\w*|decreas\w*|cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|"
                 r"overfulfil\w*|surpass\w*)\b")
@@ -657,6 +661,13 @@ class _SentenceReader:
                     "people", "households") and subject is not None:
             return f"{unit_token.lower_} of {self.phrase(subject, own)}"  # "has 5,300 households"
         if how == "dobj" and lemma in VERB_NOUNS:
+            purpose = next((_child(p, {"pobj"}) for t in (verb, *(verb.doc[i] for i in own))
+                            for p in t.children if p.dep_ == "prep" and p.lower_ == "for"),
+                           None)
+            if purpose is not None and not any(t.like_num or t.lower_ in ("each", "every")
+                                               for t in purpose.subtree) and not \
+                    _is_actor(purpose):  # "allocated 45 million yuan for water conservancy"
+                return f"{VERB_NOUNS[lemma]} for {self.phrase(purpose, own)}"
             return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
         if how == "worth" and lemma in VERB_NOUNS and obj is not None:
             return f"{VERB_NOUNS[lemma]} of {self.phrase(obj, own)}"  # "purchase products
