@@ -89,6 +89,9 @@ def only(text):
                                           "level", None)),
     ("upwards of 3,000 workers", ("upwards of 3,000", 3000, None, None, "level", "more_than")),
     ("no less than 50 tons", ("no less than 50 tons", 50, None, "ton", "level", "at_least")),
+    ("3,000-odd households joined", ("3,000-odd households", 3000, None, "households", "level",
+                                     "more_than")),
+    ("300 odd workers", ("300 odd", 300, None, None, "level", "more_than")),
     ("sales of eggs have more than doubled", ("more than doubled", 2, None, "times",
                                               "multiple", "more_than")),
 ])

@@ -73,6 +73,7 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "not over": "less_than", "not exceed": "less_than",
                       "not to exceed": "less_than"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
+                      "and more": "at_least",
                       "or so": "about"}
 INCREASE_RE = re.compile(
     r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
@@ -184,6 +185,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     elif match.group("fold"):
         unit, kind = "times", "multiple"
     else:
+        odd = re.match(r"(?:-|\s+)odd\b", text[end:])  # "3,000-odd households": 余
+        end += odd.end() if odd else 0
         unit_match = UNIT_RE.match(text[end:])
         if unit_match:
             unit = EN_UNITS[unit_match.group("unit").lower()]
@@ -197,6 +200,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if low_text.lower() == "one" and not high_text and unit not in ZH_MEASURES | {"%", "times"}:
         return []
     comparator, start = _prefix(text, start)
+    comparator = comparator or ("more_than" if kind == "level" and re.match(
+        r"(?:-|\s+)odd\b", text[match.end():]) else None)
     suffix = next((s for s in SUFFIX_COMPARATORS if text[end:].lower().startswith(" " + s)), None)
     if suffix:
         comparator, end = SUFFIX_COMPARATORS[suffix], end + 1 + len(suffix)
