@@ -673,3 +673,17 @@ def test_money_a_verb_spends_on_a_purpose(tmp_path):
                   "cooperative saved 300 yuan for each household.", date="1956-05-10")
     assert one(facts, 45e6).indicator == "allocations for water conservancy"
     assert one(facts, 300).indicator == "savings"
+
+
+def test_a_title_month_times_the_lead(tmp_path):
+    """"... Overfulfills Its Plan in April": the body's headline line and the lead report on
+    April; a later paragraph does not."""
+    facts = english_facts(
+        tmp_path,
+        "Shanghai's Local Industry Overfulfills Its Plan in April",
+        "Shanghai, 5th (Xinhua). The city's local industry overfulfilled its production plan. "
+        "The output value reached 120 million yuan, 108% of the plan.",
+        "The city will build 30 new factories.",
+        date="1957-05-06", title="Shanghai's Local Industry Overfulfills Its Plan in April")
+    assert one(facts, 120e6).time == one(facts, 108).time == "1957-04"
+    assert one(facts, 30).time == "1957"

@@ -304,6 +304,16 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
     return max(past) if past else context.year
 
 
+def topic_month(doc: Document, context: DocContext, topic: int | None) -> TimeMention | None:
+    """The month a title reports on ("Overfulfilled Its Production Plan in September"), not
+    a baseline ("19% over August"): the lead's facts without a time of their own are of it."""
+    title = doc.meta.title_en or ""
+    months = [m for m in time_mentions(title, context.year, topic, context.month)
+              if m.month is not None and m.year is not None and not m.baseline
+              and not m.span_start]
+    return months[-1] if months else None
+
+
 # ---------------------------------------------------------------- the parse
 
 def _number_tokens(parsed: Doc, start: int, end: int) -> tuple[Token | None, Token | None]:
@@ -1181,6 +1191,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     governing: TimeMention | None = None  # the paragraph's report or plan period
+    lead_month = topic_month(doc, context, topic)
+    lead, last_text = True, ""  # still in the lead; the last sentence read
     month_named: TimeMention | None = None  # the month the paragraph last named
     year_named: TimeMention | None = None  # the year the paragraph's last timed fact named
     previous: FactReading | None = None
@@ -1190,8 +1202,12 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
+            # The title's month times the lead: the body's headline lines and the first
+            # paragraph of sentences that has facts.
+            lead = lead and not (previous_paragraph == paragraph and re.search(
+                r"[.!?][\"”’)]?\s*$", last_text))
             paragraph, carried, governing = sentence.paragraph, None, None
-            month_named = year_named = None
+            month_named, year_named = lead_month if lead else None, None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
                                  context.month, month_named)
         own_period = _governing_time(parsed, mentions)
@@ -1287,6 +1303,7 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if reading.change_start:
                 change_starts.add(i)
         _settle_respective(respective, sentence_facts)
+        last_text = sentence.text
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
             previous_facts = sentence_facts
