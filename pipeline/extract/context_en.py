@@ -22,7 +22,13 @@ Everything is read from spaCy's dependency parse of the sentence, made once per 
   name no time; "the next five years" end a plan period; the start of a change ("from 12%
   last year to 20%") keeps its time to itself; a fact with no time of its own takes the
   article's topic year, which a baseline ("compared with 1949") never is. The start of a
-  planned change ("expand from the original 150,000 mu") is achieved.
+  planned change ("expand from the original 150,000 mu") is achieved. A month named as the
+  period of a report ("overfulfilled the plan in March", a title's "in April" for the lead)
+  times the paragraph's later facts, as does the year of its last timed fact; "for the whole
+  month" and "in the two months" refer to that month; a plan never takes a past period.
+- **lists**: a gapped item ("pig iron by 13%", "; and paper 15,000 tons") continues the item
+  of its sort before it; "N% and M% respectively" pair with the facts or the joined names
+  before them.
 Numbers that are not facts get no reading: counts of a set already named ("the five
 ministries", "among 46 products"), sample sizes ("a statistic of 92 enterprises", "744
 households surveyed"), counts of the items a list names ("3 main forms: ..."), product

@@ -38,7 +38,8 @@ _UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONES}))?|{_SMALL})(?:\b|(?=fold)
 _WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "45 ten thousand mu": 万 translated word by word is a scale of its own after digits.
-_SCALE = r"(?:(?<=\d)(?<!1[6-9]\d\d)(?<!20\d\d)\s+ten\s+thousand\b)?(?:\s+(?:hundred|thousand|million|billion|trillion))*"
+_SCALE = (r"(?:(?<=\d)(?<!1[6-9]\d\d)(?<!20\d\d)\s+ten\s+thousand\b)?"
+          r"(?:\s+(?:hundred|thousand|million|billion|trillion))*")
 # "two and a half times", "one and a half million": a half added to a whole number
 _CORE = rf"(?:{_DIGITS}|{_WORDS})(?:\s+and\s+a\s+half\b)?{_SCALE}"
 _PERCENT = r"\s*(?:%|percent\b|per cent\b)"
