@@ -687,3 +687,12 @@ def test_a_title_month_times_the_lead(tmp_path):
         date="1957-05-06", title="Shanghai's Local Industry Overfulfills Its Plan in April")
     assert one(facts, 120e6).time == one(facts, 108).time == "1957-04"
     assert one(facts, 30).time == "1957"
+
+
+def test_a_year_with_a_possessive_and_market_catties(tmp_path):
+    facts = english_facts(tmp_path, "1955's grain output was 8 billion catties. The county's "
+                                    "wheat yield averaged 210 shi jin per mu.",
+                          date="1956-09-10")
+    grain = one(facts, 8e9)
+    assert (grain.indicator, grain.time) == ("grain output", "1955")
+    assert one(facts, 210).unit == "jin"

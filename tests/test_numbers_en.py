@@ -92,6 +92,7 @@ def only(text):
     ("3,000-odd households joined", ("3,000-odd households", 3000, None, "households", "level",
                                      "more_than")),
     ("300 odd workers", ("300 odd", 300, None, None, "level", "more_than")),
+    ("averaged 210 shi jin per mu", ("210 shi jin", 210, None, "jin", "level", None)),
     ("sales of eggs have more than doubled", ("more than doubled", 2, None, "times",
                                               "multiple", "more_than")),
 ])

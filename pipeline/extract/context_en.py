@@ -396,7 +396,8 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
         return noun.text
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
-    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
+    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].tag_ == "POS"
+                     or words[0].like_num
                      and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
                      or words[0].lower_ in ("%", "percent") or words[0].dep_ == "quantmod"
                      or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")
