@@ -457,3 +457,242 @@ def test_present_counts_a_possessive_and_a_span_of_months(tmp_path):
     communes = one(facts, 45)
     assert (communes.time, communes.unit) == ("1959", None)
     assert one(facts, 5_000).time == "1959-02"
+
+
+def test_a_month_reported_then_the_whole_month_and_a_gapped_list(tmp_path):
+    """A monthly report: "for the whole month" and a comparison with the month before take
+    the month the paragraph named; "coke by 6%, and washed coal by 4.2%" share the verb of
+    the item before them."""
+    facts = english_facts(
+        tmp_path,
+        "The Fuxin Mining Bureau overfulfilled its state plan in March. Coal output for the "
+        "whole month fulfilled 106.3% of the monthly plan, and coke 102.5%. Compared with "
+        "February, coal output rose by 11%, coke by 6%, and washed coal by 4.2%.",
+        date="1958-04-09")
+    plan = one(facts, 106.3)
+    assert fields(plan) == ("plan_fulfilment_pct", "achieved", "1958-03", "%", None)
+    assert one(facts, 102.5).time == "1958-03"
+    assert fields(one(facts, 11)) == ("increase_by", "achieved", "1958-03", "%", None)
+    for value, item in ((6, "coke"), (4.2, "washed coal")):
+        fact = one(facts, value)
+        assert (fact.kind, fact.time, item in fact.indicator) == ("increase_by", "1958-03", True)
+
+
+def test_a_named_mill_a_fractional_multiple_and_a_unit_before_a_time(tmp_path):
+    """"Mill 12" is a name; "three and a half times the figure for the same period last
+    year" is a multiple whose baseline is last year; "from 40,000 tons last year" is a fact
+    (a time, not a described noun, follows its unit)."""
+    facts = english_facts(
+        tmp_path,
+        "Mill 12 produced 3,500 bolts of cloth in May, three and a half times the figure for "
+        "the same period last year. In the whole year the mill will weave 40,000 bolts.",
+        "The supply of cement has grown from 40,000 tons last year to 65,000 tons.",
+        date="1959-06-20")
+    assert not [t for t in facts if t.value == 12]
+    multiple = one(facts, 3.5)
+    assert (multiple.unit, multiple.kind, multiple.time) == ("times", "multiple", "1959-05")
+    assert one(facts, 40_000, None).time == "1959"  # "the whole year" is not last year
+    start = one(facts, 40_000, "ton")
+    assert (start.kind, start.time, start.indicator) == ("level", "1958", "supply of cement")
+    assert one(facts, 65_000).kind == "increase_to"
+
+
+def test_parts_of_which_and_of_whom(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The workers of the bureau made more than 2,600 technical proposals, of which 1,150 "
+        "have been adopted. The district has 48,000 pupils, of whom 21,000 are girls.",
+        date="1963-05-04")
+    adopted = one(facts, 1150)
+    assert (adopted.kind, adopted.indicator) == ("share", "technical proposals adopted")
+    girls = one(facts, 21_000)
+    assert (girls.kind, girls.unit, girls.indicator) == ("share", "people", "girls")
+
+
+def test_a_verb_that_multiplies_goods_worth_and_more_workers(tmp_path):
+    """"have all more than tripled" multiplies its subject; "sell goods worth N yuan" is
+    the value of the sales; "employ 3,000 more shop assistants" counts them (no change
+    against a "than")."""
+    facts = english_facts(
+        tmp_path,
+        "The sales of sewing machines, bicycles and radios have all more than tripled "
+        "compared with last year. Next year the company plans to sell industrial goods worth "
+        "450 million yuan and to employ 3,000 more shop assistants.",
+        date="1964-12-15")
+    tripled = one(facts, 3, "times")
+    assert (tripled.comparator, tripled.kind) == ("more_than", "multiple")
+    assert tripled.indicator.startswith("sales of sewing machines")
+    goods = one(facts, 450e6)
+    assert (goods.indicator, goods.status, goods.time) == (
+        "sales of industrial goods", "planned", "1965")
+    assistants = one(facts, 3000)
+    assert fields(assistants) == ("level", "planned", "1965", "people", None)
+
+
+def test_a_list_of_products_and_a_rise_after_a_plan(tmp_path):
+    """"; cotton yarn 62,000 pieces, an increase of 9%; and paper 15,000 tons" are items of
+    the list the first one opens (an amount continues an amount, not the rise between);
+    "an increase of 14.6%" after "108% of the annual plan" is the output's rise; "Output
+    Value" in a headline is what is measured, not an organisation."""
+    facts = english_facts(
+        tmp_path,
+        "The total industrial output value of the province in 1957 reached 1.15 billion yuan, "
+        "completing 108% of the annual plan, an increase of 14.6% over 1956. The output of "
+        "the main products all increased: coal output was 1.8 million tons, an increase of "
+        "21% over the previous year; cotton yarn 62,000 pieces, an increase of 9%; and paper "
+        "15,000 tons.",
+        date="1958-01-05", title="Jiangxi's Industrial Output Value Exceeded the Plan by 8%")
+    assert "Output Value" in one(facts, 8).indicator
+    assert one(facts, 14.6).indicator == "total industrial output value of the province"
+    for value, item, kind in ((62_000, "cotton yarn", "level"), (9, "cotton yarn",
+                                                                 "increase_by"),
+                              (15_000, "paper", "level")):
+        fact = one(facts, value)
+        assert (item in fact.indicator, fact.kind, fact.time) == (True, kind, "1957")
+
+
+def test_respectively_and_the_months_of_a_report(tmp_path):
+    """"in the two months" and the paragraph's later sentences report on the months its
+    first sentence named; "an increase of 35% and 12% respectively" pairs each rise with
+    the amount it follows; "Of this" is a part of the sown area, not of its rise."""
+    facts = english_facts(
+        tmp_path,
+        "The city's shops supplied large quantities of goods in January and February. Retail "
+        "sales in the two months totaled 380 million yuan. The supply of pork reached 21 "
+        "million jin, and that of fresh vegetables 190 million jin, an increase of 35% and "
+        "12% respectively.",
+        "This autumn, the communes sowed 40 million mu of winter wheat, 2 million mu more "
+        "than last year. Of this, 28 million mu are on irrigated land.",
+        date="1964-03-02")
+    assert one(facts, 380e6).time == one(facts, 21e6).time == "1964-02"
+    pork, vegetables = one(facts, 35), one(facts, 12)
+    assert (pork.kind, vegetables.kind, pork.time) == ("increase_by", "increase_by", "1964-02")
+    assert "vegetables" not in pork.indicator and "vegetables" in vegetables.indicator
+    part = one(facts, 28e6)
+    assert (part.kind, part.indicator) == ("share", "winter wheat")
+
+
+def test_quarters_of_a_year_and_a_title_that_exceeds_last_year(tmp_path):
+    """"In the first three quarters" is a period of the year (no fact, no carried month);
+    "Exceed Last Year's" in a December headline is a baseline, not the topic year."""
+    facts = english_facts(
+        tmp_path,
+        "From January to October, the factories produced 4,100 machine tools. In the first "
+        "three quarters, labor productivity increased by 31% compared with the same period "
+        "last year. As of December 15, the cooperatives had purchased 3.4 million dan of "
+        "cotton.",
+        date="1959-12-20", title="Cotton Purchases Exceed Last Year's")
+    assert not [t for t in facts if t.value == 3]
+    assert one(facts, 4100).time == "1959-10"
+    assert one(facts, 31).time == "1959"
+    assert one(facts, 3.4e6).time == "1959-12"
+
+
+def test_a_plan_never_takes_a_past_period(tmp_path):
+    """"In the past year, ..." governs the paragraph's reports, but a plan after it ("will not
+    exceed") speaks of now or later."""
+    facts = english_facts(
+        tmp_path,
+        "In the past year, the number of students increased 2.3 times. The output value "
+        "accounted for 12.5 percent of the total. Wage expenditure will not exceed 20 million "
+        "yuan.",
+        date="1957-03-10")
+    assert one(facts, 2.3).time == one(facts, 12.5).time == "1956"
+    wages = one(facts, 20e6)
+    assert (wages.status, wages.time, wages.comparator) == ("planned", "1957", "less_than")
+
+
+def test_now_and_a_multiple_of_an_earlier_year(tmp_path):
+    """"There are now 8,700 cooperatives" is the article's year, not the month of the report
+    before it; "1.4 times the amount in 1954" has 1954 as its baseline."""
+    facts = english_facts(
+        tmp_path,
+        "By the end of January, 92% of the peasant households had joined cooperatives. There "
+        "are now 8,700 cooperatives in the province. The state farms harvested 450,000 tons "
+        "of grain in 1955, 1.4 times the amount in 1954.",
+        date="1956-02-20")
+    assert (one(facts, 92).time, one(facts, 8700).time) == ("1956-01", "1956")
+    assert one(facts, 1.4).time == "1955"
+
+
+def test_changes_without_by(tmp_path):
+    """A percentage a verb of change takes directly ("grew 8.3 percent"), ", up 12% from
+    last year" (a baseline) and "down 6%" are changes; "an increase of 12% in grain output"
+    and "Deposits showed a net increase of" name what changed."""
+    facts = english_facts(
+        tmp_path,
+        "Coal output grew 8.3 percent compared with 1956. Grain output rose to 3.5 billion "
+        "jin, up 12% from last year. Exports were 20 million yuan, down 6% from 1957. The "
+        "county achieved an increase of 14% in cotton output. Deposits showed a net increase "
+        "of 80 million yuan.",
+        date="1958-12-30")
+    assert fields(one(facts, 8.3)) == ("increase_by", "achieved", "1958", "%", None)
+    up = one(facts, 12)
+    assert (up.kind, up.time, up.indicator) == ("increase_by", "1958", "Grain output")
+    assert (one(facts, -6).kind, one(facts, -6).indicator) == ("increase_by", "Exports")
+    assert one(facts, 14).indicator == "cotton output"
+    deposits = one(facts, 80e6)
+    assert (deposits.kind, deposits.indicator) == ("increase_by", "Deposits")
+
+
+def test_respectively_with_a_joined_subject_and_a_plan(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The output of steel and pig iron increased by 12% and 8% respectively. In the first "
+        "half of the year, the province produced 1.2 million tons of coal and 300,000 tons of "
+        "cement, fulfilling 55% and 52% of the annual plan respectively.",
+        date="1958-07-02")
+    assert (one(facts, 12).indicator, one(facts, 8).indicator) == (
+        "output of steel", "output of pig iron")
+    assert one(facts, 8).kind == "increase_by"
+    coal, cement = one(facts, 55), one(facts, 52)
+    assert (coal.kind, coal.indicator, cement.indicator) == (
+        "plan_fulfilment_pct", "coal plan fulfilment", "cement plan fulfilment")
+
+
+def test_an_ordinal_word_in_an_of_phrase(tmp_path):
+    """"the rate of first-grade cloth" keeps its "of" phrase: an ordinal word is no number."""
+    facts = english_facts(tmp_path, "The rate of first-grade cloth rose from 91% to 95.5%.",
+                          date="1954-10-08")
+    assert one(facts, 95.5).indicator == "rate of first-grade cloth"
+
+
+def test_spans_of_seasons_and_months_are_timed_by_their_end(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "Last winter and this spring, the province built 3,000 small reservoirs. From last "
+        "October to the end of March this year, the province completed 900 million cubic "
+        "meters of earthwork.",
+        date="1958-04-02")
+    assert (one(facts, 3000).time, one(facts, 900e6).time) == ("1958", "1958-03")
+
+
+def test_money_a_verb_spends_on_a_purpose(tmp_path):
+    facts = english_facts(
+        tmp_path, "The state has allocated 45 million yuan for water conservancy. The "
+                  "cooperative saved 300 yuan for each household.", date="1956-05-10")
+    assert one(facts, 45e6).indicator == "allocations for water conservancy"
+    assert one(facts, 300).indicator == "savings"
+
+
+def test_a_title_month_times_the_lead(tmp_path):
+    """"... Overfulfills Its Plan in April": the body's headline line and the lead report on
+    April; a later paragraph does not."""
+    facts = english_facts(
+        tmp_path,
+        "Shanghai's Local Industry Overfulfills Its Plan in April",
+        "Shanghai, 5th (Xinhua). The city's local industry overfulfilled its production plan. "
+        "The output value reached 120 million yuan, 108% of the plan.",
+        "The city will build 30 new factories.",
+        date="1957-05-06", title="Shanghai's Local Industry Overfulfills Its Plan in April")
+    assert one(facts, 120e6).time == one(facts, 108).time == "1957-04"
+    assert one(facts, 30).time == "1957"
+
+
+def test_a_year_with_a_possessive_and_market_catties(tmp_path):
+    facts = english_facts(tmp_path, "1955's grain output was 8 billion catties. The county's "
+                                    "wheat yield averaged 210 shi jin per mu.",
+                          date="1956-09-10")
+    grain = one(facts, 8e9)
+    assert (grain.indicator, grain.time) == ("grain output", "1955")
+    assert one(facts, 210).unit == "jin"

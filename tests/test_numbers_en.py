@@ -53,6 +53,7 @@ def only(text):
     ("in two years", ("two years", 2, None, "year", "duration", None)),
     ("concluded on the 28th.", ("28th", 28, None, "day", "date", None)),
     ("In 1954, it grew", ("1954", 1954, None, "year", "date", None)),
+    ("produced in May by the mill", ("May", 5, None, "month", "date", None)),
     ("planned for January to November.", ("January to November", 1, 11, "month", "date", None)),
     ("less than 30 people", ("less than 30 people", 30, None, "people", "level", "less_than")),
     ("70 million households", ("70 million households", 7e7, None, "households", "level", None)),
@@ -76,6 +77,24 @@ def only(text):
     ("must not exceed 5%", ("not exceed 5%", 5, None, "%", "percent", "less_than")),
     ("a loan of no more than 300 yuan", ("no more than 300 yuan", 300, None, "yuan", "level",
                                          "less_than")),
+    # a half added to a whole number; a comparator before a multiplying verb
+    ("two and a half times the output of that year", ("two and a half times", 2.5, None, "times",
+                                                 "multiple", None)),
+    ("one and a half million mu of wheat", ("one and a half million mu", 1.5e6, None, "mu",
+                                            "level", None)),
+    # 万 and 亿 translated word by word; comparators of the period's translations
+    ("about 45 ten thousand mu", ("about 45 ten thousand mu", 4.5e5, None, "mu", "level",
+                                  "about")),
+    ("reached 2.3 hundred million yuan", ("2.3 hundred million yuan", 2.3e8, None, "yuan",
+                                          "level", None)),
+    ("upwards of 3,000 workers", ("upwards of 3,000", 3000, None, None, "level", "more_than")),
+    ("no less than 50 tons", ("no less than 50 tons", 50, None, "ton", "level", "at_least")),
+    ("3,000-odd households joined", ("3,000-odd households", 3000, None, "households", "level",
+                                     "more_than")),
+    ("300 odd workers", ("300 odd", 300, None, None, "level", "more_than")),
+    ("averaged 210 shi jin per mu", ("210 shi jin", 210, None, "jin", "level", None)),
+    ("sales of eggs have more than doubled", ("more than doubled", 2, None, "times",
+                                              "multiple", "more_than")),
 ])
 def test_english_numbers(text, expected):
     got = only(text)

@@ -22,7 +22,13 @@ Everything is read from spaCy's dependency parse of the sentence, made once per 
   name no time; "the next five years" end a plan period; the start of a change ("from 12%
   last year to 20%") keeps its time to itself; a fact with no time of its own takes the
   article's topic year, which a baseline ("compared with 1949") never is. The start of a
-  planned change ("expand from the original 150,000 mu") is achieved.
+  planned change ("expand from the original 150,000 mu") is achieved. A month named as the
+  period of a report ("overfulfilled the plan in March", a title's "in April" for the lead)
+  times the paragraph's later facts, as does the year of its last timed fact; "for the whole
+  month" and "in the two months" refer to that month; a plan never takes a past period.
+- **lists**: a gapped item ("pig iron by 13%", "; and paper 15,000 tons") continues the item
+  of its sort before it; "N% and M% respectively" pair with the facts or the joined names
+  before them.
 Numbers that are not facts get no reading: counts of a set already named ("the five
 ministries", "among 46 products"), sample sizes ("a statistic of 92 enterprises", "744
 households surveyed"), counts of the items a list names ("3 main forms: ..."), product
@@ -65,7 +71,12 @@ TIME_RE = re.compile(
     rf"|(?P<year>{_YEAR})(?:\s*[-–]\s*(?P<year2>{_YEAR}))?(?![-\w])"
     rf"|(?P<rel>{_RELATIVE})\s+(?:year|{_SEASON})\b"
     rf"|(?P<relm>{_RELATIVE})\s+month\b"
-    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year)\b"
+    rf"|(?P<the_year>the\s+(?:whole\s+|entire\s+)?year"
+    rf"|the\s+(?:first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?quarters?"
+    rf"|the\s+(?:first|second)\s+half(?:\s+of\s+the\s+year)?)\b(?!\s+of\b)"
+    rf"|(?P<now>(?<!until\s)(?<!till\s)(?<!up\sto\s)\bnow\b|at\s+present|currently)"
+    rf"|(?P<the_month>the\s+(?:whole\s+|entire\s+)?month|(?:the|these|those)\s+"
+    rf"(?:two|three|four|five|six)\s+months)\b(?!['’]s)"
     rf"|(?P<fyp>(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:five-year\s+plan|FYP))"
     rf"|(?:next|coming|following)\s+(?P<span>{_COUNT})\s+years\b)",
     re.IGNORECASE)
@@ -74,10 +85,17 @@ PLAN_PERIOD_ENDS = {"first": 1957, "1st": 1957, "second": 1962, "2nd": 1962, "th
                     "3rd": 1970, "fourth": 1975, "4th": 1975}
 RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the coming": 1,
                   "last": -1, "the previous": -1, "the past": -1}
+# The end of a span of months or seasons after its first one.
+SPAN_END_RE = re.compile(
+    rf"\s*(?:and|to|-|–|through|till|until)\s*(?:the\s+(?:end|beginning|middle)\s+of\s+)?"
+    rf"(?:{_MONTH}|{_RELATIVE}\s+{_SEASON})\b", re.IGNORECASE)
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|"
-    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+of\b))\s*"
+    r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
+    r"(?:%|percent|times|fold)\s+from|"
+    r"surpass(?:es|ed|ing)?|"
+    r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+(?:of|in|for|"
+    r"during)\b)(?:the\s+\w+\s+(?:of|in|for|during)\s+)?)\s*"
     r"(?:the\s+\w+\s+of\s+)?"
     r"(?:(?:that|those)\s+(?:of|in)\s+|the\s+same\s+(?:period|time|month|quarter)\s+"
     r"(?:of\s+|in\s+)?|(?:in|of|during|at)\s+|the\s+(?:end|beginning)\s+of\s+)*$",
@@ -132,6 +150,10 @@ ACTOR_HEADS = {"ministry", "bureau", "factory", "factories", "mill", "mills", "p
                "units", "township",
                "we", "they", "it", "he", "she", "employees", "workers", "staff", "people",
                "masses", "method", "device", "campaign", "movement", "which", "that", "who"}
+# Nouns that name a measure, never who acts, whatever the entity tagger says of them.
+MEASURE_HEADS = {"output", "value", "production", "yield", "yields", "area", "sales", "income",
+                 "investment", "savings", "deposits", "purchases", "revenue", "expenditure",
+                 "cost", "costs", "volume", "productivity", "supply", "exports", "imports"}
 ACTOR_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP"}
 # Nouns that count people (a fact's unit "people" when the number counts them).
 PERSON_NOUNS = set("""
@@ -149,7 +171,21 @@ boy boys girl girls trainee trainees graduate graduates recruit recruits carpent
 blacksmith blacksmiths tailor tailors driver drivers capitalist capitalists landlord landlords
 industrialist industrialists businessman businessmen spectator spectators visitor visitors
 participant participants population model models hero heroes troops prisoners officer
-officers guard guards masses commander commanders fighter fighters
+officers guard guards masses commander commanders fighter fighters assistant assistants
+clerk clerks salesman salesmen saleswoman saleswomen shop-assistants accountant accountants
+physician physicians surgeon surgeons midwife midwives pharmacist pharmacists dentist dentists
+veterinarian veterinarians agronomist agronomists geologist geologists surveyor surveyors
+operator operators mechanic mechanics electrician electricians mason masons bricklayer
+bricklayers builder builders porter porters boatman boatmen sailor sailors seaman seamen
+pilot pilots cook cooks herder herders shepherd shepherds hunter hunters settler settlers
+migrant migrants pioneer pioneers instructor instructors professor professors lecturer
+lecturers researcher researchers scholar scholars writer writers artist artists actor actors
+musician musicians athlete athletes player players reader readers listener listeners
+candidate candidates applicant applicants entrant entrants newcomer newcomers learner
+learners infant infants baby babies elder elders veteran veterans cadet cadets guerrilla
+guerrillas servicemen policeman policemen official officials leader leaders secretary
+secretaries chairman chairmen director directors manager managers foreman foremen
+supervisor supervisors inspector inspectors illiterate illiterates adult adults
 """.split())
 HOUSEHOLD_NOUNS = {"household", "households", "family", "families"}
 SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll", "interview",
@@ -157,28 +193,45 @@ SAMPLE_VERBS = {"survey", "investigate", "sample", "examine", "inspect", "poll",
 FREQUENCY_VERBS_EXCLUDED = RISE_WORDS | FALL_WORDS | REACH_WORDS | {"be", "multiply"}
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
             "her", "all", "such", "another", "each", "every"}
+# Words that a list item's bare name ("; cotton yarn 62,000 pieces") never holds: verbs,
+# prepositions, articles and comparators show a clause of its own.
+LIST_LABEL_STOPS = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+                    "will", "would", "can", "could", "should", "must", "may", "did", "do",
+                    "does", "of", "in", "by", "to", "from", "at", "for", "with", "on", "than",
+                    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                    "more", "less", "about", "nearly", "over", "some", "which", "who", "it",
+                    "they", "we", "or", "per", "each", "average", "total", "totalled",
+                    "totaled", "amounting", "only", "reaching", "respectively", "among",
+                    "them", "whom", "including", "namely", "up", "down", "almost", "roughly",
+                    "approximately", "around", "under", "below", "above", "another", "still",
+                    "also", "just", "even", "again", "i.e", "or", "and", "not", "no"}
 # Openers that continue the previous sentence's fact ("Among them, ... account for 40%").
 CONTINUATION_RE = re.compile(r"^\s*(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|this)"
                              r"|in\s+(?:it|them)|including)\b", re.IGNORECASE)
 
 
 def time_mentions(text: str, year_now: int | None, carried: int | None,
-                  month_now: int | None = None) -> list[TimeMention]:
+                  month_now: int | None = None,
+                  carried_month: TimeMention | None = None) -> list[TimeMention]:
     """The time phrases of one sentence, resolved. ``year_now`` and ``month_now`` are when
     the article is written (this year, last month); ``carried`` is the year the context
-    speaks of, for "the year" and a bare month; a year the sentence names is carried on."""
+    speaks of, for "the year" and a bare month; a year the sentence names is carried on.
+    ``carried_month`` is the month the context last named, for "the whole month"."""
     out = []
     for match in TIME_RE.finditer(text):
         words = match.group(0)
         name = match.group("month")
-        if name and not (match.group("myear") or match.group("mrel")) and (
-                name.lower() == "may" and not re.match(r"May\s+\d", words) or name.islower()):
-            continue  # the modal verb, or "march" the verb
         before = text[:match.start()]
+        if name and not (match.group("myear") or match.group("mrel")) and (
+                name.lower() == "may" and not re.match(r"May\s+\d", words) and (
+                    not before.strip() or before.rstrip()[-1] in ".:;\"“") or name.islower()):
+            continue  # the modal verb opening a sentence, or "march" the verb
         month = MONTHS.get((name or "").lower())
-        if name and not (match.group("myear") or match.group("mrel")) and re.match(
-                rf"\s*(?:and|to|-|–)\s*(?:{_MONTH})\b", text[match.end():], re.IGNORECASE):
-            continue  # "January and February this year": the span's end names the time
+        if (name and not (match.group("myear") or match.group("mrel")) or match.group("rel")
+                and re.search(_SEASON + r"$", words, re.IGNORECASE)) and SPAN_END_RE.match(
+                    text, match.end()):
+            continue  # "January and February this year", "last winter and this spring",
+            # "from last October to the end of March": the span's end names the time
         year = None
         if match.group("myear"):
             year = int(match.group("myear"))
@@ -211,6 +264,13 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
             years = SPAN_COUNTS[count] if count in SPAN_COUNTS else int(count)
             # "in the next five years" written in January 1966 is 1966-1970: its end year
             year = year_now + years - (1 if month_now is not None and month_now <= 3 else 0)
+        elif match.group("now"):
+            year = year_now  # "There are now 8,700 cooperatives": the article's year
+        elif match.group("the_month"):
+            if carried_month is None or not re.search(
+                    r"\b(?:of|in|for|during|through|throughout)\s+$", before, re.IGNORECASE):
+                continue  # "the month" as a subject, or with no month named before it
+            year, month = carried_month.year, carried_month.month
         elif match.group("the_year"):
             if not re.search(r"\b(?:of|in|for|during|through|throughout|within)\s+$", before,
                              re.IGNORECASE):
@@ -250,6 +310,16 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
     return max(past) if past else context.year
 
 
+def topic_month(doc: Document, context: DocContext, topic: int | None) -> TimeMention | None:
+    """The month a title reports on ("Overfulfilled Its Production Plan in September"), not
+    a baseline ("19% over August"): the lead's facts without a time of their own are of it."""
+    title = doc.meta.title_en or ""
+    months = [m for m in time_mentions(title, context.year, topic, context.month)
+              if m.month is not None and m.year is not None and not m.baseline
+              and not m.span_start]
+    return months[-1] if months else None
+
+
 # ---------------------------------------------------------------- the parse
 
 def _number_tokens(parsed: Doc, start: int, end: int) -> tuple[Token | None, Token | None]:
@@ -286,6 +356,8 @@ def _is_actor(token: Token | None) -> bool:
         return True
     if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
         return True
+    if token.lower_ in MEASURE_HEADS:
+        return False  # "Industrial Output Value" tagged as an organisation in a headline
     return token.ent_type_ in ACTOR_ENTITIES or token.lower_ in ACTOR_HEADS or (
         token.lemma_.lower() in ACTOR_HEADS)
 
@@ -294,7 +366,10 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a verb, through conjoined and embedded verbs; for a relative clause
     ("cadres, who account for 0.71%") the noun the pronoun stands for."""
     for candidate in (verb, *_ancestors(verb)):
-        subject = _child(candidate, {"nsubj", "nsubjpass"})
+        subject = _child(candidate, {"nsubj", "nsubjpass"}) or next(
+            (_child(aux, {"nsubj", "nsubjpass"}) for aux in candidate.children
+             if aux.dep_ in ("aux", "auxpass") and _child(aux, {"nsubj", "nsubjpass"})), None)
+        # (a parse may hang the subject on the auxiliary: "purchases ... have doubled")
         if subject is not None:
             if subject.tag_ in ("WP", "WDT"):
                 clause = next((t for t in (candidate, *_ancestors(candidate))
@@ -313,14 +388,16 @@ def _phrase(noun: Token, abbreviations: dict[str, str], skip: set[int] = frozens
     without leading articles, numbers and units; acronyms keep their expansion."""
     tokens = _modified(noun)
     of_object = _of_object(noun)
-    if of_object is not None and not any(t.like_num for t in of_object.subtree):
+    if of_object is not None and not any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text)
+                                         for t in of_object.subtree):  # "first-grade" is none
         tokens |= {of_object.head.i} | _modified(of_object)
     tokens -= set(skip)
     if not tokens:
         return noun.text
     doc = noun.doc
     words = [doc[i] for i in range(min(tokens), max(tokens) + 1) if i not in skip]
-    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].like_num
+    while words and (words[0].lower_ in ARTICLES or words[0].is_punct or words[0].tag_ == "POS"
+                     or words[0].like_num
                      and not (len(words) > 1 and words[1].text == "-")  # eight-foot lathes
                      or words[0].lower_ in ("%", "percent") or words[0].dep_ == "quantmod"
                      or words[0].lower_ in ("more", "than", "about", "nearly", "over", "some")
@@ -370,12 +447,20 @@ VERB_NOUNS = {"save": "savings", "produce": "output", "yield": "yield", "harvest
               "sow": "area sown", "transplant": "area transplanted", "build": "construction",
               "pay": "payments", "transport": "freight", "increase": "increase",
               "reduce": "reduction", "train": "people trained", "treat": "people treated",
-              "vaccinate": "people vaccinated", "irrigate": "area irrigated"}
+              "vaccinate": "people vaccinated", "irrigate": "area irrigated",
+              "allocate": "allocations", "appropriate": "appropriations", "grant": "grants",
+              "supply": "supply", "procure": "procurement", "distribute": "distribution",
+              "afforest": "area afforested", "cultivate": "area cultivated",
+              "repair": "repairs", "process": "processing", "store": "storage"}
+_CHANGE_WORD = (r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|"
+                r"reduc\w*|decreas\w*|cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|"
+                r"overfulfil\w*|surpass\w*)\b")
+# Verbs that report what a period brought: a month on them is the period of a report.
+REPORT_VERBS = FULFIL_WORDS | set(VERB_NOUNS) | RISE_WORDS | FALL_WORDS | REACH_WORDS | {
+    "supply", "total", "amount", "make", "turn", "put", "exceed", "be"}
 CHANGE_BY_RE = re.compile(
-    r"\b(?P<word>increas\w*|rais\w*|ris\w*|rose|gr[eo]w\w*|boost\w*|expand\w*|reduc\w*|decreas\w*|"
-    r"cut\w*|lower\w*|dropp?\w*|fell|fall\w*|declin\w*|exceed\w*|overfulfil\w*|surpass\w*)\b"
-    r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|about\s+|"
-    r"nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
+    _CHANGE_WORD + r"[^,;]{0,60}?\bby\s+(?:another\s+|an?\s+average\s+of\s+|a\s+total\s+of\s+|"
+    r"about\s+|nearly\s+|more\s+than\s+|over\s+|approximately\s+|some\s+)?$", re.IGNORECASE)
 
 
 class _SentenceReader:
@@ -420,6 +505,8 @@ class _SentenceReader:
                 break  # else "20 billion jin, or about 10 percent over last year"
             if _is_change(governor) and prep in ("of", None):
                 change = (governor, "of" if prep == "of" else dep)
+                if counted is None and indicator is None:
+                    indicator = self._change_subject(governor, own)
                 needs_prior = counted is None and indicator is None
                 break
             changed = _of_object(governor) if prep == "by" and governor.pos_ == "NOUN" else None
@@ -433,6 +520,9 @@ class _SentenceReader:
                     and not _is_share_word(governor):
                 indicator = self.phrase(governor, own)  # "output value of 6 billion yuan"
             prep, current = None, governor
+        gapped = self._gapped_label(start) or self._listed_label(start, end)
+        if gapped is not None:
+            indicator, counted, change, elided, label = None, None, None, True, gapped
         verb = change[0] if change and change[0].pos_ in ("VERB", "AUX") else None
         change_start = from_ and re.match(r"[^;]*?\bto\b", self.text[end:]) is not None
         if number.kind == "multiple" and re.match(
@@ -440,6 +530,12 @@ class _SentenceReader:
             needs_prior, indicator, counted = True, None, None  # "double that of last spring"
         if from_ and counted is None and base is None and not change_start:
             needs_prior = True  # "up from 280 catties": where the fact before it started
+        if counted is None and root.dep_ in ("nsubj", "nsubjpass") and root.pos_ == "NUM" \
+                and root.head.lemma_ == "be":
+            named = _child(root.head, {"attr"})  # "of whom 32,000 are senior students"
+            if named is not None and named.pos_ == "NOUN" and not any(
+                    t.like_num or t.i in own for t in named.subtree):
+                counted = named
         if counted is not None:
             indicator = self.phrase(counted, own)
         elif indicator is None and not elided:
@@ -447,6 +543,12 @@ class _SentenceReader:
                 indicator = self._partitive(root) or self._elided_noun(root, verb)
             if indicator is None and verb is not None:
                 indicator = self._verb_indicator(verb, change[1], own, unit_token)
+            elif indicator is None and verb is None and root.pos_ == "VERB":
+                indicator = self._verb_indicator(root, "", own, unit_token)  # "purchases
+                # of tung oil have more than doubled": the number is the verb
+        part = self._part_of_which(start, verb) if verb is not None else None
+        if part and (indicator in (None, verb.lemma_.lower()) or part.startswith(indicator)):
+            indicator = part
         if unit_token is not None and EN_UNITS.get(unit_token.lower_) in ("people", "households") \
                 and (indicator and indicator.lower() in GENERIC_NOUNS or current.dep_ in (
                     "nsubj", "nsubjpass") and (current.i == unit_token.i or current.lower_ in
@@ -456,8 +558,8 @@ class _SentenceReader:
         kind, sign = self._kind(number, change, base, indicator, start)
         if share_word is not None and kind in ("level", "increase_to"):
             kind = "share"
-        if kind == "level" and unit is not None and (
-                node.head.lower_ in ("including", "include") or re.search(
+        if kind == "level" and (
+                unit is not None and node.head.lower_ in ("including", "include") or re.search(
                     r"\b(?:of|among)\s+(?:which|whom|them)\b[^,;]*$", self.text[:start])):
             kind = "share"  # "(including 20 mu of ...)", "of which 80,000 mu are irrigated"
         if kind == "increase_by" and (indicator in (None, "more", "less", "higher", "lower") or
@@ -474,6 +576,70 @@ class _SentenceReader:
             indicator = self._fulfilment_indicator(indicator, base, verb, own)
         return _Reading(indicator, counted, kind, sign, elided, label, needs_prior,
                         change_start, chain)
+
+    def _change_subject(self, change: Token, own: set[int]) -> str | None:
+        """"an increase of 12% in grain output", "Deposits showed a net increase of 80
+        million yuan": what the change is of, or what the verb that has it as its object
+        says it of."""
+        prep = _child(change, {"prep"}, {"in"})
+        changed = _child(prep, {"pobj"}) if prep is not None else None
+        if changed is not None and changed.pos_ in ("NOUN", "PROPN") and not any(
+                t.like_num or t.i in own for t in changed.subtree) and not _is_actor(changed):
+            return self.phrase(changed, own)
+        verb = change.head
+        if change.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX") or \
+                verb.i > change.i or any(t.text == ";" for t in change.doc[verb.i:change.i]):
+            return None
+        subject = _child(verb, {"nsubj", "nsubjpass"})  # its own, not a governing clause's
+        if subject is None or subject.i in own or _is_actor(subject):
+            return None
+        return self.phrase(subject, own)
+
+    def _listed_label(self, start: int, end: int) -> str | None:
+        """"coal output was 1.8 million tons; cotton yarn 62,000 pieces; and paper 15,000
+        tons", "and that of fresh vegetables 190 million jin": a list item that is only a
+        name and a number, with the verb of the first item understood."""
+        item = re.search(r"[,;]\s*(?:and\s+)?(?:(?:that|those)\s+of\s+)?"
+                         r"(?P<label>[A-Za-z][A-Za-z'’ -]{0,40}?)\s+$", self.text[:start])
+        if item is None or not re.match(r"\s*(?:[A-Za-z]+\s*)?(?:[,;.]|$)", self.text[end:]):
+            return None
+        words = item.group("label").lower().split()
+        if not 1 <= len(words) <= 4 or any(w in LIST_LABEL_STOPS for w in words):
+            return None
+        tokens = self.parsed.char_span(item.start("label"), item.end("label"),
+                                       alignment_mode="expand") or []
+        if any(t.lemma_.lower() in RISE_WORDS | FALL_WORDS | REACH_WORDS | FULFIL_WORDS
+               or t.tag_ == "VBG" or t.lower_.endswith("ing") for t in tokens):
+            return None  # ", saving 3.1 billion yuan" is a clause of its own
+        return item.group("label")
+
+    def _part_of_which(self, start: int, verb: Token) -> str | None:
+        """"3,400 proposals, of which 1,900 have been adopted": the whole the relative pronoun
+        stands for, with what the verb says of the part."""
+        part = re.search(r"\b(?:of|among)\s+(which|whom)\b[^,;]*$", self.text[:start])
+        span = part and self.parsed.char_span(part.start(1), part.end(1))
+        whole = _antecedent(span.root) if span else None
+        if whole is None or whole.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.phrase(whole) + (f" {verb.text}" if verb.tag_ == "VBN" else "")
+
+    def _gapped_label(self, start: int) -> str | None:
+        """"steel increased by 19%, pig iron by 13%, and rolled steel by 8.5%": a list item
+        that shares the change verb of the item before it (the parse seldom sees the gap),
+        named by the words before its "by"."""
+        item = re.search(r"(?:^|[,;]\s*)(?:and\s+)?(?P<label>[A-Za-z][\w' -]{0,40}?)\s+by\s+"
+                         r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?$",
+                         self.text[:start])
+        if item is None or not re.search(_CHANGE_WORD + r"[^;]{0,60}?\bby\b[^;]*$",
+                                         self.text[:item.start()], re.IGNORECASE):
+            return None
+        words = self.parsed.char_span(item.start("label"), item.end("label"),
+                                      alignment_mode="expand") or []
+        if any(t.lemma_.lower() in RISE_WORDS | FALL_WORDS | REACH_WORDS | FULFIL_WORDS
+               or t.pos_ in ("AUX", "PRON") or t.tag_ in ("VBZ", "VBP", "MD")
+               for t in words):
+            return None  # "..., and output increased by 8%" has its own verb
+        return item.group("label")
 
     def nearest_noun_phrase(self, start: int, end: int) -> str | None:
         """When the parse gives the number no head (a headline in title case, a broken
@@ -512,7 +678,17 @@ class _SentenceReader:
                     "people", "households") and subject is not None:
             return f"{unit_token.lower_} of {self.phrase(subject, own)}"  # "has 5,300 households"
         if how == "dobj" and lemma in VERB_NOUNS:
+            purpose = next((_child(p, {"pobj"}) for t in (verb, *(verb.doc[i] for i in own))
+                            for p in t.children if p.dep_ == "prep" and p.lower_ == "for"),
+                           None)
+            if purpose is not None and not any(t.like_num or t.lower_ in ("each", "every")
+                                               for t in purpose.subtree) and not \
+                    _is_actor(purpose):  # "allocated 45 million yuan for water conservancy"
+                return f"{VERB_NOUNS[lemma]} for {self.phrase(purpose, own)}"
             return VERB_NOUNS[lemma]  # "can save 250 million yuan": savings
+        if how == "worth" and lemma in VERB_NOUNS and obj is not None:
+            return f"{VERB_NOUNS[lemma]} of {self.phrase(obj, own)}"  # "purchase products
+            # worth 680 million yuan": the value of the purchases
         if how == "by" and obj is not None and lemma not in ("exceed", "overfulfil", "surpass"):
             return self.phrase(obj, own)  # "increase production by 200,000 tons"
         if subject is not None and not _is_actor(subject):
@@ -580,13 +756,23 @@ class _SentenceReader:
                 FALL_WORDS else re.match(r"reduc|decreas|cut|lower|drop|fell|fall|declin",
                                          by.group("word"), re.IGNORECASE) is not None
             return "increase_by", -1 if fall else 1
-        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) or \
+        additional = re.match(r"\s+more\s+(?!than\b)[a-z][^;]*$", after) and not re.search(
+            r"\bthan\b", after.split(",")[0])  # "train 5,000 more health workers": a count
+        if re.match(r"\s+(?:more|higher|greater|over|above)\b", after, re.IGNORECASE) and \
+                not additional or \
                 re.match(r"[^,;]{0,40}?\b(?:above|over|in\s+excess\s+of|beyond)\s+(?:the\s+|"
                          r"its\s+|their\s+)?(?:\w+\s+)?(?:quotas?|plans?|targets?)\b", after,
                          re.IGNORECASE):
             return "increase_by", 1  # "four or five catties more", "100,000 tons above quota"
         if re.match(r"\s+(?:less|lower|fewer)\b", after, re.IGNORECASE):
             return "increase_by", -1
+        if re.search(r"(?:^|[,;(]\s*|\band\s+)(?P<way>up|down)\s+(?:by\s+)?$", before,
+                     re.IGNORECASE) or number.unit == "%" and how == "npadvmod" and lemma in \
+                RISE_WORDS | FALL_WORDS and word.pos_ == "VERB":
+            fall = re.search(r"\bdown\s+(?:by\s+)?$", before, re.IGNORECASE) or (
+                lemma in FALL_WORDS and not re.search(r"\bup\s+(?:by\s+)?$", before))
+            return "increase_by", -1 if fall else 1  # ", up 12% from last year", "grew 8.3
+            # percent compared with 1956"
         if how == "to" and lemma in RISE_WORDS | FALL_WORDS | REACH_WORDS | {"develop"}:
             return "increase_to", 1
         if re.search(r"\bto\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|below\s+|under\s+)?$",
@@ -845,6 +1031,10 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         return True  # "eight-foot lathes", "64-blade fans": a specification
     if re.match(r"\s*(?:°|degrees?\b)", after):
         return True  # circumstances: 130 °F
+    if re.search(r"\b(?:first|last|past|next|coming|previous|following)\s+$", before,
+                 re.IGNORECASE) and re.match(r"\s+(?:quarters|months|years|weeks|days|"
+                                             r"five-year)\b", after, re.IGNORECASE):
+        return True  # "in the first three quarters": a period
     if number.unit and re.search(r"\d-[a-z]+$", number.text, re.IGNORECASE) and \
             re.match(r"\s+[a-z]", after, re.IGNORECASE):
         return True  # "6,000-kilowatt generating sets"
@@ -856,10 +1046,10 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
     if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
-                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot)"
-                 r"\s+$", before) or (re.search(r"(?:^|[\s(])\($", before)
-                                       and after.startswith(")")):
-        return True  # "Article 3", "Division 38", "(2)": a name or a list marker
+                 r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot|"
+                 r"Factory|Plant|Mill|Mine|Workshop|Team|Brigade|Unit)\s+$", before) or (
+                     re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
+        return True  # "Article 3", "Factory 501", "(2)": a name or a list marker
     if root is not None and _in_condition(root):
         return True  # "if this method is promoted in thirteen flour mills": a supposition
     if number.unit is None and number.value < 100 and number.kind == "level":
@@ -872,8 +1062,9 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         if re.match(r"[^.;:!?\"“”()\d]{0,60}:", after):
             return True  # "3 main forms of cooperation: ...": the items of a list
     if number.kind == "multiple" and number.text.lower().endswith("times") and root is not None \
-            and _is_frequency(root):
-        return True  # "ploughed three times"
+            and number.value == int(number.value) and _is_frequency(root) and not re.match(
+                r"\s+(?:that|those|the|as|more|higher|greater|larger)\b", after, re.IGNORECASE):
+        return True  # "ploughed three times", not "three times the output of 1952"
     return _is_sample(root, before)
 
 
@@ -888,6 +1079,8 @@ def _modifies_noun(parsed: Doc, end: int) -> bool:
     coordinated twin ("15,000 kVA and 20,000 kVA large transformers")."""
     rest = parsed.text[end:]
     rest = re.sub(r"^\s+(?:and|or|to)\s+[\d,.]+\s*[A-Za-z-]+", "", rest)
+    if TIME_RE.match(rest.lstrip()):
+        return False  # "from 180,000 tons last year": a time, not a described noun
     match = re.match(r"\s+([A-Za-z-]+)", rest)
     if not match or match.group(1).lower() in ("of", "per", "and", "or", "a", "an", "the",
                                                "in", "to", "by", "for", "each", "every"):
@@ -1005,6 +1198,10 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     out: list[FactReading] = []
     paragraph, carried = None, None  # the year the paragraph last named
     governing: TimeMention | None = None  # the paragraph's report or plan period
+    lead_month = topic_month(doc, context, topic)
+    lead, last_text = True, ""  # still in the lead; the last sentence read
+    month_named: TimeMention | None = None  # the month the paragraph last named
+    year_named: TimeMention | None = None  # the year the paragraph's last timed fact named
     previous: FactReading | None = None
     previous_facts: list[FactReading] = []  # the facts of the last sentence that had any
     previous_paragraph = None
@@ -1012,9 +1209,14 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
     change_starts: set[int] = set()  # numbers that open a change ("from 12% ... to 20%")
     for sentence, parsed in zip(sentences, parses):
         if sentence.paragraph != paragraph:
+            # The title's month times the lead: the body's headline lines and the first
+            # paragraph of sentences that has facts.
+            lead = lead and not (previous_paragraph == paragraph and re.search(
+                r"[.!?][\"”’)]?\s*$", last_text))
             paragraph, carried, governing = sentence.paragraph, None, None
+            month_named, year_named = lead_month if lead else None, None
         mentions = time_mentions(sentence.text, now, carried if carried is not None else topic,
-                                 context.month)
+                                 context.month, month_named)
         own_period = _governing_time(parsed, mentions)
         reader = _SentenceReader(parsed, short)
         index_base = bool(re.search(r"\bas\s+100\b", sentence.text))
@@ -1024,6 +1226,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
         sentence_facts: list[FactReading] = []
         starts = [source.relative(sentence, doc.numbers[i].start)
                   for i in candidates.get(sentence.index, [])]
+        respective = _respective_groups(sentence.text, candidates.get(sentence.index, []),
+                                        starts, doc.numbers)
         for i in candidates.get(sentence.index, []):
             number = doc.numbers[i]
             start = source.relative(sentence, number.start)
@@ -1035,17 +1239,21 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             if reading is None:
                 continue
             status = status_of(parsed, reading.chain, start)
-            time = choose_time(parsed, reading.chain, start, mentions, starts)
-            if time is None and not any(not m.baseline for m in mentions) and not (
-                    governing is not None and context.year is not None
-                    and governing.year < context.year and _present_tense(reading.chain)):
-                time = governing  # a sentence naming a time of its own speaks of that, and
-                # one in the present ("The county has 45 communes") of now
+            time = choose_time(parsed, reading.chain, start, mentions, starts) or \
+                _paragraph_time(mentions, reading.chain, status, context,
+                                (month_named, governing, year_named))
             # A continuation is a part of the last whole counted in the same unit
             # ("... 9 billion jin, and the cost must not exceed 5%. Of this, 3 billion jin").
-            whole = next((f for f in reversed(previous_facts)
-                          if doc.numbers[f.number].unit == number.unit), previous)
-            prior = sentence_facts[-1] if sentence_facts else (
+            # A whole is a level, not a change ("2 million mu more than last year").
+            same_unit = [f for f in previous_facts if doc.numbers[f.number].unit == number.unit]
+            whole = next((f for f in reversed(same_unit) if f.kind not in (
+                "increase_by", "multiple")), same_unit[-1] if same_unit else previous)
+            # A list item continues the last item of its own sort, a percentage or an amount
+            # ("coal 1.8 million tons, an increase of 21%; cotton yarn 62,000 pieces").
+            alike = [f for f in sentence_facts
+                     if (doc.numbers[f.number].unit == "%") == (number.unit == "%")]
+            prior = (alike or sentence_facts)[-1] if sentence_facts and reading.elided else \
+                sentence_facts[-1] if sentence_facts else (
                 (whole if continuation else previous) if (continuation or _actor_only(reading))
                 and previous is not None and previous_paragraph == sentence.paragraph else None)
             indicator, kind, sign = reading.indicator, reading.kind, reading.sign
@@ -1063,9 +1271,12 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 status = status or prior.status
             elif sentence_facts and (reading.needs_prior or _compared(reading)) or \
                     continuation and prior is not None and _verb_only(reading):
-                indicator = prior.indicator  # "an increase of 7.4%", "compared to the 650,000",
-                # "Of this, 3 billion jin will come from the mountains"
-            if continuation and kind == "level" and prior is not None and not inherits:
+                measured = next((f for f in reversed(sentence_facts) if f.kind not in (
+                    "plan_fulfilment_pct", "share")), prior)  # "108% of the plan, an
+                # increase of 14.6%" is the output's rise, not the fulfilment's
+                indicator = measured.indicator  # "an increase of 7.4%", "compared to the
+                # 650,000", "Of this, 3 billion jin will come from the mountains"
+            if continuation and kind == "level" and prior is not None:
                 kind = "share"  # "Among them, urban savings were 1.23 billion yuan"
             if topic_phrase and (not indicator or set(indicator.lower().split())
                                  <= GENERIC_NOUNS | RISE_WORDS | FALL_WORDS):
@@ -1084,6 +1295,8 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
                 resolved = str(topic)
             if time is not None and time.year is not None:
                 carried = time.year
+                if time in mentions and time.month is None and not reading.change_start:
+                    year_named = time
             if status is None or reading.change_start:
                 status = "planned" if _future(time, context) and not reading.change_start \
                     else "achieved"  # the start of a planned change already exists
@@ -1096,11 +1309,53 @@ def read_facts(doc: Document, lang: str, parses: list, context: DocContext) -> l
             out.append(fact)
             if reading.change_start:
                 change_starts.add(i)
+        _settle_respective(respective, sentence_facts)
+        last_text = sentence.text
         if sentence_facts:
             previous, previous_paragraph = sentence_facts[-1], sentence.paragraph
             previous_facts = sentence_facts
         governing = own_period or governing
+        month_named = _month_of_report(parsed, mentions) or month_named
     return out
+
+
+def _paragraph_time(mentions: list[TimeMention], chain: list[Token], status: str | None,
+                    context: DocContext,
+                    candidates: tuple[TimeMention | None, ...]) -> TimeMention | None:
+    """The time a fact without one of its own takes from its paragraph: the month of its
+    report ("(... overfulfilled the plan in September.) Compared with August, steel increased
+    by 19%"), else its report or plan period, else the year of its last timed fact ("The
+    output value in 1957 reached ... Coal output was 1.8 million tons"). A sentence naming a
+    time of its own speaks of that; one in the present ("The county has 45 communes") speaks
+    of now, and a plan ("will not exceed") of now or later, never of a past period."""
+    if any(not m.baseline for m in mentions):
+        return None
+    for mention in candidates:
+        if mention is not None and not (
+                context.year is not None and mention.year is not None
+                and mention.year < context.year
+                and (status == "planned" or _present_tense(chain))):
+            return mention
+    return None
+
+
+def _month_of_report(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
+    """The last month a sentence names as the period of its report ("overfulfilled the plan
+    in September", "output for the whole month"): the paragraph's later sentences without a
+    time of their own report on it. An event's month ("suffered a flood in June") does not."""
+    for mention in reversed(mentions):
+        if mention.month is None or mention.year is None or mention.baseline or \
+                mention.span_start:
+            continue
+        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or re.match(r"(?:by|before|after|until|till|since|from|up\s+to|as\s+of)"
+                                    r"\b", mention.text, re.IGNORECASE):
+            continue  # "By July 15, we had transplanted": a milestone, not a period
+        head = _mention_head(span.root)
+        if head.dep_ in ("nsubj", "nsubjpass") or head.pos_ in ("VERB", "AUX") and (
+                head.lemma_.lower() in REPORT_VERBS or head.lower_.startswith("overfulfil")):
+            return mention
+    return None
 
 
 def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | None:
@@ -1123,6 +1378,48 @@ def _governing_time(parsed: Doc, mentions: list[TimeMention]) -> TimeMention | N
         if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
             found = mention
     return found
+
+
+def _respective_groups(text: str, indices: list[int], starts: list[int],
+                       numbers: list[Number]) -> dict[int, list[int]]:
+    """"an increase of 35% and 12% respectively": each number of such a list, with the
+    list's numbers in order."""
+    groups: dict[int, list[int]] = {}
+    run: list[int] = []
+    for k, (i, start) in enumerate(zip(indices, starts)):
+        if run:
+            previous_end = starts[k - 1] + len(numbers[indices[k - 1]].text)
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous_end:start]):
+                run = []
+        run.append(i)
+        after = text[start + len(numbers[i].text):]
+        if re.match(r"[^,;.\d]{0,40}?,?\s*respectively\b", after) and len(run) > 1:
+            groups.update((j, list(run)) for j in run)
+    return groups
+
+
+def _settle_respective(groups: dict[int, list[int]], facts: list[FactReading]) -> None:
+    """A "respectively" list's numbers share the kind that one of them states ("an increase
+    of 35% and 12%", "fulfilling 55% and 52% of the annual plan"); the k-th measures what
+    the k-th of the facts just before the list measures, when there are as many, else the
+    k-th of the things its first number's indicator joins ("the output of steel and pig
+    iron increased by 12% and 8%")."""
+    for group in {tuple(g) for g in groups.values()}:
+        members = [f for f in facts if f.number in group]
+        if len(members) != len(group):
+            continue
+        stated = next((f for f in members if f.kind != "level"), members[0])
+        earlier = [f for f in facts if f.number < group[0]]
+        joined = re.match(r"(?P<head>.*?\bof\s+)?(?P<items>[^()]+)$", members[0].indicator)
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", joined.group("items")) if joined \
+            else []
+        for k, fact in enumerate(members):
+            fact.kind, fact.sign = stated.kind, stated.sign
+            if len(earlier) >= len(group):
+                fact.indicator = earlier[len(earlier) - len(group) + k].indicator + (
+                    " plan fulfilment" if stated.kind == "plan_fulfilment_pct" else "")
+            elif len(items) == len(group):
+                fact.indicator = (joined.group("head") or "") + items[k]
 
 
 def _compared(reading: _Reading) -> bool:

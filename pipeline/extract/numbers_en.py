@@ -20,7 +20,8 @@ SMALL = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"hundred": 100, "thousand": 1e3, "myriad": 1e4, "million": 1e6, "billion": 1e9,
+          "trillion": 1e12}
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December"
     .split())}
@@ -36,8 +37,11 @@ _UNDER_100 = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONES}))?|{_SMALL})(?:\b|(?=fold)
 # "one hundred and twenty", never "ten eight" (ten eight-foot lathes is two numbers).
 _WORDS = rf"{_UNDER_100}(?:\s+hundred\b(?:\s+and)?(?:\s+{_UNDER_100})?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
-_CORE = rf"(?:{_DIGITS}|{_WORDS}){_SCALE}"
+# "45 ten thousand mu": 万 translated word by word is a scale of its own after digits.
+_SCALE = (r"(?:(?<=\d)(?<!1[6-9]\d\d)(?<!20\d\d)\s+ten\s+thousand\b)?"
+          r"(?:\s+(?:hundred|thousand|million|billion|trillion))*")
+# "two and a half times", "one and a half million": a half added to a whole number
+_CORE = rf"(?:{_DIGITS}|{_WORDS})(?:\s+and\s+a\s+half\b)?{_SCALE}"
 _PERCENT = r"\s*(?:%|percent\b|per cent\b)"
 _MONTH = "|".join(MONTHS)
 
@@ -58,7 +62,9 @@ NUMBER_RE = re.compile(
 DAY_LEADS = {"the", "to", "and", "from", "through", "till", "until", "on"}
 PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "more_than",
                       "exceeding": "more_than", "exceed": "more_than", "exceeds": "more_than",
-                      "exceeded": "more_than", "nearly": "nearly", "almost": "nearly",
+                      "exceeded": "more_than", "upwards of": "more_than",
+                      "in excess of": "more_than", "no less than": "at_least",
+                      "not less than": "at_least", "nearly": "nearly", "almost": "nearly",
                       "close to": "nearly", "about": "about", "approximately": "about",
                       "around": "about", "roughly": "about", "some": "about",
                       "at least": "at_least", "less than": "less_than",
@@ -68,6 +74,7 @@ PREFIX_COMPARATORS = {"more than": "more_than", "over": "more_than", "above": "m
                       "not over": "less_than", "not exceed": "less_than",
                       "not to exceed": "less_than"}
 SUFFIX_COMPARATORS = {"or more": "at_least", "or above": "at_least", "and above": "at_least",
+                      "and more": "at_least",
                       "or so": "about"}
 INCREASE_RE = re.compile(
     r"\b(?:increas\w*|rais\w*|rise|rose|risen|grow\w*|grew)\b[^,;]{0,40}?\bby\s+$",
@@ -81,10 +88,13 @@ UNIT_RE = re.compile(rf"^(?:-|\s+)(?P<unit>{'|'.join(re.escape(u) for u in _UNIT
 def words_value(text: str) -> float:
     """Value of number words and digits with scales: 'one hundred and twenty', '1.9 million'."""
     total, current = 0.0, 0.0
-    for token in re.split(r"[\s-]+", text.lower().replace(",", "")):
-        if token in ("", "and"):
-            continue
-        if token in SMALL:
+    text = re.sub(r"(?<=\d)\s+ten\s+thousand\b", " myriad", text.lower().replace(",", ""))
+    for token in re.split(r"[\s-]+", text):
+        if token in ("", "and", "a"):
+            continue  # "one hundred and twenty", "two and a half"
+        if token == "half":
+            current += 0.5
+        elif token in SMALL:
             current += SMALL[token]
         elif token in TENS:
             current += TENS[token]
@@ -95,7 +105,7 @@ def words_value(text: str) -> float:
             current = 0.0
         else:
             current += float(token)
-    return total + current
+    return float(f"{total + current:.12g}")  # 2.3 hundred million, not 229999999.99999997
 
 
 # "more than half of the farmers" is 50% of them (一半, 半数); "the first half of the year",
@@ -137,7 +147,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if match.group("verb") or match.group("mult"):
         word = (match.group("verb") or match.group("mult")).lower()
         value = MULTIPLE_VERBS.get(word) or MULTIPLE_WORDS[word]
-        return [Quantity(match.start(), match.end(), value, "times", "multiple")]
+        comparator, start = _prefix(text, match.start())  # "have more than doubled"
+        return [Quantity(start, match.end(), value, "times", "multiple", None, comparator)]
     low_text, high_text = match.group("low"), match.group("high")
     if low_text is None:
         return []
@@ -175,6 +186,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     elif match.group("fold"):
         unit, kind = "times", "multiple"
     else:
+        odd = re.match(r"(?:-|\s+)odd\b", text[end:])  # "3,000-odd households": 余
+        end += odd.end() if odd else 0
         unit_match = UNIT_RE.match(text[end:])
         if unit_match:
             unit = EN_UNITS[unit_match.group("unit").lower()]
@@ -188,6 +201,8 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
     if low_text.lower() == "one" and not high_text and unit not in ZH_MEASURES | {"%", "times"}:
         return []
     comparator, start = _prefix(text, start)
+    comparator = comparator or ("more_than" if kind == "level" and re.match(
+        r"(?:-|\s+)odd\b", text[match.end():]) else None)
     suffix = next((s for s in SUFFIX_COMPARATORS if text[end:].lower().startswith(" " + s)), None)
     if suffix:
         comparator, end = SUFFIX_COMPARATORS[suffix], end + 1 + len(suffix)
@@ -198,8 +213,10 @@ def _read_match(text: str, match: re.Match) -> list[Quantity]:
 
 def _read_month(text: str, match: re.Match) -> list[Quantity]:
     name = match.group("month")
-    if name == "May" and not match.group("day") or name.islower():
-        return []  # the modal verb, or "march" the verb
+    before = text[:match.start()].rstrip()
+    if name == "May" and not match.group("day") and (not before or before[-1] in ".:;\"“") \
+            or name.islower():
+        return []  # the modal verb opening a sentence, or "march" the verb
     month = MONTHS[name.capitalize()]
     if match.group("month2"):  # January to November, as 一到十一月份
         return [Quantity(match.start(), match.end(), month, "month", "date",

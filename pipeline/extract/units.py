@@ -34,7 +34,8 @@ ZH_CLASSIFIERS = tuple(
 ZH_MEASURES = frozenset(canon for canon, _ in ZH_UNITS.values()) - {"people"}
 
 EN_UNITS: dict[str, str] = {
-    "catty": "jin", "catties": "jin", "jin": "jin", "dan": "dan", "picul": "dan",
+    "catty": "jin", "catties": "jin", "jin": "jin", "shi jin": "jin", "market catties": "jin",
+    "dan": "dan", "picul": "dan",
     "piculs": "dan", "mu": "mu", "hectare": "hectare", "hectares": "hectare",
     "ton": "ton", "tons": "ton", "tonne": "ton", "tonnes": "ton",
     "kilogram": "kg", "kilograms": "kg", "kg": "kg",
