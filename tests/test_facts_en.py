@@ -227,8 +227,12 @@ def test_numbers_that_are_not_facts(tmp_path):
         "The temperature reached 130 °F in the workshop.",
         "Workers of the 501 Power Plant met in the city.",
         "The plant built 12 6,000-kilowatt generating sets.",
-        "Under Article 3 of the regulations, the tasks are: (1) to train technicians.")
-    assert [t.value for t in facts] == [12]
+        "Under Article 3 of the regulations, the tasks are: (1) to train technicians.",
+        "The county secretary went to Dazhai three times.",
+        "The land was deep-ploughed three times under the Eight-Character Charter.",
+        "The brigade's deeds were reported on page 2 of this paper.",
+        "Grain output is three times that of 1949, and cotton output rose three times.")
+    assert [t.value for t in facts] == [12, 3, 3]
 
 
 def test_changes_read_as_the_fact_before_them(tmp_path):

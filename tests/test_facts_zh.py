@@ -172,6 +172,10 @@ def test_non_facts():
     assert "十二次" not in found and "三次" in found and "两万人次" in found
     found = chinese("省卫生厅先后派出了四批防疫队到灾区，治疗病人八千多名。", date="1963-08-02")
     assert "四批" not in found and "八千多名" in found
+    found = chinese("全厂先后举行了三次技术表演大会，县委书记两次到大寨，在“八字宪法”指导下"
+                    "深翻土地一万二千亩。", date="1960-01-13")
+    assert "三次" not in found and "两次" not in found and not [k for k in found if "八" in k]
+    assert "一万二千亩" in found
     found = chinese("该县今年春季气温比常年低三度，全县发电一万度。", date="1958-05-16")
     assert "三度" not in found and "一万度" in found
 

@@ -1029,6 +1029,8 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
         return True  # '"85" flour': a name
     if re.match(r"-[a-z]", after) and not re.match(r"-(?:fold|odd)\b", after):
         return True  # "eight-foot lathes", "64-blade fans": a specification
+    if re.fullmatch(r"[A-Z][a-z]+", number.text) and re.match(r"-[A-Z]", after):
+        return True  # the "Eight-Character Charter", the "Three-Anti" movement: a name
     if re.match(r"\s*(?:°|degrees?\b)", after):
         return True  # circumstances: 130 °F
     if re.search(r"\b(?:first|last|past|next|coming|previous|following)\s+$", before,
@@ -1045,7 +1047,7 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
             and root.head.pos_ == "PROPN" and not _title_case(text) and all(
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
-    if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|Page|Room|Vol\.|Volume|Point|"
+    if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|[Pp]age|Room|Vol\.|Volume|Point|"
                  r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot|"
                  r"Factory|Plant|Mill|Mine|Workshop|Team|Brigade|Unit)\s+$", before) or (
                      re.search(r"(?:^|[\s(])\($", before) and after.startswith(")")):
@@ -1065,6 +1067,13 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
             and number.value == int(number.value) and _is_frequency(root) and not re.match(
                 r"\s+(?:that|those|the|as|more|higher|greater|larger)\b", after, re.IGNORECASE):
         return True  # "ploughed three times", not "three times the output of 1952"
+    if number.kind == "multiple" and re.fullmatch(r"\w+ times", number.text) and re.match(
+            r"\s*(?:[.;,!?]|$|(?:a|each|every|per|in|under|during|last|this)\b)", after) \
+            and not re.search(
+                r"\b(?:by|than|as|of|compared|increas\w*|ris\w*|rose|grow\w*|grew|multipl\w*|"
+                r"expand\w*|rais\w*|reach\w*|exceed\w*|more|higher|larger|greater)"
+                r"\W+(?:\w+\W+){0,2}$", before, re.IGNORECASE):
+        return True  # "went to Dazhai three times.", when the parse hangs them on the place
     return _is_sample(root, before)
 
 

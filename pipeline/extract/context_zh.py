@@ -478,8 +478,12 @@ class _Reader:
                 number.text.endswith("次") and not number.text.endswith("人次")
                 and re.search(r"[一-龥]了?$", before) and text[end:end + 1] in "，。；、！？"):
             return True  # 试验了十二次，: how often; 召开了三次会议 counts meetings
-        if number.text.endswith("批") and re.search(r"(?:先后|分)[^，；。]{0,6}$", before):
-            return True  # 先后派出了三批医疗队, 分两批: how often a thing was sent
+        if number.text.endswith(("批", "次")) and re.search(r"(?:先后|分)[^，；。]{0,6}$", before):
+            return True  # 先后派出了三批医疗队, 先后举行了三次大会, 分两批: how often
+        if number.text.endswith("次") and re.match(r"[到去来赴访进下上]", text[end:end + 1]):
+            return True  # 三次到大寨, 两次下乡: how often someone went
+        if text[end:end + 1] == "字" and "“" in text[max(0, start - 2):start]:
+            return True  # “八字宪法”, “十六字方针”: a name
         return False
 
     # ------------------------------------------------------------ time
