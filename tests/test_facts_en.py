@@ -700,3 +700,15 @@ def test_a_year_with_a_possessive_and_market_catties(tmp_path):
     grain = one(facts, 8e9)
     assert (grain.indicator, grain.time) == ("grain output", "1955")
     assert one(facts, 210).unit == "jin"
+
+
+def test_a_plan_completed_by_a_share_and_a_multiple_of_a_past_year(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "In September the county produced 27,000 tons of pig iron, equal to forty times of the "
+        "whole county output in 1957, and the pig iron production plan was completed 167%.",
+        date="1958-10-09")
+    forty, plan = one(facts, 40), one(facts, 167)
+    assert (forty.kind, forty.time) == ("multiple", "1958-09")  # 1957 is the baseline
+    assert (plan.kind, plan.time) == ("plan_fulfilment_pct", "1958-09")
+    assert plan.indicator == "pig iron production plan fulfilment"

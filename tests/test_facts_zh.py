@@ -876,3 +876,10 @@ def test_a_change_to_the_present_level():
     start, now = found["一万四千多个"][0], found["三万二千多个"][0]
     assert (start.kind, now.kind) == ("level", "increase_to")
     assert start.indicator == now.indicator == "全省农业生产合作社"
+
+
+def test_a_besides_closes_a_list_of_parts():
+    found = chinese("共发放救济粮三百二十万斤，其中以工代赈用粮占百分之四十；另发放贷款一亿二千万元，"
+                    "种子十一万斤。", date="1950-03-18")
+    assert found["百分之四十"][0].kind == "share"
+    assert found["一亿二千万元"][0].kind == found["十一万斤"][0].kind == "level"

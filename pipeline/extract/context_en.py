@@ -93,6 +93,7 @@ SPAN_END_RE = re.compile(
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
     r"(?:%|percent|times|fold)\s+from|"
+    r"times\s+of\s+(?:[\w'-]+\s+){0,5}?|"  # "forty times of the county's output in 1957"
     r"surpass(?:es|ed|ing)?|"
     r"(?:double|twice|triple|treble|times|fold)\s+(?=that\b|those\b|the\s+\w+\s+(?:of|in|for|"
     r"during)\b)(?:the\s+\w+\s+(?:of|in|for|during)\s+)?)\s*"
@@ -745,6 +746,11 @@ class _SentenceReader:
         if number.unit == "%" and (how == "by" and lemma in FULFIL_WORDS or indicator and
                                    re.search(r"\bprogress\b", indicator)):
             return "plan_fulfilment_pct", 1  # "fulfilled by 101%", "progress has reached"
+        if number.unit == "%" and re.search(
+                r"\b(?:plan|quota|target|task)s?\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has\s+been|"
+                r"have\s+been|had\s+been)\s+(?:over)?(?:completed|fulfill?ed|accomplished)\s+"
+                r"(?:by\s+)?$", before, re.IGNORECASE):
+            return "plan_fulfilment_pct", 1  # "the production plan was completed 167%"
         if re.search(r"\bby\s+[\d,.]+(?:\s+(?:thousand|million|billion))?\s*(?:%|percent|[a-z]+)?"
                      r"\s+to\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?$", before,
                      re.IGNORECASE) and lemma in RISE_WORDS | FALL_WORDS:
@@ -822,8 +828,9 @@ class _SentenceReader:
         plan = self.phrase(base, own) if base is not None else "plan"
         if subject is not None and subject.i not in own:
             who = self.phrase(subject, own)
-            if not _is_actor(subject):
-                return f"{who} {plan} fulfilment"
+            if not _is_actor(subject):  # "the pig iron production plan was completed 167%"
+                named = re.search(r"\b(?:plan|quota|target|task)s?$", who)
+                return f"{who} fulfilment" if named else f"{who} {plan} fulfilment"
             return f"{plan} fulfilment ({who})"
         named = indicator and indicator != plan and (
             verb is None or indicator != verb.lemma_.lower())  # not "complete fulfilment"

@@ -388,8 +388,8 @@ class _Reader:
                 read.status = self.previous_status or read.status
             elif part and read.kind == "level" and self._head(reads, number.unit) is not None:
                 read.kind = "share"  # …一百二十万亩农田…，其中八十万亩可以得到灌溉: a part
-            elif read.kind == "level" and (reads or self.previous_reads) and any(
-                    re.match(r"^\s*其中", masked[clauses[k][0]:]) for k in range(c + 1)):
+            elif read.kind == "level" and (reads or self.previous_reads) and _in_part_list(
+                    masked, clauses, c):
                 # …总值6.3亿元。其中收购棉花186万担，…；收购生猪210多万头: the parts of a
                 # whole run to the end of the sentence, whatever each is counted in
                 read.kind = "share"
@@ -1110,6 +1110,14 @@ def topic_year(doc: Document, context: DocContext) -> int | None:
         if years.count(context.year - 1) > years.count(context.year):
             return context.year - 1
     return context.year
+
+
+def _in_part_list(masked: str, clauses: list[tuple[int, int]], c: int) -> bool:
+    """Clause ``c`` continues a 其中 list that no 另/此外 ("besides") has closed: in
+    其中以工代赈用粮占百分之四十；另发放贷款一亿二千万元 the loan is no part of the grain."""
+    opens = [k for k in range(c + 1) if re.match(r"^\s*其中", masked[clauses[k][0]:])]
+    return bool(opens) and not any(re.match(r"^\s*(?:另外?|此外|还)", masked[clauses[k][0]:])
+                                   for k in range(opens[-1] + 1, c + 1))
 
 
 def _tag(passage: _Passage, text: str) -> None:
