@@ -712,3 +712,11 @@ def test_a_plan_completed_by_a_share_and_a_multiple_of_a_past_year(tmp_path):
     assert (forty.kind, forty.time) == ("multiple", "1958-09")  # 1957 is the baseline
     assert (plan.kind, plan.time) == ("plan_fulfilment_pct", "1958-09")
     assert plan.indicator == "pig iron production plan fulfilment"
+
+
+def test_the_year_of_a_changes_start_is_not_carried_on(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The cotton used for every bale of yarn fell from 410 jin last year to 396 jin, and "
+        "about 6,000 dan of raw cotton can be saved in the whole year.", date="1952-11-26")
+    assert [(t.value, t.time) for t in facts] == [(410, "1951"), (396, "1952"), (6000, "1952")]

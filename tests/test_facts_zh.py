@@ -176,6 +176,7 @@ def test_non_facts():
                     "深翻土地一万二千亩。", date="1960-01-13")
     assert "三次" not in found and "两次" not in found and not [k for k in found if "八" in k]
     assert "一万二千亩" in found
+    assert chinese("第三管理区在“八字宪法”指导下，土地深翻了三遍。", date="1960-01-13") == {}
     found = chinese("该县今年春季气温比常年低三度，全县发电一万度。", date="1958-05-16")
     assert "三度" not in found and "一万度" in found
 

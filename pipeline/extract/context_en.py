@@ -292,9 +292,13 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
         out.append(TimeMention(match.start(), match.end(), shown, year, month,
                                baseline and not span_start, span_start,
                                bool(DEADLINE_RE.search(before))))
-        if year is not None and not baseline and (match.group("myear") or match.group("year")
-                                                  or match.group("rel") or match.group("fyp")
-                                                  or match.group("span")):
+        # "fell from 410 jin last year to 396 jin, ... in the whole year": a change's start
+        # is timed, and the year it names is not carried on
+        starts_change = re.search(r"\bfrom\s+(?:[\w,.%-]+\s+){1,3}$", before, re.IGNORECASE) \
+            and re.match(r"\s+to\b", text[match.end():], re.IGNORECASE)
+        if year is not None and not baseline and not starts_change and (
+                match.group("myear") or match.group("year") or match.group("rel")
+                or match.group("fyp") or match.group("span")):
             carried = year
     return out
 

@@ -482,7 +482,7 @@ class _Reader:
             return True  # 先后派出了三批医疗队, 先后举行了三次大会, 分两批: how often
         if number.text.endswith("次") and re.match(r"[到去来赴访进下上]", text[end:end + 1]):
             return True  # 三次到大寨, 两次下乡: how often someone went
-        if text[end:end + 1] == "字" and "“" in text[max(0, start - 2):start]:
+        if "字" in (number.text[-1:], text[end:end + 1]) and "“" in text[max(0, start - 2):start]:
             return True  # “八字宪法”, “十六字方针”: a name
         return False
 
