@@ -884,3 +884,10 @@ def test_a_besides_closes_a_list_of_parts():
                     "种子十一万斤。", date="1950-03-18")
     assert found["百分之四十"][0].kind == "share"
     assert found["一亿二千万元"][0].kind == found["十一万斤"][0].kind == "level"
+
+
+def test_the_start_of_a_planned_change_lends_it_no_mood():
+    found = chinese("1960年，公社计划粮食总产量达到1亿斤。生猪要由现有的1.8万头发展到3万头，"
+                    "平均每户两头。", date="1960-01-13")
+    assert found["1.8万头"][0].status == "achieved"
+    assert found["3万头"][0].status == found["两头"][0].status == "planned"

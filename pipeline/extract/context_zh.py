@@ -156,6 +156,12 @@ def _marker(text: str) -> str | None:
     return best[1] if best else None
 
 
+def _mood(text: str) -> str | None:
+    """``_marker`` of a clause without the starts of its changes: in 生猪要由现有的1.8万头
+    发展到3万头 the start's 现有 is no mood of the clause."""
+    return _marker(re.sub(rf"[由从][^，；。]*?(?=(?:{CHANGE_VERBS})了?(?:到|至|为))", "", text))
+
+
 # ---------------------------------------------------------------- kind
 
 FALL_VERBS = ("降低", "减少", "下降", "缩小", "减产", "减轻", "减低", "缩减", "压缩", "降")
@@ -605,7 +611,7 @@ class _Reader:
 
     def _status(self, text, masked, clauses, c, start, end, time, reads, kind) -> str:
         clause_start, clause_end = clauses[c]
-        own = _marker(masked[clause_start:start])
+        own = _mood(masked[clause_start:start])
         if PLAN_NOUN_AFTER.match(masked[end:clause_end]):
             own = "planned"
         if own is None and _marker(masked[end:clause_end]) in ("planned", "forecast") \
@@ -625,7 +631,7 @@ class _Reader:
         while status is None and k > 0:
             k -= 1
             head = masked[clauses[k][0]:clauses[k][1] + 1]
-            status = "planned" if PLAN_HEAD.search(head) else _marker(head)
+            status = "planned" if PLAN_HEAD.search(head) else _mood(head)
         if own is None and status in ("planned", "forecast") and time is not None and time.year \
                 and self.pub_year and time.year < self.pub_year:
             status = "achieved"  # a plan's or forecast's mood does not reach a past year
