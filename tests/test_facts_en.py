@@ -720,3 +720,14 @@ def test_the_year_of_a_changes_start_is_not_carried_on(tmp_path):
         "The cotton used for every bale of yarn fell from 410 jin last year to 396 jin, and "
         "about 6,000 dan of raw cotton can be saved in the whole year.", date="1952-11-26")
     assert [(t.value, t.time) for t in facts] == [(410, "1951"), (396, "1952"), (6000, "1952")]
+
+
+def test_a_changes_start_and_a_contrast_time_no_other_number(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "The water content dropped from 38% last year to 31%, and the cost per ton was reduced "
+        "by 9.5% compared with last year.",
+        "Each person can weave 18 to 20 baskets a day, while last year could only weave about "
+        "10.", date="1975-12-28")
+    assert [(t.value, t.time) for t in facts] == [(38, "1974"), (31, "1975"), (-9.5, "1975"),
+                                                  (18, "1975"), (10, "1974")]

@@ -891,3 +891,8 @@ def test_the_start_of_a_planned_change_lends_it_no_mood():
                     "平均每户两头。", date="1960-01-13")
     assert found["1.8万头"][0].status == "achieved"
     assert found["3万头"][0].status == found["两头"][0].status == "planned"
+
+
+def test_the_base_a_plan_builds_on_is_a_baseline():
+    found = chinese("明年要打井400口以上，原油产量在今年的基础上再增长20％。", date="1975-12-28")
+    assert found["20％"][0].time == "1976" and found["20％"][0].status == "planned"

@@ -37,6 +37,7 @@ def only(text):
     ("increased by nearly twofold", ("nearly twofold", 2, None, "times", "increase_by", "nearly")),
     ("increased work efficiency by more than tenfold.", ("more than tenfold", 10, None, "times", "increase_by", "more_than")),
     ("four or five catties more", ("four or five catties", 4, 5, "jin", "level", None)),
+    ("paid four or five hundred jin", ("four or five hundred jin", 400, 500, "jin", "level", None)),
     ("drew four or five thousand young people", ("four or five thousand", 4000, 5000, None,
                                                  "level", None)),
     ("70% to 80% of the trade", ("70% to 80%", 70, 80, "%", "percent", None)),

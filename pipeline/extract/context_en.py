@@ -89,6 +89,8 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 SPAN_END_RE = re.compile(
     rf"\s*(?:and|to|-|–|through|till|until)\s*(?:the\s+(?:end|beginning|middle)\s+of\s+)?"
     rf"(?:{_MONTH}|{_RELATIVE}\s+{_SEASON})\b", re.IGNORECASE)
+# "from 410 jin" before a time phrase and "to" after it: the phrase times a change's start.
+CHANGE_START_RE = re.compile(r"\bfrom\s+(?:[\w,.%-]+\s+){1,3}$", re.IGNORECASE)
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
@@ -294,7 +296,7 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                                bool(DEADLINE_RE.search(before))))
         # "fell from 410 jin last year to 396 jin, ... in the whole year": a change's start
         # is timed, and the year it names is not carried on
-        starts_change = re.search(r"\bfrom\s+(?:[\w,.%-]+\s+){1,3}$", before, re.IGNORECASE) \
+        starts_change = CHANGE_START_RE.search(before) \
             and re.match(r"\s+to\b", text[match.end():], re.IGNORECASE)
         if year is not None and not baseline and not starts_change and (
                 match.group("myear") or match.group("year") or match.group("rel")
@@ -943,7 +945,7 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
     clause_level: list[TimeMention] = []
     for mention in mentions:
         if mention.baseline or mention.span_start or mention.start <= start < mention.end or \
-                _starts_change(mention, start, text):
+                _starts_change(mention, start, text) or _times_a_start(mention, start, text):
             continue
         span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -962,7 +964,9 @@ def choose_time(parsed: Doc, chain: list[Token], start: int, mentions: list[Time
     if before:
         return before[-1]
     after = [m for m in mentions if start < m.start < clause_end and not m.baseline
-             and not m.span_start and not any(start < n < m.start for n in numbers)]
+             and not m.span_start and not any(start < n < m.start for n in numbers)
+             and not re.search(r"\b(?:while|whereas|but|against)\b", text[start:m.start])]
+    # ("18 to 20 baskets a day, while last year only about 10": the year opens a contrast)
     # ("62% of all households, and cooperatives developed from 34 in 1951": the year is 34's)
     if after:
         return after[0]
@@ -976,6 +980,13 @@ def _starts_change(mention: TimeMention, start: int, text: str) -> bool:
     return mention.end <= start and bool(
         re.search(r"\bfrom\b[^;]*$", text[:mention.start], re.IGNORECASE)) and bool(
         re.search(r"^[^;]*?\bto\s+(?:\S+\s+){0,3}$", text[mention.end:start], re.IGNORECASE))
+
+
+def _times_a_start(mention: TimeMention, start: int, text: str) -> bool:
+    """"dropped from 38% last year to 31%, and the cost fell by 9.5%": the phrase times the
+    start of a change before the number, and nothing after it."""
+    return mention.end <= start and bool(CHANGE_START_RE.search(text[:mention.start])) \
+        and bool(re.match(r"\s+to\b", text[mention.end:], re.IGNORECASE))
 
 
 def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],

@@ -127,6 +127,8 @@ def _is_baseline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     if BASELINE_BEFORE.search(before):
         return True
+    if before.endswith("在") and re.match(r"的?基础上", text[end:end + 4]):
+        return True  # 在今年的基础上再增长20％
     return bool(COMPARE_OPEN.search(before) and BASELINE_AFTER.match(text[end:end + 6]))
 
 

@@ -245,7 +245,7 @@ def _read_ordinal(text: str, match: re.Match) -> list[Quantity]:
 
 def _shared_scale(low_text: str, high_text: str) -> float:
     """The scale the upper end lends a bare lower one ("2 to 3 billion": 1e9), else 1."""
-    scale = re.search(r"(?:\s+(?:thousand|million|billion|trillion))+$", high_text)
+    scale = re.search(r"(?:\s+(?:hundred|thousand|million|billion|trillion))+$", high_text)
     if scale and not re.search(r"(?:hundred|thousand|million|billion|trillion)$", low_text,
                                re.IGNORECASE):  # "four or five thousand" too
         return words_value("1" + scale.group(0))
