@@ -896,3 +896,10 @@ def test_the_start_of_a_planned_change_lends_it_no_mood():
 def test_the_base_a_plan_builds_on_is_a_baseline():
     found = chinese("明年要打井400口以上，原油产量在今年的基础上再增长20％。", date="1975-12-28")
     assert found["20％"][0].time == "1976" and found["20％"][0].status == "planned"
+
+
+def test_a_span_of_seasons_times_its_whole_sentence_by_its_end():
+    found = chinese("今冬明春全区计划完成土石方二亿五千万公方，新建中小型水库140座。去冬今春全区共修建"
+                    "水库96座，扩大灌溉面积62万亩。", date="1959-12-05")
+    assert [found[k][0].time for k in ("二亿五千万公方", "140座", "96座", "62万亩")] == [
+        "1960", "1960", "1959", "1959"]

@@ -79,6 +79,8 @@ def time_mentions(text: str, pub_year: int | None, pub_month: int | None = None)
         # 从去年七月到今年九月: the start of a span is not its time.
         if re.match(rf"^(?:到|至|—|－)(?:{_DIGIT}{{4}}年|今年|明年|{_SMALL}月)", text[match.end():match.end() + 8]):
             baseline = True
+        if year_text in RELATIVE_YEARS and text[match.end():match.end() + 2] in RELATIVE_YEARS:
+            baseline = True  # 今冬明春, 去冬今春: a span of seasons is timed by its end
         start = match.start()
         deadline = re.search(r"(?:截至|到|至)$", text[max(0, start - 2):start])
         if deadline and not baseline:  # 到一九五六年八月: the deadline stays in the phrase
