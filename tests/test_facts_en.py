@@ -731,3 +731,13 @@ def test_a_changes_start_and_a_contrast_time_no_other_number(tmp_path):
         "10.", date="1975-12-28")
     assert [(t.value, t.time) for t in facts] == [(38, "1974"), (31, "1975"), (-9.5, "1975"),
                                                   (18, "1975"), (10, "1974")]
+
+
+def test_more_than_last_year_is_a_change_and_a_team_number_a_name(tmp_path):
+    facts = english_facts(
+        tmp_path,
+        "This year the oilfield drilled 326 wells in total, 89 wells more than last year. Among "
+        "them the 1205 drilling team had a footage of 31,000 meters. Output was 20 tons less "
+        "than in 1974.", date="1975-12-28")
+    assert [(t.value, t.kind) for t in facts] == [(326, "level"), (89, "increase_by"),
+                                                  (31000, "share"), (-20, "increase_by")]

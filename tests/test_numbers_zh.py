@@ -108,6 +108,8 @@ def only(text):
     ("由一百二十双提高", ("一百二十双", 120, None, None, "level", None)),
     ("收购八、九百万斤", ("八、九百万斤", 8e6, 9e6, "jin", "level", None)),
     ("今年增产两成", ("两成", 20, None, "%", "percent", None)),
+    ("比去年多缴三成", ("三成", 30, None, "%", "percent", None)),
+    ("粮食增长一成半", ("一成半", 15, None, "%", "percent", None)),
     ("去年减产了三成", ("三成", 30, None, "%", "percent", None)),
     ("如以上月的产量为一○○", ("一○○", 100, None, "%", "level", None)),
     ("占七成以上", ("七成以上", 70, None, "%", "percent", "more_than")),

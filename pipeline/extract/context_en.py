@@ -742,6 +742,9 @@ class _SentenceReader:
         after = self.text[start + len(number.text):]
         if base is not None and base.lower_ in PLAN_NOUNS:
             return "plan_fulfilment_pct", 1  # "completed 72.4% of the monthly plan"
+        more = re.match(r"(?:\s+[a-z]+){0,2}\s+(more|less|fewer)\s+than\b", after, re.IGNORECASE)
+        if more and number.unit != "%":  # "drilled 326 wells, 89 wells more than last year"
+            return "increase_by", -1 if more.group(1).lower() in ("less", "fewer") else 1
         lemma = how = ""
         if change is not None:
             word, how = change
@@ -1069,6 +1072,9 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
             and root.head.pos_ == "PROPN" and not _title_case(text) and all(
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
+    if re.fullmatch(r"\d{3,}", number.text) and re.match(
+            r"\s+(?:drilling\s+|survey\s+|production\s+)?(?:team|brigade|crew|squad|well)\b", after):
+        return True  # "the 1205 drilling team": a name
     if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|[Pp]age|Room|Vol\.|Volume|Point|"
                  r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot|"
                  r"Factory|Plant|Mill|Mine|Workshop|Team|Brigade|Unit)\s+$", before) or (

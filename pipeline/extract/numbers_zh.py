@@ -135,11 +135,12 @@ def _integer_value(text: str) -> float:
 
 # 半数, 一半, 三分之二, 千分之五, 增产两成: shares written as words, fractions or tenths,
 # read as percentages. 成 counts tenths only after a verb of change or share, or before
-# 以上/左右 (增产两成, 占七成以上), never in 完成, 成为, 成立.
+# 以上/左右 (增产两成, 多缴三成, 增长一成半, 占七成以上), never in 完成, 成为, 成立.
 FRACTION_RE = re.compile(
     r"(?P<half>半数|一半)|(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+)"
-    r"|(?:(?<=增产|减产|增加|减少|提高|降低)|(?<=增产了|减产了|增加了|减少了|提高了|降低了)|(?<=[占达约到至]))"
-    r"(?P<tenths>[一二三四五六七八九两])成"
+    r"|(?:(?<=增产|减产|增加|减少|提高|降低|增长|增收)|(?<=增产了|减产了|增加了|减少了|提高了|降低了|增长了)"
+    r"|(?<=多[缴收产打种交])|(?<=[占达约到至]))"
+    r"(?P<tenths>[一二三四五六七八九两])成(?P<and_half>半)?"
     r"(?![为立功绩本员果就熟效品交长型])"
     r"|(?P<tenths2>[一二三四五六七八九两])成(?=以上|左右|多)")
 INDEX_BASE = re.compile(r"以[^，；。]{1,30}?为(?P<base>一[○〇零]{2}|100|一百)(?![\d○〇零一二三四五六七八九十百千万])")
@@ -164,7 +165,8 @@ def find_chinese_numbers(text: str) -> list[Quantity]:
         if match.group("half"):
             value = 50.0
         elif match.group("tenths") or match.group("tenths2"):
-            value = 10.0 * DIGITS[match.group("tenths") or match.group("tenths2")]
+            value = 10.0 * DIGITS[match.group("tenths") or match.group("tenths2")] \
+                + (5.0 if match.group("and_half") else 0.0)  # 增长一成半: 15%
         else:
             try:
                 value = 100 * chinese_numeral_value(match.group("num")) / \
