@@ -32,16 +32,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.align import AlignStats, align_texts, lexicon, load_encoder  # noqa: E402
+from pipeline.align.aligner import align_inputs, side_inputs  # noqa: E402
+from pipeline.align.features import SideInput  # noqa: E402
 from pipeline.align.confidence import features, fit  # noqa: E402
 from pipeline.evaluate import Counts, merge_verses, read_beads, read_verses, score  # noqa: E402
 from pipeline.extract.numbers_en import find_english_numbers  # noqa: E402
 from pipeline.extract.numbers_zh import find_chinese_numbers  # noqa: E402
 from pipeline.record import Number  # noqa: E402
+from pipeline.ingest import read_document  # noqa: E402
 from pipeline.segment import tokenize_chinese  # noqa: E402
-from pipeline.settings import AlignSettings  # noqa: E402
+from pipeline.settings import AlignSettings, Settings  # noqa: E402
+from pipeline.stages import process  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "eval"
-SETS = ["mac-dev", "bible-001", "bible-006"]
+SHARED_CORPUS = ROOT / ".." / "shared" / "corpus"
+RMRB_GOLD = ROOT / "bench" / "gold" / "alignments_rmrb.json"
+SETS = ["mac-dev", "bible-001", "bible-006", "rmrb"]
 # Evidence kinds and the settings that switch each one off, for the ablation.
 ABLATIONS = {
     "length": {"length_weight": 0.0},
@@ -159,9 +165,17 @@ class Doc:
     zh_para: list[int] | None = None
     en_para: list[int] | None = None
     verses: tuple[list[str], list[str]] | None = None  # Bible: gold is [en]:[zh]
+    # What the pipeline tells the aligner about each side (People's Daily articles:
+    # paragraphs, sections, words, numbers); None: plain sentences.
+    inputs: tuple[SideInput, SideInput] | None = None
 
     def align(self, settings: AlignSettings, encoder, paragraphs: bool = True, **kwargs):
         """duiqi's beads, with the number keys the pipeline would give it."""
+        if self.inputs is not None:
+            src, tgt = self.inputs
+            if not paragraphs:
+                src, tgt = (dataclasses.replace(side, paragraphs=None) for side in self.inputs)
+            return align_inputs(src, tgt, settings, encoder, kwargs.get("stats"))
         return align_texts(self.zh, self.en, "zh", "en", settings,
                            self.zh_para if paragraphs else None,
                            self.en_para if paragraphs else None, encoder=encoder,
@@ -188,6 +202,8 @@ def lines(path: Path) -> list[str]:
 
 
 def load(name: str) -> list[Doc]:
+    if name == "rmrb":
+        return rmrb_articles()
     if name == "mac-dev":
         d = SHARED / "mac-dev"
         return [Doc(f.name, lines(f), lines(d / "en" / f.name), read_beads(d / "gold" / f"{f.name}.align"),
@@ -199,6 +215,19 @@ def load(name: str) -> list[Doc]:
     return [Doc(book, lines(d / "zh" / book), lines(d / "en" / book),
                 read_beads(d / "gold" / f"{book}.align"),
                 verses=(read_verses(d / "en.verse"), read_verses(d / "zh.verse")))]
+
+
+def rmrb_articles(encoder=None) -> list[Doc]:
+    """The People's Daily articles of the alignment gold (``bench/gold``), segmented and
+    annotated (numbers only) by the pipeline, with the inputs the align stage would take."""
+    out = []
+    for article in json.loads(RMRB_GOLD.read_text("utf-8"))["articles"]:
+        doc = process(read_document(SHARED_CORPUS / article["path"], SHARED_CORPUS), Settings(),
+                      encoder or load_encoder(AlignSettings().encoder), with_extract=False)
+        gold = [(tuple(row[0]), tuple(row[1])) for row in article["beads"]]
+        texts = [[s.text for s in doc.side(lang)] for lang in ("zh", "en")]
+        out.append(Doc(Path(article["path"]).stem[:16], *texts, gold, inputs=side_inputs(doc)))
+    return out
 
 
 class Memo:

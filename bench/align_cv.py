@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from pathlib import Path
 
@@ -37,21 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from align import Doc, Memo, load, write_section  # noqa: E402  (bench/align.py)
+from align import Doc, Memo, load, rmrb_articles, write_section  # noqa: E402  (bench/align.py)
 
 from pipeline.align import load_encoder  # noqa: E402
 from pipeline.align.encoders import EmbeddingCache  # noqa: E402
-from pipeline.align.aligner import side_inputs  # noqa: E402
 from pipeline.align.features import SideInput, build_sides  # noqa: E402
 from pipeline.align.search import AlignStats, search  # noqa: E402
 from pipeline.evaluate import Counts  # noqa: E402
-from pipeline.ingest import read_document  # noqa: E402
 from pipeline.record import Bead  # noqa: E402
-from pipeline.settings import AlignSettings, Settings  # noqa: E402
-from pipeline.stages import process  # noqa: E402
-
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
-RMRB_GOLD = ROOT / "bench" / "gold" / "alignments_rmrb.json"
+from pipeline.settings import AlignSettings  # noqa: E402
 
 # (weight name, sign): the DP adds sign * weight * the path's sum of that feature.
 WEIGHTS = [("sim_weight", 1), ("margin_weight", -1), ("length_weight", 1),
@@ -63,10 +56,10 @@ FIXED = {"sim_weight"}  # sets the scale
 class Prepared:
     """A document with its evidence built once, aligned again under any weights."""
 
-    def __init__(self, doc: Doc, encoder, inputs: tuple[SideInput, SideInput] | None = None) -> None:
+    def __init__(self, doc: Doc, encoder) -> None:
         self.doc = doc
         cache = EmbeddingCache(encoder)
-        self.src, self.tgt = build_sides(*(inputs or (
+        self.src, self.tgt = build_sides(*(doc.inputs or (
             SideInput(doc.zh, "zh", doc.zh_para, number_keys=doc.numbers[0]),
             SideInput(doc.en, "en", doc.en_para, number_keys=doc.numbers[1]))), cache)
         self.gold_path = _gold_path(doc)
@@ -173,20 +166,6 @@ def bible_blocks(blocks: int) -> list[Doc]:
     return out
 
 
-def rmrb_articles(encoder) -> list[Prepared]:
-    """The People's Daily articles of the alignment gold, segmented and annotated by the
-    pipeline (numbers only), with the aligner's inputs the stage would give it."""
-    out = []
-    for article in json.loads(RMRB_GOLD.read_text("utf-8"))["articles"]:
-        doc = process(read_document(SHARED_CORPUS / article["path"], SHARED_CORPUS), Settings(),
-                      encoder, with_extract=False)
-        gold = [(tuple(row[0]), tuple(row[1])) for row in article["beads"]]
-        texts = [[s.text for s in doc.side(lang)] for lang in ("zh", "en")]
-        out.append(Prepared(Doc(Path(article["path"]).stem[:16], *texts, gold), encoder,
-                            side_inputs(doc)))
-    return out
-
-
 def weights_table(rows: list[tuple[str, AlignSettings.Scoring]]) -> list[str]:
     names = [name for name, _ in WEIGHTS if name not in FIXED]
     lines = ["| weights | " + " | ".join(f"`{n}`" for n in names) + " |",
@@ -209,7 +188,7 @@ def main() -> None:
     sets = {"mac-dev (6 chapters)": [Prepared(d, encoder) for d in load("mac-dev")],
             f"Bible 001 ({args.blocks} blocks, verse-merged)":
                 [Prepared(d, encoder) for d in bible_blocks(args.blocks)],
-            "People's Daily (12 articles)": rmrb_articles(encoder)}
+            "People's Daily (12 articles)": [Prepared(d, encoder) for d in rmrb_articles(encoder)]}
     mac = next(iter(sets.values()))
     cv, learnt = {}, {}
     for name, docs in sets.items():
