@@ -397,13 +397,19 @@ def tables(results: list[dict]) -> str:
 
 
 def write_section(title: str, text: str) -> None:
-    """Replace (or add) the ``## <title>`` section of RESULTS.md, keeping the others."""
+    """Replace the ``## <title>`` section of RESULTS.md where it stands (or add it at the
+    end), keeping the others as they are, so the sections of other benchmarks (and merges
+    of them) are not disturbed."""
     path = ROOT / "bench" / "RESULTS.md"
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     parts = old.split("\n## ")
     head, sections = parts[0], parts[1:]
-    sections = [s for s in sections if s.splitlines()[0].strip() != title]
-    sections.append(f"{title}\n\n" + text.strip() + "\n")
+    new = f"{title}\n\n" + text.strip() + "\n"
+    titles = [s.splitlines()[0].strip() for s in sections]
+    if title in titles:
+        sections[titles.index(title)] = new
+    else:
+        sections.append(new)
     path.write_text(head.rstrip("\n") + "\n\n" + "\n\n".join("## " + s.strip("\n") for s in sections)
                     + "\n", encoding="utf-8")
 
