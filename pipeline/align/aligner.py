@@ -35,16 +35,23 @@ def align_texts(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     sentence's number keys (``lexicon.number_keys``); without them numbers are no
     evidence. ``src_words`` may pass a segmenter's Chinese words to save jieba.
     """
+    return align_inputs(
+        SideInput(src, src_lang, src_paragraphs, src_sections, src_words, src_numbers),
+        SideInput(tgt, tgt_lang, tgt_paragraphs, tgt_sections, None, tgt_numbers),
+        settings, encoder, stats)
+
+
+def align_inputs(src: SideInput, tgt: SideInput, settings: AlignSettings = AlignSettings(),
+                 encoder: Encoder | None = None, stats: AlignStats | None = None) -> list[Bead]:
+    """``align_texts`` over what the caller knows of each side (``features.SideInput``)."""
     stats = stats if stats is not None else AlignStats()
-    if not src or not tgt:
-        return _make_beads([(range(i, i + 1), range(0)) for i in range(len(src))]
-                           + [(range(0), range(j, j + 1)) for j in range(len(tgt))],
-                           np.zeros(len(src) + len(tgt)), settings.confidence)
+    if not src.texts or not tgt.texts:
+        return _make_beads([(range(i, i + 1), range(0)) for i in range(len(src.texts))]
+                           + [(range(0), range(j, j + 1)) for j in range(len(tgt.texts))],
+                           np.zeros(len(src.texts) + len(tgt.texts)), settings.confidence)
     cache = EmbeddingCache(encoder or load_encoder(settings.encoder))
     t0 = time.perf_counter()
-    src_side, tgt_side = build_sides(
-        SideInput(src, src_lang, src_paragraphs, src_sections, src_words, src_numbers),
-        SideInput(tgt, tgt_lang, tgt_paragraphs, tgt_sections, None, tgt_numbers), cache)
+    src_side, tgt_side = build_sides(src, tgt, cache)
     stats.encode_seconds += cache.seconds
     stats.features_seconds += time.perf_counter() - t0 - cache.seconds
     stats.encoded = cache.encoded
@@ -68,17 +75,24 @@ def _make_beads(path: list[tuple[range, range]], conf: np.ndarray,
     return beads
 
 
+def side_inputs(doc: Document) -> tuple[SideInput, SideInput]:
+    """What the document tells the aligner about each side: paragraphs, sections, the
+    segmenter's Chinese words and the numbers of ``doc.numbers``."""
+    def side(lang: str) -> SideInput:
+        sentences = doc.side(lang)
+        words = ([s.words for s in sentences] if lang == ZH and all(s.words for s in sentences)
+                 else None)
+        return SideInput([s.text for s in sentences], lang, paragraphs(sentences),
+                         sections(sentences), words,
+                         sentence_number_keys(doc.numbers, lang, len(sentences)))
+
+    return side(doc.src_lang), side(doc.tgt_lang)
+
+
 def align(doc: Document, settings: AlignSettings = AlignSettings(), encoder: Encoder | None = None) -> Document:
     """Stage function: set ``doc.beads`` from the source and target sentences, with the
     numbers of ``doc.numbers`` as evidence (none when the annotation has not run)."""
     if not doc.bilingual:
         return doc
-    src, tgt = doc.side(doc.src_lang), doc.side(doc.tgt_lang)
-    words = [s.words for s in src] if doc.src_lang == ZH and all(s.words for s in src) else None
-    doc.beads = align_texts(
-        [s.text for s in src], [s.text for s in tgt], doc.src_lang, doc.tgt_lang, settings,
-        paragraphs(src), paragraphs(tgt), encoder, src_words=words,
-        src_sections=sections(src), tgt_sections=sections(tgt),
-        src_numbers=sentence_number_keys(doc.numbers, doc.src_lang, len(src)),
-        tgt_numbers=sentence_number_keys(doc.numbers, doc.tgt_lang, len(tgt)))
+    doc.beads = align_inputs(*side_inputs(doc), settings, encoder)
     return doc
