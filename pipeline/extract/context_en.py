@@ -89,8 +89,6 @@ RELATIVE_YEARS = {"this": 0, "the current": 0, "the same": 0, "next": 1, "the co
 SPAN_END_RE = re.compile(
     rf"\s*(?:and|to|-|–|through|till|until)\s*(?:the\s+(?:end|beginning|middle)\s+of\s+)?"
     rf"(?:{_MONTH}|{_RELATIVE}\s+{_SEASON})\b", re.IGNORECASE)
-# "from 410 jin" before a time phrase and "to" after it: the phrase times a change's start.
-CHANGE_START_RE = re.compile(r"\bfrom\s+(?:[\w,.%-]+\s+){1,3}$", re.IGNORECASE)
 # Words before a time phrase that make it a baseline of a comparison, not the fact's time.
 BASELINE_RE = re.compile(
     r"(?:compared\s+(?:with|to)|than|over|since|as\s+against|relative\s+to|exceed(?:s|ed|ing)?|"
@@ -296,9 +294,8 @@ def time_mentions(text: str, year_now: int | None, carried: int | None,
                                bool(DEADLINE_RE.search(before))))
         # "fell from 410 jin last year to 396 jin, ... in the whole year": a change's start
         # is timed, and the year it names is not carried on
-        starts_change = CHANGE_START_RE.search(before) \
-            and re.match(r"\s+to\b", text[match.end():], re.IGNORECASE)
-        if year is not None and not baseline and not starts_change and (
+        started = _times_start(before, text[match.end():])
+        if year is not None and not baseline and not started and (
                 match.group("myear") or match.group("year") or match.group("rel")
                 or match.group("fyp") or match.group("span")):
             carried = year
@@ -985,11 +982,17 @@ def _starts_change(mention: TimeMention, start: int, text: str) -> bool:
         re.search(r"^[^;]*?\bto\s+(?:\S+\s+){0,3}$", text[mention.end:start], re.IGNORECASE))
 
 
+def _times_start(before: str, after: str) -> bool:
+    """"from 410 jin last year to 396 jin": a time phrase between a change's start and its
+    "to" times that start only."""
+    return bool(re.search(r"\bfrom\s+(?:[\w,.%-]+\s+){1,3}$", before, re.IGNORECASE)
+                and re.match(r"\s+to\b", after, re.IGNORECASE))
+
+
 def _times_a_start(mention: TimeMention, start: int, text: str) -> bool:
     """"dropped from 38% last year to 31%, and the cost fell by 9.5%": the phrase times the
     start of a change before the number, and nothing after it."""
-    return mention.end <= start and bool(CHANGE_START_RE.search(text[:mention.start])) \
-        and bool(re.match(r"\s+to\b", text[mention.end:], re.IGNORECASE))
+    return mention.end <= start and _times_start(text[:mention.start], text[mention.end:])
 
 
 def _own_mention(mentions: list[TimeMention], start: int, numbers: list[int],
@@ -1073,7 +1076,8 @@ def not_a_fact(parsed: Doc, number: Number, start: int, end: int, root: Token | 
                 t.pos_ == "PROPN" for t in root.doc[root.i + 1:root.head.i + 1]):
         return True  # "501 Power Plant": a name
     if re.fullmatch(r"\d{3,}", number.text) and re.match(
-            r"\s+(?:drilling\s+|survey\s+|production\s+)?(?:team|brigade|crew|squad|well)\b", after):
+            r"\s+(?:drilling\s+|survey\s+|production\s+)?(?:team|brigade|crew|squad|well)\b",
+            after):
         return True  # "the 1205 drilling team": a name
     if re.search(r"\b(?:Article|Section|Chapter|Clause|Item|[Pp]age|Room|Vol\.|Volume|Point|"
                  r"Paragraph|Division|Regiment|Route|Platoon|Squad|Class|Grade|Batch|Lot|Plot|"
