@@ -765,7 +765,7 @@ class _Reader:
         part_of_subject = number.unit == "%" and bool(prefix) and prefix == raw_before.strip(" 　") \
             and _noun_only(prefix)
         if counted_noun:
-            counted_noun = self._expanded(counted_noun, masked[:read.start])
+            counted_noun = self._expanded(counted_noun)
             predicate = "" if rest or not subject_role else \
                 _following_predicate(passage, masked, clauses, read.clause, mentions)
             if subject_role and has_rest_verb:
@@ -932,7 +932,7 @@ class _Reader:
             read.indicator = re.sub(r"完成了?(.*计划)的?$", r"\1完成程度", read.indicator)
             read.indicator = re.sub(r"(计划)完成了?$", r"\1完成程度", read.indicator)
 
-    def _expanded(self, noun: str, text_before: str) -> str:
+    def _expanded(self, noun: str) -> str:
         """社 after 农业生产合作社: a one-character counted noun is short for a longer one named
         before, in this passage or an earlier one."""
         if len(noun) > 1:

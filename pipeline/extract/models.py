@@ -32,15 +32,16 @@ class _SegmentWords:
     """spaCy's jieba tokenizer, cutting with the segment stage's tokenizer instead of jieba's
     global one, so that the process loads one dictionary and every stage cuts alike."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab, settings: SegmentSettings = SegmentSettings()) -> None:
         self.vocab = vocab
+        self._jieba = jieba_tokenizer(settings.user_dict)
+        self._hmm = settings.jieba_hmm
 
     def __call__(self, text: str):
         from spacy.tokens import Doc
         from spacy.util import get_words_and_spaces
 
-        settings = SegmentSettings()
-        cut = jieba_tokenizer(settings.user_dict).cut(text, cut_all=False, HMM=settings.jieba_hmm)
+        cut = self._jieba.cut(text, cut_all=False, HMM=self._hmm)
         words, spaces = get_words_and_spaces([word for word in cut if word], text)
         return Doc(self.vocab, words=words, spaces=spaces)
 

@@ -6,7 +6,6 @@ at a time, so a whole newspaper fits.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
